@@ -1,0 +1,5 @@
+import { clients } from '../src/scopestack/catalog/index.js';
+import { updateStep } from '../src/toolkit/steps/write-step.js';
+import listClients from '../triggers/list_clients.js';
+
+export default updateStep(clients, { key: 'update_client', dropdown: listClients.key });

@@ -1,0 +1,20 @@
+/** The few stable error codes users and Zapier see, and the one way to raise them. */
+import type { ZObject } from 'zapier-platform-core';
+
+export const ErrorCode = {
+  Authentication: 'AuthenticationError',
+  Permission: 'PermissionError',
+  Validation: 'ValidationError',
+  NotFound: 'NotFoundError',
+  Api: 'ApiError',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface AppFailure {
+  message: string;
+  code: ErrorCode;
+  status?: number;
+}
+
+export const appError = (z: ZObject, failure: AppFailure): Error =>
+  new z.errors.Error(failure.message, failure.code, failure.status);

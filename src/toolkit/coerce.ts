@@ -1,0 +1,71 @@
+/**
+ * Turns Zapier input values into the values the API takes, attribute kind by kind, and says
+ * in the user's words what is wrong when a value does not fit. Pure: no request is made.
+ */
+import type { AttributeKind } from './resource-spec.js';
+
+export type Coerced = { ok: true; value: unknown } | { ok: false; problem: string };
+
+const ok = (value: unknown): Coerced => ({ ok: true, value });
+const fail = (problem: string): Coerced => ({ ok: false, problem });
+
+const TRUE_WORDS = new Set(['true', 'yes', '1', 'on']);
+const FALSE_WORDS = new Set(['false', 'no', '0', 'off']);
+
+const coerceBoolean = (value: unknown): Coerced => {
+  if (typeof value === 'boolean') return ok(value);
+  const word = String(value).trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return ok(true);
+  if (FALSE_WORDS.has(word)) return ok(false);
+  return fail('must be true or false');
+};
+
+const coerceInteger = (value: unknown): Coerced => {
+  const text = String(value).trim();
+  return /^-?\d+$/.test(text) ? ok(Number.parseInt(text, 10)) : fail('must be a whole number, for example 3');
+};
+
+/** Decimals stay strings so that money is never rounded through a float. */
+const coerceDecimal = (value: unknown): Coerced => {
+  const text = String(value).trim().replace(/,/g, '');
+  return /^-?\d+(\.\d+)?$/.test(text) ? ok(text) : fail('must be a number, for example 1500.00');
+};
+
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
+
+const coerceDate = (value: unknown): Coerced => {
+  const text = String(value).trim();
+  const match = DATE_PREFIX.exec(text);
+  if (match?.[1] && !Number.isNaN(Date.parse(match[1]))) return ok(match[1]);
+  return fail('must be a date like 2025-01-31');
+};
+
+const coerceDatetime = (value: unknown): Coerced => {
+  const time = Date.parse(String(value));
+  return Number.isNaN(time) ? fail('must be a date and time like 2025-01-31T09:00:00Z') : ok(new Date(time).toISOString());
+};
+
+const coerceJson = (value: unknown): Coerced => {
+  if (typeof value !== 'string') return ok(value);
+  try {
+    return ok(JSON.parse(value));
+  } catch {
+    return fail('must be JSON, for example [{"name": "region", "value": "EMEA"}]');
+  }
+};
+
+const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
+  string: (value) => ok(String(value)),
+  text: (value) => ok(String(value)),
+  integer: coerceInteger,
+  decimal: coerceDecimal,
+  boolean: coerceBoolean,
+  date: coerceDate,
+  datetime: coerceDatetime,
+  json: coerceJson,
+};
+
+export const coerceValue = (kind: AttributeKind, value: unknown): Coerced => COERCERS[kind](value);
+
+/** Zapier sends empty strings for fields a user left blank: those are "not given", not "clear it". */
+export const isGiven = (value: unknown): boolean => value !== undefined && value !== null && value !== '';

@@ -1,0 +1,21 @@
+/** Names what a request tried to do, in words fit for an error message (no host, no query). */
+
+const VERBS: Record<string, string> = { GET: 'read', POST: 'create', PATCH: 'update', PUT: 'update', DELETE: 'delete' };
+
+const words = (segment: string): string => decodeURIComponent(segment).replace(/[-_]/g, ' ');
+
+/** Collection and id of a REST path: `/acme/v1/clients/12` -> `{ collection: 'clients', id: '12' }`. */
+export const targetOf = (url: string): { collection: string; id?: string } => {
+  const segments = new URL(url, 'http://placeholder').pathname.split('/').filter(Boolean);
+  const last = segments.at(-1) ?? '';
+  const isId = /^\d+$|^[0-9a-f-]{36}$/i.test(last);
+  if (isId && segments.length >= 2) return { collection: words(segments.at(-2) ?? ''), id: last };
+  return { collection: words(last) };
+};
+
+/** `POST .../clients` -> `create clients`; `GET .../clients/12` -> `read clients 12`. */
+export const describeAttempt = (method: string, url: string): string => {
+  const verb = VERBS[method.toUpperCase()] ?? method.toLowerCase();
+  const { collection, id } = targetOf(url);
+  return id ? `${verb} ${collection} ${id}` : `${verb} ${collection}`;
+};

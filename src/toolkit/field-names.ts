@@ -1,0 +1,24 @@
+/** Turns API member names (kebab-case) into Zapier field keys and labels. */
+
+/** `project-name` -> `project_name`; keys must match Zapier's `^[a-zA-Z][a-zA-Z0-9_]*$`. */
+export const keyFor = (apiName: string): string => apiName.replace(/-/g, '_');
+
+/** `project_name` -> `project-name`: the inverse of `keyFor`. */
+export const apiNameFor = (key: string): string => key.replace(/_/g, '-');
+
+/** Words that are written in capitals in labels wherever they appear. */
+const ACRONYMS = new Set(['id', 'ids', 'url', 'api', 'pdf', 'sku', 'crm', 'msa', 'sow', 'lob', 'uuid']);
+
+const titleWord = (word: string): string => {
+  const lower = word.toLowerCase();
+  if (ACRONYMS.has(lower)) return lower === 'ids' ? 'IDs' : lower.toUpperCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+};
+
+/** `msa-date` -> `MSA Date`, `sales_executive_id` -> `Sales Executive ID`. */
+export const labelFor = (name: string): string =>
+  name
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map(titleWord)
+    .join(' ');

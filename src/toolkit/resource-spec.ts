@@ -1,0 +1,107 @@
+/**
+ * A resource described as data: everything a step generator needs to read and write one
+ * JSON:API resource type. A catalog entry is one of these; steps pick an entry and say
+ * only what differs.
+ */
+import type { Bundle } from 'zapier-platform-core';
+
+/** How an attribute's value is typed in the API and shown in Zapier. */
+export type AttributeKind =
+  /** One-line text. */
+  | 'string'
+  /** Multi-line text. */
+  | 'text'
+  | 'integer'
+  /** Money and hours: the API sends and takes decimal strings such as "150.00". */
+  | 'decimal'
+  | 'boolean'
+  /** ISO-8601 timestamp. */
+  | 'datetime'
+  /** Calendar date, YYYY-MM-DD. */
+  | 'date'
+  /** An array or object that is passed through as it is (nested keys kept). */
+  | 'json';
+
+export interface AttributeSpec {
+  /** API name, kebab-case (`msa-date`). The field key and default label derive from it. */
+  readonly name: string;
+  readonly kind: AttributeKind;
+  /** Whether Zapier users may set it on create/update. Default false (read-only). */
+  readonly writable?: boolean;
+  /** Label when the derived one is not the user's word. */
+  readonly label?: string;
+  /** Help text shown under the input field: format and an example. */
+  readonly help?: string;
+  /** Allowed values, shown as a static dropdown. */
+  readonly choices?: readonly string[];
+}
+
+export interface RelationshipSpec {
+  /** API name, kebab-case (`sales-executive`): keys become `sales_executive_id` / `_name`. */
+  readonly name: string;
+  /** JSON:API type of the related resource (`sales-executives`). */
+  readonly type: string;
+  /** To-many relationships are read as `<key>_ids` (and `<key>` when included). */
+  readonly many?: boolean;
+  readonly writable?: boolean;
+  /** Attribute of the related resource that names it, used for `<key>_name`. Default `name`. */
+  readonly display?: string;
+  /** Key of the hidden trigger that feeds this field's dropdown. */
+  readonly dropdown?: string;
+  readonly label?: string;
+  readonly help?: string;
+}
+
+export interface FilterSpec {
+  /** Input field key (`name`, `domain`). */
+  readonly key: string;
+  /** Query parameter sent to the API (`filter[name]`). */
+  readonly param: string;
+  /**
+   * How the API matches. `contains` filters are partial on the server; the toolkit then keeps
+   * only exact (case-insensitive) matches on the attribute named by `attribute`.
+   */
+  readonly match: 'exact' | 'contains';
+  /** Attribute compared for the exact match after a `contains` filter. Defaults to `key`'s API name. */
+  readonly attribute?: string;
+  readonly label?: string;
+  readonly help?: string;
+}
+
+/**
+ * Where a resource lives and how writes are linked to the caller's account. Shared by every
+ * resource of one service, so a catalog spreads one requester into all its entries.
+ */
+export interface Requester {
+  /** Service name as users know it, for messages ("ScopeStack"). */
+  readonly service: string;
+  /** Base URL of the resource collections for this connection, without trailing slash. */
+  readonly collectionsUrl: (bundle: Bundle) => string;
+  /** A to-one relationship added to every create body, e.g. the owning account. */
+  readonly ownerRelationship?: (bundle: Bundle) => { name: string; type: string; id: string } | undefined;
+}
+
+export interface ResourceSpec {
+  /** JSON:API type, plural kebab-case (`project-contacts`). */
+  readonly type: string;
+  /** Path below the requester's collections URL (`project-contacts`). */
+  readonly path: string;
+  /** Title Case singular for step names ("Project Contact"). */
+  readonly noun: string;
+  /** Attribute that names a record (`name`, `project-name`): dropdown labels and search ranking. */
+  readonly display: string;
+  readonly attributes: readonly AttributeSpec[];
+  readonly relationships: readonly RelationshipSpec[];
+  /** Relationship names to sideload with `include=` so that `<name>_name` can be filled. */
+  readonly include?: readonly string[];
+  readonly filters?: readonly FilterSpec[];
+  /** Query parameters every search sends, e.g. to see archived records too. */
+  readonly searchParams?: Readonly<Record<string, string>>;
+  /** Sort that lists newest records first, for polling triggers. */
+  readonly newestFirst?: string;
+  /** Page size for polling and searching. Default in `paging.ts`. */
+  readonly pageSize?: number;
+  readonly requester: Requester;
+  /** One flat record in the contract's shape with obviously fake values. */
+  readonly sample: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,101 @@
+/**
+ * Builds the message a user sees for a failed API response, from the JSON:API `errors` array
+ * where there is one. Pure, so every case is a table row in the tests.
+ */
+import type { AppFailure } from './app-errors.js';
+import { ErrorCode } from './app-errors.js';
+import { describeAttempt, targetOf } from './describe-request.js';
+import { labelFor } from './field-names.js';
+import type { ErrorObject } from './json-api.js';
+
+export interface FailedResponse {
+  status: number;
+  method: string;
+  url: string;
+  errors: readonly ErrorObject[];
+  /** Whether the body was an HTML page (a proxy or an outage), never to be quoted. */
+  isHtml: boolean;
+}
+
+/** `/data/attributes/project-name` -> `Project Name`; `/data/relationships/client` -> `Client`. */
+export const fieldOfPointer = (pointer: string | undefined): string | undefined => {
+  const last = pointer?.split('/').filter(Boolean).at(-1);
+  return last && last !== 'data' ? labelFor(last) : undefined;
+};
+
+/** One readable sentence per error: "Name has already been taken". */
+export const describeError = (error: ErrorObject): string => {
+  const field = fieldOfPointer(error.source?.pointer) ?? error.source?.parameter;
+  let detail = (error.detail ?? error.title ?? 'was rejected').trim();
+  // Rails-style details repeat the attribute ("name - has already been taken").
+  detail = detail.replace(/^[\w-]+ - /, '');
+  if (!field) return detail;
+  return detail.toLowerCase().startsWith(field.toLowerCase()) ? detail : `${field} ${detail}`;
+};
+
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+const serviceSays = (service: string, errors: readonly ErrorObject[]): string =>
+  errors.length > 0 ? ` ${service} says: ${errors.map((error) => sentence(describeError(error))).join(' ')}` : '';
+
+/** The message and code for a failed response other than 401/403 and 429, which are handled elsewhere. */
+export const describeFailure = (service: string, response: FailedResponse): AppFailure => {
+  const { status, method, url, errors } = response;
+  const attempt = describeAttempt(method, url);
+  const says = serviceSays(service, errors);
+
+  if (status === 404) {
+    const { collection, id } = targetOf(url);
+    const what = id ? `${collection} record ${id}` : `the ${collection} list`;
+    return {
+      code: ErrorCode.NotFound,
+      status,
+      message: `${service} could not find ${what} (404).${says} Check the ID, and that the connected account is the one that holds it; reconnect if the account was renamed.`,
+    };
+  }
+  if (status === 400 || status === 409 || status === 422) {
+    const taken = errors.some((error) => /already been taken/i.test(error.detail ?? error.title ?? ''));
+    const advice = taken
+      ? ' Use a different value, or find the existing record first (a Find step with "create if not found").'
+      : ' Correct the field and try again.';
+    const body = says || ` ${service} rejected the request to ${attempt}.`;
+    return { code: ErrorCode.Validation, status, message: `${body.trim()}${advice}` };
+  }
+  if (status >= 500) {
+    const detail = response.isHtml ? ` ${service} answered with an error page instead of data.` : says;
+    const duplicateWarning =
+      method.toUpperCase() === 'POST'
+        ? ` The record may or may not have been created: check ${service} before running this step again, so that nothing is created twice.`
+        : ' Try again in a few minutes.';
+    return {
+      code: ErrorCode.Api,
+      status,
+      message: `${service} had a problem and could not ${attempt} (HTTP ${status}).${detail}${duplicateWarning}`,
+    };
+  }
+  return {
+    code: ErrorCode.Api,
+    status,
+    message: `${service} refused to ${attempt} (HTTP ${status}).${says || ' No further detail was given.'}`,
+  };
+};
+
+/** The message for a 403 that a fresh token received: a real permission problem. */
+export const describePermissionDenied = (service: string, response: FailedResponse): AppFailure => ({
+  code: ErrorCode.Permission,
+  status: 403,
+  message:
+    `${service} does not allow this connection to ${describeAttempt(response.method, response.url)} (403 Forbidden).` +
+    `${serviceSays(service, response.errors)} Ask a ${service} admin to give the service account's role permission for this, then try again.`,
+});
+
+/** A success status whose body is not readable data (truncated, or not JSON at all). */
+export const describeUnreadable = (service: string, method: string, url: string, status: number): AppFailure => ({
+  code: ErrorCode.Api,
+  status,
+  message:
+    `${service} answered the request to ${describeAttempt(method, url)} (HTTP ${status}) with data that could not be read.` +
+    (method.toUpperCase() === 'POST'
+      ? ` The record may have been created: check ${service} before running this step again, so that nothing is created twice.`
+      : ' Try again in a few minutes.'),
+});

@@ -1,0 +1,71 @@
+/** Builds JSON:API write bodies from flat Zapier input, following a resource spec. */
+import { coerceValue, isGiven } from './coerce.js';
+import { keyFor, labelFor } from './field-names.js';
+import type { FlatInput, ResourceIdentifier } from './json-api.js';
+import type { ResourceSpec } from './resource-spec.js';
+
+export interface WriteDocument {
+  data: {
+    type: string;
+    id?: string;
+    attributes: Record<string, unknown>;
+    relationships?: Record<string, { data: ResourceIdentifier | ResourceIdentifier[] }>;
+  };
+}
+
+export interface WriteOptions {
+  /** Set for updates: the record's id goes into `data.id`. */
+  id?: string;
+  /** A to-one relationship every create carries (the owning account). */
+  owner?: { name: string; type: string; id: string };
+}
+
+export type DocumentResult = { ok: true; document: WriteDocument } | { ok: false; problems: string[] };
+
+const splitIds = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : String(value).split(','))
+    .map((id) => String(id).trim())
+    .filter(Boolean);
+
+/**
+ * `toDocument(spec, input)` maps each writable attribute and relationship that the input gives
+ * (blank values are skipped) and reports every value that does not fit, labelled as the user
+ * sees it, instead of sending a request that would fail.
+ */
+export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteOptions = {}): DocumentResult => {
+  const problems: string[] = [];
+  const attributes: Record<string, unknown> = {};
+  for (const attribute of spec.attributes) {
+    if (!attribute.writable) continue;
+    const value = input[keyFor(attribute.name)];
+    if (!isGiven(value)) continue;
+    const label = attribute.label ?? labelFor(attribute.name);
+    const coerced = coerceValue(attribute.kind, value);
+    if (!coerced.ok) {
+      problems.push(`${label} ${coerced.problem} (got "${String(value)}").`);
+    } else if (attribute.choices && !attribute.choices.includes(String(coerced.value))) {
+      problems.push(`${label} must be one of ${attribute.choices.join(', ')} (got "${String(value)}").`);
+    } else {
+      attributes[attribute.name] = coerced.value;
+    }
+  }
+
+  const relationships: Record<string, { data: ResourceIdentifier | ResourceIdentifier[] }> = {};
+  if (options.owner && !options.id) {
+    relationships[options.owner.name] = { data: { type: options.owner.type, id: options.owner.id } };
+  }
+  for (const relationship of spec.relationships) {
+    if (!relationship.writable) continue;
+    const key = keyFor(relationship.name);
+    const value = input[relationship.many ? `${key}_ids` : `${key}_id`];
+    if (!isGiven(value)) continue;
+    relationships[relationship.name] = relationship.many
+      ? { data: splitIds(value).map((id) => ({ type: relationship.type, id })) }
+      : { data: { type: relationship.type, id: String(value).trim() } };
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const data: WriteDocument['data'] = { type: spec.type, ...(options.id ? { id: options.id } : {}), attributes };
+  if (Object.keys(relationships).length > 0) data.relationships = relationships;
+  return { ok: true, document: { data } };
+};

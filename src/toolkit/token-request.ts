@@ -1,0 +1,65 @@
+/**
+ * The HTTP form of an OAuth 2.0 token request (RFC 6749 §4.3, §4.4, §6), built without
+ * sending anything so the encoding can be tested byte for byte.
+ */
+
+export type Grant =
+  | { type: 'client_credentials' }
+  | { type: 'password'; username: string; password: string }
+  | { type: 'refresh_token'; refreshToken: string };
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** `body`: client_id and client_secret as form fields; `basic`: an HTTP Basic header. */
+export type ClientAuthentication = 'body' | 'basic';
+
+export interface TokenHttpRequest {
+  headers: Record<string, string>;
+  /** `application/x-www-form-urlencoded`, already encoded. */
+  body: string;
+}
+
+/**
+ * Form encoding (the WHATWG algorithm behind URLSearchParams) escapes `& % + = #`, spaces (as
+ * `+`) and non-ASCII characters (as UTF-8 percent escapes), so any secret survives.
+ */
+const formEncode = (fields: Record<string, string>): string => new URLSearchParams(fields).toString();
+
+/**
+ * ScopeStack documents Basic as `base64(client_id:client_secret)` of the raw values (the
+ * stricter RFC 6749 §2.3.1 form-encodes them first, which a server that does not decode would
+ * reject for secrets holding `%` or `+`). UTF-8 before base64 keeps non-ASCII secrets intact.
+ */
+export const basicAuthorization = ({ clientId, clientSecret }: ClientCredentials): string =>
+  `Basic ${Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')}`;
+
+const grantFields = (grant: Grant): Record<string, string> => {
+  switch (grant.type) {
+    case 'client_credentials':
+      return { grant_type: 'client_credentials' };
+    case 'password':
+      return { grant_type: 'password', username: grant.username, password: grant.password };
+    case 'refresh_token':
+      return { grant_type: 'refresh_token', refresh_token: grant.refreshToken };
+  }
+};
+
+export const buildTokenRequest = (
+  grant: Grant,
+  client: ClientCredentials,
+  clientAuthentication: ClientAuthentication,
+): TokenHttpRequest => {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+  };
+  const fields = grantFields(grant);
+  if (clientAuthentication === 'basic') {
+    headers['Authorization'] = basicAuthorization(client);
+    return { headers, body: formEncode(fields) };
+  }
+  return { headers, body: formEncode({ ...fields, client_id: client.clientId, client_secret: client.clientSecret }) };
+};

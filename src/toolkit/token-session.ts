@@ -1,0 +1,139 @@
+/**
+ * A session built on OAuth 2.0 token grants: the `sessionConfig.perform` of a Zapier app that
+ * exchanges stored credentials for a bearer token, keeping what renewals need.
+ *
+ * Grant choice: a refresh token (password grant only) is tried first and, when rejected, a full
+ * password exchange follows; with a username and password the password grant is used;
+ * otherwise client credentials.
+ */
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { appError, ErrorCode } from './app-errors.js';
+import { describeTokenError, invalidClient, type TokenFailure } from './token-errors.js';
+import { buildTokenRequest, type ClientAuthentication, type ClientCredentials, type Grant } from './token-request.js';
+import { DEFAULT_LIFETIME_SECONDS, nowInSeconds } from './token-timing.js';
+
+export interface TokenEndpoint {
+  /** Service name as users know it, for messages. */
+  service: string;
+  /** Read when a request is built, so tests and staging can point elsewhere. */
+  tokenUrl: () => string;
+  /** How to send the client credentials, from what the user chose on the connection. */
+  clientAuthentication: (authData: Bundle['authData']) => ClientAuthentication;
+}
+
+/** What the session keeps in auth data. Values are strings, as Zapier stores them. */
+export interface TokenState {
+  access_token: string;
+  /** Empty when the grant issues none (client credentials), which also drops a stale one. */
+  refresh_token: string;
+  token_issued_at: string;
+  token_expires_at: string;
+}
+
+interface TokenResponseBody {
+  access_token?: unknown;
+  refresh_token?: unknown;
+  expires_in?: unknown;
+  error?: unknown;
+  error_description?: unknown;
+}
+
+class TokenRejected extends Error {
+  constructor(readonly failure: TokenFailure, readonly status: number, readonly error?: string) {
+    super(failure.message);
+  }
+}
+
+const clientOf = (authData: Bundle['authData']): ClientCredentials => ({
+  clientId: (authData['client_id'] ?? '').trim(),
+  clientSecret: authData['client_secret'] ?? '',
+});
+
+const asText = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** Lifetime from `expires_in`, else from the JWT's `exp`, else a safe default. */
+const lifetimeOf = (body: TokenResponseBody, accessToken: string, issuedAt: number): number => {
+  const expiresIn = Number(body.expires_in);
+  if (Number.isFinite(expiresIn) && expiresIn > 0) return expiresIn;
+  try {
+    const payload = accessToken.split('.')[1];
+    const exp = payload ? Number(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp) : Number.NaN;
+    if (Number.isFinite(exp) && exp > issuedAt) return exp - issuedAt;
+  } catch {
+    // Not a JWT: fall through to the default.
+  }
+  return DEFAULT_LIFETIME_SECONDS;
+};
+
+const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle, grant: Grant): Promise<TokenState> => {
+  const { headers, body } = buildTokenRequest(grant, clientOf(bundle.authData), endpoint.clientAuthentication(bundle.authData));
+  let response;
+  try {
+    response = await z.request({ url: endpoint.tokenUrl(), method: 'POST', headers, body, skipThrowForStatus: true });
+  } catch (error) {
+    // Core raises a bare RefreshAuthError for any 401, before we could read the body.
+    if (error instanceof Error && error.name === 'RefreshAuthError') throw new TokenRejected(invalidClient(endpoint.service), 401, 'invalid_client');
+    throw error;
+  }
+  const parsed: TokenResponseBody = typeof response.data === 'object' && response.data !== null ? response.data : {};
+  const accessToken = asText(parsed.access_token);
+  if (response.status >= 400 || !accessToken) {
+    const error = asText(parsed.error);
+    throw new TokenRejected(
+      describeTokenError(endpoint.service, grant.type, response.status, error, asText(parsed.error_description)),
+      response.status,
+      error,
+    );
+  }
+  const issuedAt = nowInSeconds();
+  return {
+    access_token: accessToken,
+    refresh_token: asText(parsed.refresh_token) ?? '',
+    token_issued_at: String(issuedAt),
+    token_expires_at: String(issuedAt + lifetimeOf(parsed, accessToken, issuedAt)),
+  };
+};
+
+const chooseGrant = (authData: Bundle['authData']): Grant => {
+  const username = (authData['username'] ?? '').trim();
+  const password = authData['password'] ?? '';
+  return username && password ? { type: 'password', username, password } : { type: 'client_credentials' };
+};
+
+const exchange = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle): Promise<TokenState> => {
+  const grant = chooseGrant(bundle.authData);
+  const refreshToken = bundle.authData['refresh_token'];
+  if (grant.type === 'password' && refreshToken) {
+    try {
+      return await requestToken(z, endpoint, bundle, { type: 'refresh_token', refreshToken });
+    } catch (error) {
+      // A used, expired or revoked refresh token: sign in again with the password.
+      if (!(error instanceof TokenRejected) || error.error !== 'invalid_grant') throw error;
+    }
+  }
+  return requestToken(z, endpoint, bundle, grant);
+};
+
+/**
+ * Exchanges the connection's credentials for a token. Failures become messages a person can
+ * act on; a credential that stops working while a Zap runs (auth data already holds a token)
+ * expires the connection, so Zapier asks the user to reconnect instead of retrying.
+ */
+export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle): Promise<TokenState> => {
+  if (!clientOf(bundle.authData).clientId || !bundle.authData['client_secret']) {
+    throw appError(z, {
+      code: ErrorCode.Authentication,
+      status: 401,
+      message: `Enter both the Client ID and the Client Secret of a ${endpoint.service} service account credential.`,
+    });
+  }
+  try {
+    return await exchange(z, endpoint, bundle);
+  } catch (error) {
+    if (!(error instanceof TokenRejected)) throw error;
+    const wasConnected = Boolean(bundle.authData['access_token']);
+    if (error.failure.credentialProblem && wasConnected) throw new z.errors.ExpiredAuthError(error.failure.message);
+    const code = error.failure.credentialProblem ? ErrorCode.Authentication : ErrorCode.Api;
+    throw appError(z, { code, status: error.status, message: error.failure.message });
+  }
+};
