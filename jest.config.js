@@ -4,8 +4,10 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'tsconfig.test.json' }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
+  // The build copies package.json into dist/; jest must not see two packages of one name.
+  modulePathIgnorePatterns: ['<rootDir>/dist/package.json'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,
 };

@@ -1,0 +1,173 @@
+import { jest } from '@jest/globals';
+import nock from 'nock';
+import zapier from 'zapier-platform-core';
+import App from '../../src/index.js';
+import { ACCESS_TOKEN, API, AUTH, CLIENT_SECRET, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
+
+const appTester = zapier.createAppTester(App);
+const perform = App.authentication.sessionConfig.perform as (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<Record<string, string>>;
+
+const credentials = { client_id: 'service-client-id', client_secret: CLIENT_SECRET };
+const me = { data: { id: '77', type: 'mes', attributes: { name: 'Zapier Integration', email: 'zapier@example-it.example', 'account-slug': SLUG, 'account-id': 42 } } };
+const tokenBody = (expiresIn = 86400) => ({ access_token: 'fresh.jwt.token', token_type: 'Bearer', expires_in: expiresIn });
+
+/** nock hands form bodies over already parsed. */
+const formOf = (body: unknown): Record<string, string> =>
+  typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : { ...(body as Record<string, string>) };
+
+beforeAll(() => {
+  useTestHosts();
+  nock.disableNetConnect();
+});
+afterEach(() => nock.cleanAll());
+
+describe('authentication: client credentials', () => {
+  it('exchanges the id and a secret full of special characters, then stores the account from /v1/me', async () => {
+    const token = nock(AUTH, { badheaders: ['authorization'] })
+      .post('/oauth/token', (body) => {
+        expect(formOf(body)).toEqual({ grant_type: 'client_credentials', ...credentials });
+        return true;
+      })
+      .matchHeader('content-type', 'application/x-www-form-urlencoded')
+      .reply(200, tokenBody());
+    const account = nock(API)
+      .get('/v1/me')
+      .matchHeader('authorization', 'Bearer fresh.jwt.token')
+      .matchHeader('accept', 'application/vnd.api+json')
+      .reply(200, me);
+
+    const before = Math.floor(Date.now() / 1000);
+    const authData = await appTester(perform, { authData: credentials });
+
+    expect(token.isDone() && account.isDone()).toBe(true);
+    expect(authData).toMatchObject({
+      access_token: 'fresh.jwt.token',
+      refresh_token: '',
+      account_slug: SLUG,
+      account_id: '42',
+      user_name: 'Zapier Integration',
+      user_email: 'zapier@example-it.example',
+    });
+    expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBe(86400);
+    expect(Number(authData['token_issued_at'])).toBeGreaterThanOrEqual(before);
+  });
+
+  it('sends the client as HTTP Basic when the connection asks for it', async () => {
+    const basic = `Basic ${Buffer.from(`service-client-id:${CLIENT_SECRET}`, 'utf8').toString('base64')}`;
+    const token = nock(AUTH)
+      .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'client_credentials' && !('client_secret' in formOf(body)))
+      .matchHeader('authorization', basic)
+      .reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(200, me);
+
+    await appTester(perform, { authData: { ...credentials, client_auth: 'basic' } });
+    expect(token.isDone()).toBe(true);
+  });
+
+  it('renews without calling /v1/me again: one request per renewal', async () => {
+    const token = nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    const authData = await appTester(perform, { authData: connectedAuthData() });
+    expect(token.isDone()).toBe(true);
+    expect(authData).toMatchObject({ access_token: 'fresh.jwt.token', account_slug: SLUG, account_id: '42' });
+  });
+
+  it('turns a 401 from the token endpoint into a clear message on first connect', async () => {
+    nock(AUTH).post('/oauth/token').reply(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    await expect(appTester(perform, { authData: credentials })).rejects.toThrow(
+      /ScopeStack rejected the Client ID or Client Secret \(invalid_client\)\. The secret may have been rotated, or the credential deleted\./,
+    );
+  });
+
+  it('expires the connection when a working credential stops working during a Zap', async () => {
+    nock(AUTH).post('/oauth/token').reply(401, { error: 'invalid_client' });
+    const error = await appTester(perform, { authData: connectedAuthData() }).catch((caught: Error) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('ExpiredAuthError');
+    expect((error as Error).message).toMatch(/Client ID or Client Secret \(invalid_client\)/);
+  });
+
+  it.each([
+    [400, { error: 'unauthorized_client' }, /Client credentials work only for users whose User Type is Service/],
+    [400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' }, /refused the sign-in \(invalid_grant\)\. ScopeStack says: The provided authorization grant is invalid\./],
+    [503, '<html>Down for maintenance</html>', /ScopeStack's sign-in service is unavailable \(HTTP 503\)\. Try again in a few minutes\./],
+    [200, 'not json', /answered HTTP 200 without an access token/],
+  ])('explains a %i token response %j', async (status, body, message) => {
+    nock(AUTH).post('/oauth/token').reply(status, body);
+    await expect(appTester(perform, { authData: credentials })).rejects.toThrow(message);
+  });
+
+  it('asks for both credentials before sending anything', async () => {
+    await expect(appTester(perform, { authData: { client_id: 'abc', client_secret: '' } })).rejects.toThrow(
+      /Enter both the Client ID and the Client Secret/,
+    );
+  });
+});
+
+describe('authentication: legacy password grant', () => {
+  const legacy = { ...credentials, username: 'ops@example-it.example', password: 'p&ss w0rd' };
+
+  it('signs in with the password grant and keeps the refresh token', async () => {
+    nock(AUTH)
+      .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'password' && formOf(body)['password'] === 'p&ss w0rd')
+      .reply(200, { ...tokenBody(7200), refresh_token: 'refresh-1' });
+    nock(API).get('/v1/me').reply(200, me);
+    const authData = await appTester(perform, { authData: legacy });
+    expect(authData).toMatchObject({ access_token: 'fresh.jwt.token', refresh_token: 'refresh-1', account_slug: SLUG });
+  });
+
+  it('tries the refresh token first', async () => {
+    const refresh = nock(AUTH)
+      .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'refresh_token' && formOf(body)['refresh_token'] === 'refresh-1')
+      .reply(200, { ...tokenBody(7200), refresh_token: 'refresh-2' });
+    const authData = await appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'refresh-1' }) });
+    expect(refresh.isDone()).toBe(true);
+    expect(authData['refresh_token']).toBe('refresh-2');
+  });
+
+  it('falls back to the password when the refresh token is rejected', async () => {
+    const scope = nock(AUTH)
+      .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'refresh_token')
+      .reply(400, { error: 'invalid_grant' })
+      .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'password')
+      .reply(200, { ...tokenBody(7200), refresh_token: 'refresh-3' });
+    const authData = await appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'used' }) });
+    expect(scope.isDone()).toBe(true);
+    expect(authData['refresh_token']).toBe('refresh-3');
+  });
+});
+
+describe('authentication: test and label', () => {
+  it('calls /v1/me with the stored token and labels the connection with user and account', async () => {
+    nock(API).get('/v1/me').matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).reply(200, me);
+    const result = await appTester(App.authentication.test as (z: zapier.ZObject, b: zapier.Bundle) => Promise<Record<string, string>>, {
+      authData: connectedAuthData(),
+    });
+    expect(result).toEqual({ id: '77', name: 'Zapier Integration', email: 'zapier@example-it.example', account_slug: SLUG, account_id: '42' });
+    expect(App.authentication.connectionLabel).toBe('{{name}} ({{account_slug}})');
+  });
+});
+
+describe('secrets in logs', () => {
+  it('keeps the client secret and both tokens out of every log line of an exchange', async () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+    });
+    process.env['LOG_TO_STDOUT'] = 'true';
+    process.env['DETAILED_LOG_TO_STDOUT'] = 'true';
+    try {
+      nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+      nock(API).get('/v1/me').reply(200, me);
+      await appTester(perform, { authData: credentials });
+    } finally {
+      delete process.env['LOG_TO_STDOUT'];
+      delete process.env['DETAILED_LOG_TO_STDOUT'];
+      spy.mockRestore();
+    }
+    const logged = lines.join('\n');
+    expect(logged).toContain('/oauth/token');
+    for (const secret of [CLIENT_SECRET, encodeURIComponent(CLIENT_SECRET), new URLSearchParams({ s: CLIENT_SECRET }).toString().slice(2), 'fresh.jwt.token']) {
+      expect(logged).not.toContain(secret);
+    }
+  });
+});

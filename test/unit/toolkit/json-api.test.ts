@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { clients } from '../../../src/scopestack/catalog/index.js';
+import { toRecord, type Document, type Resource } from '../../../src/toolkit/json-api.js';
+import { toDocument } from '../../../src/toolkit/to-document.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/clients/one.json', import.meta.url), 'utf8')) as Document<Resource>;
+
+describe('toRecord', () => {
+  it('flattens attributes, to-one and to-many relationships and names from included', () => {
+    expect(toRecord(fixture.data, fixture.included, clients.relationships)).toEqual({
+      id: '1001',
+      name: 'Example Client Ltd',
+      domain: 'client.example',
+      active: true,
+      msa_date: '2025-01-31',
+      user_defined_fields: [{ name: 'region', value: 'EMEA' }],
+      account_id: '42',
+      rate_table_id: '7',
+      rate_table_name: 'Standard Rates',
+      contacts_ids: ['501'],
+      contacts: [{ id: '501', name: 'Pat Example', email: 'pat@client.example', phone: '+1 555 0100', title: 'IT Director' }],
+    });
+  });
+
+  it('leaves out relationships whose linkage the API did not send, and keeps explicit nulls', () => {
+    const record = toRecord({
+      id: '5',
+      type: 'projects',
+      attributes: { 'project-name': 'Migration' },
+      relationships: { client: { links: {} }, 'sales-executive': { data: null } },
+    });
+    expect(record).toEqual({ id: '5', project_name: 'Migration', sales_executive_id: null });
+  });
+
+  it('turns numeric ids into strings', () => {
+    expect(toRecord({ id: 9 as unknown as string, type: 'clients', relationships: { account: { data: { type: 'accounts', id: 42 } } } })).toEqual({
+      id: '9',
+      account_id: '42',
+    });
+  });
+});
+
+describe('toDocument', () => {
+  it('round-trips a flat record into the JSON:API body the API takes', () => {
+    const record = toRecord(fixture.data, fixture.included, clients.relationships);
+    const result = toDocument(clients, record, { owner: { name: 'account', type: 'accounts', id: '42' } });
+    expect(result).toEqual({
+      ok: true,
+      document: {
+        data: {
+          type: 'clients',
+          attributes: {
+            name: 'Example Client Ltd',
+            domain: 'client.example',
+            active: true,
+            'msa-date': '2025-01-31',
+            'user-defined-fields': [{ name: 'region', value: 'EMEA' }],
+          },
+          relationships: { account: { data: { type: 'accounts', id: '42' } } },
+        },
+      },
+    });
+  });
+
+  it('puts the id on updates and never the owner relationship', () => {
+    const result = toDocument(clients, { active: 'false' }, { id: '1001', owner: { name: 'account', type: 'accounts', id: '42' } });
+    expect(result).toEqual({ ok: true, document: { data: { type: 'clients', id: '1001', attributes: { active: false } } } });
+  });
+
+  it('skips blank inputs and converts Zapier datetimes to dates', () => {
+    const result = toDocument(clients, { name: 'Acme', domain: '', 'msa_date': '2025-03-04T00:00:00-05:00' });
+    expect(result).toEqual({ ok: true, document: { data: { type: 'clients', attributes: { name: 'Acme', 'msa-date': '2025-03-04' } } } });
+  });
+
+  it('reports every value that does not fit, by label, instead of building a body', () => {
+    const result = toDocument(clients, { name: 'Acme', active: 'maybe', msa_date: 'next week', user_defined_fields: '[oops' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'Active must be true or false (got "maybe").',
+        'MSA Date must be a date like 2025-01-31 (got "next week").',
+        'Custom Fields must be JSON, for example [{"name": "region", "value": "EMEA"}] (got "[oops").',
+      ],
+    });
+  });
+});

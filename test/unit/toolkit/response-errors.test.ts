@@ -1,0 +1,63 @@
+import { describeError, describeFailure, describePermissionDenied, fieldOfPointer } from '../../../src/toolkit/response-errors.js';
+
+const base = { method: 'POST', url: 'https://api.example/acme/v1/clients', errors: [], isHtml: false };
+
+describe('describeError', () => {
+  it.each([
+    [{ detail: 'name - has already been taken', source: { pointer: '/data/attributes/name' } }, 'Name has already been taken'],
+    [{ title: "can't be blank", source: { pointer: '/data/attributes/project-name' } }, "Project Name can't be blank"],
+    [{ detail: 'Client must exist', source: { pointer: '/data/relationships/client' } }, 'Client must exist'],
+    [{ detail: 'is not a valid sort criteria', source: { parameter: 'sort' } }, 'sort is not a valid sort criteria'],
+    [{ title: 'Internal Server Error' }, 'Internal Server Error'],
+  ])('reads %o as "%s"', (error, text) => {
+    expect(describeError(error)).toBe(text);
+  });
+
+  it('ignores a pointer to the whole document', () => {
+    expect(fieldOfPointer('/data')).toBeUndefined();
+  });
+});
+
+describe('describeFailure', () => {
+  it('names the field and suggests finding the record first when a value is taken', () => {
+    const failure = describeFailure('ScopeStack', {
+      ...base,
+      status: 422,
+      errors: [{ detail: 'name - has already been taken', source: { pointer: '/data/attributes/name' } }],
+    });
+    expect(failure).toEqual({
+      code: 'ValidationError',
+      status: 422,
+      message:
+        'ScopeStack says: Name has already been taken. Use a different value, or find the existing record first (a Find step with "create if not found").',
+    });
+  });
+
+  it('explains a 404 as a wrong id or account', () => {
+    const failure = describeFailure('ScopeStack', { ...base, method: 'GET', url: 'https://api.example/acme/v1/clients/77', status: 404 });
+    expect(failure.code).toBe('NotFoundError');
+    expect(failure.message).toBe(
+      'ScopeStack could not find clients record 77 (404). Check the ID, and that the connected account is the one that holds it; reconnect if the account was renamed.',
+    );
+  });
+
+  it('warns that a create that failed on the server may still have happened', () => {
+    const failure = describeFailure('ScopeStack', { ...base, status: 502, isHtml: true });
+    expect(failure.message).toBe(
+      'ScopeStack had a problem and could not create clients (HTTP 502). ScopeStack answered with an error page instead of data. The record may or may not have been created: check ScopeStack before running this step again, so that nothing is created twice.',
+    );
+  });
+
+  it('never quotes the host or query of the URL', () => {
+    const failure = describeFailure('ScopeStack', { ...base, method: 'GET', url: 'https://api.example/acme/v1/clients?filter[name]=x', status: 500 });
+    expect(failure.message).not.toMatch(/api\.example|filter/);
+  });
+});
+
+describe('describePermissionDenied', () => {
+  it('names what was attempted and who can fix it', () => {
+    expect(describePermissionDenied('ScopeStack', { ...base, status: 403 }).message).toBe(
+      "ScopeStack does not allow this connection to create clients (403 Forbidden). Ask a ScopeStack admin to give the service account's role permission for this, then try again.",
+    );
+  });
+});
