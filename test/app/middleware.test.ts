@@ -1,0 +1,110 @@
+import nock from 'nock';
+import zapier from 'zapier-platform-core';
+import App from '../../src/index.js';
+import newClient from '../../triggers/new_client.js';
+import { ACCESS_TOKEN, API, AUTH, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
+
+const appTester = zapier.createAppTester(App);
+const poll = newClient.operation.perform as (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<unknown[]>;
+const list = (data: unknown[] = []) => ({ data, meta: { 'record-count': data.length, 'page-count': 1 }, links: {} });
+
+beforeAll(() => {
+  useTestHosts();
+  nock.disableNetConnect();
+});
+afterEach(() => nock.cleanAll());
+
+const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error) => error);
+
+describe('middleware: headers', () => {
+  it('sends the bearer token, the JSON:API Accept header and a versioned User-Agent on API calls', async () => {
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query(true)
+      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+      .matchHeader('accept', 'application/vnd.api+json')
+      .matchHeader('user-agent', /scopestack-zapier\/\d+\.\d+\.\d+ zapier-platform-core\/19\./)
+      .reply(200, list());
+    await appTester(poll, bundleWith());
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends no bearer token to the token endpoint', async () => {
+    const scope = nock(AUTH, { badheaders: ['authorization'] }).post('/oauth/token').reply(200, { access_token: 'next', expires_in: 86400 });
+    await appTester(App.authentication.sessionConfig.perform as (z: zapier.ZObject, b: zapier.Bundle) => Promise<unknown>, {
+      authData: connectedAuthData(),
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('middleware: token expiry', () => {
+  it('asks Zapier to renew a 24-hour token in its last five minutes, before sending anything', async () => {
+    const scope = nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, list());
+    const error = await errorOf(appTester(poll, bundleWith({}, connectedAuthData({ lifetime: 86400, age: 86400 - 200 }))));
+    expect(error?.name).toBe('RefreshAuthError');
+    expect(scope.isDone()).toBe(false);
+  });
+
+  it('uses a 60-second token that was just issued instead of renewing it again', async () => {
+    const scope = nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, list());
+    await appTester(poll, bundleWith({}, connectedAuthData({ lifetime: 60, age: 1 })));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('lets core turn a 401 into RefreshAuthError', async () => {
+    nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(401, { errors: [{ title: 'Not authorized' }] });
+    const error = await errorOf(appTester(poll, bundleWith()));
+    expect(error?.name).toBe('RefreshAuthError');
+  });
+});
+
+describe('middleware: 403', () => {
+  const forbidden = { errors: [{ status: '403', title: 'Forbidden' }] };
+
+  it('renews once when the token is an hour old (some expired tokens get 403)', async () => {
+    nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(403, forbidden);
+    const error = await errorOf(appTester(poll, bundleWith({}, connectedAuthData({ age: 3600 }))));
+    expect(error?.name).toBe('RefreshAuthError');
+  });
+
+  it('reports a permission problem, without renewing, when the token is fresh', async () => {
+    nock(API).post(`/${SLUG}/v1/clients`).query(true).reply(403, forbidden);
+    const create = App.creates.create_client.operation.perform as (z: zapier.ZObject, b: zapier.Bundle) => Promise<unknown>;
+    const error = await errorOf(appTester(create, bundleWith({ name: 'Acme' }, connectedAuthData({ age: 5 }))));
+    expect(error?.name).toBe('AppError');
+    expect(JSON.parse(String(error?.message))).toEqual({
+      code: 'PermissionError',
+      status: 403,
+      message:
+        "ScopeStack does not allow this connection to create clients (403 Forbidden). ScopeStack says: Forbidden. Ask a ScopeStack admin to give the service account's role permission for this, then try again.",
+    });
+  });
+});
+
+describe('middleware: errors', () => {
+  it.each([
+    [404, { errors: [{ title: 'Record not found' }] }, 'NotFoundError', /could not find the clients list \(404\)/],
+    [500, { errors: [{ title: 'Internal Server Error' }] }, 'ApiError', /could not read clients \(HTTP 500\)\. ScopeStack says: Internal Server Error\. Try again/],
+  ])('turns a %i into a readable %s', async (status, body, code, message) => {
+    nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(status, body);
+    const error = await errorOf(appTester(poll, bundleWith()));
+    const parsed = JSON.parse(String(error?.message));
+    expect(parsed.code).toBe(code);
+    expect(parsed.message).toMatch(message);
+    expect(parsed.message).not.toContain(ACCESS_TOKEN);
+  });
+
+  it('reports a body that is not JSON instead of returning nothing', async () => {
+    nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, '{"data": [', { 'Content-Type': 'application/vnd.api+json' });
+    const error = await errorOf(appTester(poll, bundleWith()));
+    expect(JSON.parse(String(error?.message)).message).toMatch(/with data that could not be read/);
+  });
+
+  it('leaves 429 to core, which asks Zapier to retry later', async () => {
+    nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(429, {}, { 'Retry-After': '30' });
+    const error = await errorOf(appTester(poll, bundleWith()));
+    expect(error?.name).toBe('ThrottledError');
+    expect(JSON.parse(String(error?.message)).delay).toBe(30);
+  });
+});
