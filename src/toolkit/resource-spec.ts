@@ -73,7 +73,7 @@ export interface FilterSpec {
  * resource of one service, so a catalog spreads one requester into all its entries.
  */
 export interface Requester {
-  /** Service name as users know it, for messages ("ScopeStack"). */
+  /** Service name as users know it, for messages. */
   readonly service: string;
   /** Base URL of the resource collections for this connection, without trailing slash. */
   readonly collectionsUrl: (bundle: Bundle) => string;

@@ -29,9 +29,9 @@ export interface TokenHttpRequest {
 const formEncode = (fields: Record<string, string>): string => new URLSearchParams(fields).toString();
 
 /**
- * ScopeStack documents Basic as `base64(client_id:client_secret)` of the raw values (the
- * stricter RFC 6749 §2.3.1 form-encodes them first, which a server that does not decode would
- * reject for secrets holding `%` or `+`). UTF-8 before base64 keeps non-ASCII secrets intact.
+ * Basic carries `base64(client_id:client_secret)` of the raw values, as the services we sign in
+ * to document it (the stricter RFC 6749 §2.3.1 form-encodes them first, which a server that
+ * does not decode would reject for secrets holding `%` or `+`). UTF-8 keeps non-ASCII intact.
  */
 export const basicAuthorization = ({ clientId, clientSecret }: ClientCredentials): string =>
   `Basic ${Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')}`;

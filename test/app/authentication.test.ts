@@ -1,3 +1,4 @@
+import { useNock } from '../support/nock.js';
 import { jest } from '@jest/globals';
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
@@ -15,11 +16,8 @@ const tokenBody = (expiresIn = 86400) => ({ access_token: 'fresh.jwt.token', tok
 const formOf = (body: unknown): Record<string, string> =>
   typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : { ...(body as Record<string, string>) };
 
-beforeAll(() => {
-  useTestHosts();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
+useNock();
+beforeAll(useTestHosts);
 
 describe('authentication: client credentials', () => {
   it('exchanges the id and a secret full of special characters, then stores the account from /v1/me', async () => {

@@ -2,17 +2,15 @@ import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../src/index.js';
 import newClient from '../../triggers/new_client.js';
+import { useNock } from '../support/nock.js';
 import { ACCESS_TOKEN, API, AUTH, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
 
 const appTester = zapier.createAppTester(App);
 const poll = newClient.operation.perform as (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<unknown[]>;
 const list = (data: unknown[] = []) => ({ data, meta: { 'record-count': data.length, 'page-count': 1 }, links: {} });
 
-beforeAll(() => {
-  useTestHosts();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
+useNock();
+beforeAll(useTestHosts);
 
 const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error) => error);
 
