@@ -1,0 +1,90 @@
+/**
+ * Fault switches: make the next matching requests fail the way real networks and servers fail,
+ * so a client's retry, refresh and error paths can be tested against real HTTP.
+ */
+export type FaultKind =
+  | 'latency'
+  | 'rate_limit'
+  | 'server_error'
+  | 'html_error'
+  | 'drop_before'
+  | 'drop_after'
+  | 'malformed_json'
+  | 'expired_token_403';
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'latency',
+  'rate_limit',
+  'server_error',
+  'html_error',
+  'drop_before',
+  'drop_after',
+  'malformed_json',
+  'expired_token_403',
+];
+
+export interface FaultMatch {
+  method?: string;
+  /** A substring of the request path, or a RegExp tested against it. */
+  path?: string | RegExp;
+}
+
+export interface FaultSpec {
+  kind: FaultKind;
+  match?: FaultMatch;
+  /** How many matching requests the fault affects; until cleared when absent. */
+  times?: number;
+  retryAfterSeconds?: number;
+  status?: number;
+  ms?: number;
+}
+
+export interface Faults {
+  /** Adds a fault; several can be active, the first one added that matches wins. */
+  set(fault: FaultSpec): void;
+  clear(): void;
+  active(): FaultSpec[];
+}
+
+interface ActiveFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+export class FaultBoard implements Faults {
+  private list: ActiveFault[] = [];
+
+  set(fault: FaultSpec): void {
+    if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`unknown fault kind: ${String(fault.kind)}`);
+    if (fault.times !== undefined && (!Number.isInteger(fault.times) || fault.times < 1)) {
+      throw new Error('fault times must be a positive integer');
+    }
+    this.list.push({ spec: { ...fault }, remaining: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clear(): void {
+    this.list = [];
+  }
+
+  active(): FaultSpec[] {
+    return this.list.map((fault) => ({ ...fault.spec }));
+  }
+
+  /** Finds the first active fault of one of `kinds` matching the request and uses up one of its times. */
+  take(kinds: readonly FaultKind[], method: string, path: string): FaultSpec | undefined {
+    const found = this.list.find(
+      (fault) => kinds.includes(fault.spec.kind) && matches(fault.spec.match, method, path),
+    );
+    if (found === undefined) return undefined;
+    found.remaining -= 1;
+    if (found.remaining <= 0) this.list = this.list.filter((fault) => fault !== found);
+    return found.spec;
+  }
+}
+
+function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
+  if (match === undefined) return true;
+  if (match.method !== undefined && match.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (match.path === undefined) return true;
+  return typeof match.path === 'string' ? path.includes(match.path) : match.path.test(path);
+}
