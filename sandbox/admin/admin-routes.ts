@@ -3,6 +3,7 @@ import { isJsonObject, parseJson, type JsonObject } from '../json.js';
 import type { Services } from '../services.js';
 import { FAULT_KINDS, type FaultSpec } from '../faults.js';
 import { SEED } from '../seed/seed-facts.js';
+import { NON_SERVICE_USER_TYPES, ROLES, type Role, type UserType } from '../store.js';
 import { AdminError, type Admin } from './admin.js';
 
 /** Every admin route, also served at GET /__admin as a self-description. */
@@ -31,6 +32,26 @@ function bodyOf(request: SandboxRequest): JsonObject {
   const body = parseJson(request.body.toString('utf8'));
   if (!isJsonObject(body)) throw new AdminError(400, 'the body must be a JSON object');
   return body;
+}
+
+function roleFrom(value: unknown): Role {
+  const role = ROLES.find((candidate) => candidate === value);
+  if (role === undefined) throw new AdminError(400, `role must be one of ${ROLES.join(', ')}`);
+  return role;
+}
+
+function userTypeFrom(value: unknown): Exclude<UserType, 'service'> {
+  const userType = NON_SERVICE_USER_TYPES.find((candidate) => candidate === value);
+  if (userType === undefined || userType === 'service') throw new AdminError(400, `userType must be one of ${NON_SERVICE_USER_TYPES.join(', ')}`);
+  return userType;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AdminError(400, `malformed path segment ${segment}`);
+  }
 }
 
 const optionalNumber = (value: unknown, field: string): number | undefined => {
@@ -65,7 +86,7 @@ function faultFromJson(body: JsonObject): FaultSpec {
 }
 
 function route(request: SandboxRequest, admin: Admin, services: Services): SandboxResponse {
-  const parts = request.url.pathname.split('/').filter((part) => part !== '').slice(1).map(decodeURIComponent);
+  const parts = request.url.pathname.split('/').filter((part) => part !== '').slice(1).map(decodeSegment);
   const [first, second, third] = parts;
   const method = request.method;
   const key = `${method} ${parts.length}:${first ?? ''}`;
@@ -88,7 +109,7 @@ function route(request: SandboxRequest, admin: Admin, services: Services): Sandb
         admin.createServiceUser({
           name: String(input['name'] ?? ''),
           email: String(input['email'] ?? ''),
-          role: role === 'admin' || role === 'read_only' ? role : (String(role) as 'admin'),
+          role: roleFrom(role),
           ...(typeof input['accountSlug'] === 'string' ? { accountSlug: input['accountSlug'] } : {}),
         }),
       );
@@ -109,16 +130,11 @@ function route(request: SandboxRequest, admin: Admin, services: Services): Sandb
     case 'POST 3:users': {
       const input = body();
       if (second !== undefined && third === 'user-type') {
-        const userType = input['userType'];
-        if (userType !== 'licensed' && userType !== 'sales' && userType !== 'view_only') {
-          throw new AdminError(400, 'userType must be one of licensed, sales, view_only');
-        }
-        admin.changeUserType(second, userType);
+        admin.changeUserType(second, userTypeFrom(input['userType']));
         return emptyResponse(204);
       }
       if (second !== undefined && third === 'role') {
-        const role = input['role'];
-        admin.setRole(second, role === 'admin' || role === 'read_only' ? role : (String(role) as 'admin'));
+        admin.setRole(second, roleFrom(input['role']));
         return emptyResponse(204);
       }
       break;

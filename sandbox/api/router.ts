@@ -93,6 +93,14 @@ function scoped(request: SandboxRequest, segments: string[], principal: Principa
   return document(200, relationshipDocument(def, id, fifth ?? '', context));
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return fail(400, 'Bad Request', `The path segment ${segment} is not valid percent-encoding.`, '400');
+  }
+}
+
 /** True for paths the API host serves: /v1/... and /{slug}/v1/... */
 export function isApiPath(pathname: string): boolean {
   return /^\/v1(\/|$)/.test(pathname) || /^\/[^/]+\/v1(\/|$)/.test(pathname);
@@ -106,7 +114,7 @@ export function handleApi(request: SandboxRequest, services: Services): SandboxR
   try {
     const principal = authenticate(request, services);
     requireAccept(request);
-    const segments = request.url.pathname.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+    const segments = request.url.pathname.split('/').filter((segment) => segment !== '').map(decodeSegment);
     return segments[0] === 'v1' ? unscoped(request, segments, principal, services) : scoped(request, segments, principal, services);
   } catch (error) {
     if (error instanceof ApiFailure) return error.response;
