@@ -46,6 +46,15 @@ describe('GET /v1/me', () => {
   });
 });
 
+describe('GET /v1/accounts/{slug}', () => {
+  it("serves the token's own account and 404s any other", async () => {
+    const own = await get(`/v1/accounts/${SLUG}`);
+    expect(own.status).toBe(200);
+    expect(one(own)).toMatchObject({ id: String(SEED.account.id), type: 'accounts', attributes: { name: SEED.account.name, slug: SLUG } });
+    expect((await get(`/v1/accounts/${SEED.otherAccount.slug}`)).status).toBe(404);
+  });
+});
+
 describe('lists', () => {
   it('pages with 1-based page[number], meta counts and links that echo the filters', async () => {
     const answer = await get(`/${SLUG}/v1/clients?filter[active]=true&page[size]=4&page[number]=2`);

@@ -94,6 +94,20 @@ describe('faults', () => {
     expect((await tokenRequest(sandbox, form)).status).toBe(200);
   });
 
+  it('the latencyMs option slows every non-admin request', async () => {
+    const slow = await startSandbox({ port: 0, latencyMs: 120 });
+    try {
+      const started = Date.now();
+      expect((await fetch(`${slow.url}/v1/me`)).status).toBe(401);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+      const admin = Date.now();
+      expect((await fetch(`${slow.url}/__admin/clock`)).status).toBe(200);
+      expect(Date.now() - admin).toBeLessThan(110);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('rejects an unknown fault kind', () => {
     expect(() => sandbox.faults.set({ kind: 'meteor' as 'latency' })).toThrow('unknown fault kind: meteor');
   });
