@@ -1,12 +1,14 @@
 import { useNock } from '../support/nock.js';
+import type { Perform } from '../support/steps.js';
 import { jest } from '@jest/globals';
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../src/index.js';
+import authentication from '../../src/authentication.js';
 import { ACCESS_TOKEN, API, AUTH, CLIENT_SECRET, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
 
 const appTester = zapier.createAppTester(App);
-const perform = App.authentication.sessionConfig.perform as (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<Record<string, string>>;
+const perform = authentication.sessionConfig.perform as unknown as Perform<Record<string, string>>;
 
 const credentials = { client_id: 'service-client-id', client_secret: CLIENT_SECRET };
 const me = { data: { id: '77', type: 'mes', attributes: { name: 'Zapier Integration', email: 'zapier@example-it.example', 'account-slug': SLUG, 'account-id': 42 } } };
@@ -137,11 +139,11 @@ describe('authentication: legacy password grant', () => {
 describe('authentication: test and label', () => {
   it('calls /v1/me with the stored token and labels the connection with user and account', async () => {
     nock(API).get('/v1/me').matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).reply(200, me);
-    const result = await appTester(App.authentication.test as (z: zapier.ZObject, b: zapier.Bundle) => Promise<Record<string, string>>, {
+    const result = await appTester(authentication.test as (z: zapier.ZObject, b: zapier.Bundle) => Promise<Record<string, string>>, {
       authData: connectedAuthData(),
     });
     expect(result).toEqual({ id: '77', name: 'Zapier Integration', email: 'zapier@example-it.example', account_slug: SLUG, account_id: '42' });
-    expect(App.authentication.connectionLabel).toBe('{{name}} ({{account_slug}})');
+    expect(authentication.connectionLabel).toBe('{{name}} ({{account_slug}})');
   });
 });
 

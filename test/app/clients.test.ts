@@ -7,9 +7,9 @@ import createClient from '../../creates/create_client.js';
 import updateClient from '../../creates/update_client.js';
 import findClient from '../../searches/find_client.js';
 import newClient from '../../triggers/new_client.js';
+import { performOf } from '../support/steps.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
 
-type Perform = (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<unknown>;
 const appTester = zapier.createAppTester(App);
 const one = JSON.parse(readFileSync(new URL('../fixtures/clients/one.json', import.meta.url), 'utf8'));
 
@@ -31,14 +31,14 @@ describe('triggers.new_client', () => {
       .get(`/${SLUG}/v1/clients`)
       .query({ sort: '-id', 'page[number]': '1', 'page[size]': '100', include: 'rate-table,contacts' })
       .reply(200, { ...one, data: [one.data] });
-    const records = await appTester(newClient.operation.perform as Perform, bundleWith());
+    const records = await appTester(performOf(newClient), bundleWith());
     expect(scope.isDone()).toBe(true);
     expect(records).toEqual([newClient.operation.sample]);
   });
 
   it('fetches the page Zapier asks for when it pages through a dropdown', async () => {
     const scope = nock(API).get(`/${SLUG}/v1/clients`).query((query) => query['page[number]'] === '3').reply(200, list([]));
-    await appTester(newClient.operation.perform as Perform, { ...bundleWith(), meta: { page: 2 } });
+    await appTester(performOf(newClient), { ...bundleWith(), meta: { page: 2 } });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -49,7 +49,7 @@ describe('searches.find_client', () => {
       .get(`/${SLUG}/v1/clients`)
       .query({ 'filter[name]': 'Northwind', 'filter[active]': 'true,false', include: 'rate-table,contacts', 'page[number]': '1', 'page[size]': '100' })
       .reply(200, list([client('1', 'Northwind Traders'), client('2', 'northwind'), client('3', 'Northwind')]));
-    const found = (await appTester(findClient.operation.perform as Perform, bundleWith({ name: ' Northwind ' }))) as Array<{ id: string }>;
+    const found = (await appTester(performOf(findClient), bundleWith({ name: ' Northwind ' }))) as Array<{ id: string }>;
     expect(scope.isDone()).toBe(true);
     // Same case first, then the other exact match; "Northwind Traders" is not the client asked for.
     expect(found.map((record) => record.id)).toEqual(['3', '2']);
@@ -60,7 +60,7 @@ describe('searches.find_client', () => {
       .get(`/${SLUG}/v1/clients`)
       .query(true)
       .reply(200, list([client('1', 'Acme', { active: false }), client('2', 'Acme')]));
-    const found = (await appTester(findClient.operation.perform as Perform, bundleWith({ name: 'Acme' }))) as Array<{ id: string }>;
+    const found = (await appTester(performOf(findClient), bundleWith({ name: 'Acme' }))) as Array<{ id: string }>;
     expect(found.map((record) => record.id)).toEqual(['2', '1']);
   });
 
@@ -69,14 +69,14 @@ describe('searches.find_client', () => {
       .get(`/${SLUG}/v1/clients`)
       .query((query) => query['filter[domain]'] === '7.example' && !('filter[name]' in query))
       .reply(200, list([client('7', 'Seven')]));
-    const found = await appTester(findClient.operation.perform as Perform, bundleWith({ domain: '7.example' }));
+    const found = await appTester(performOf(findClient), bundleWith({ domain: '7.example' }));
     expect(scope.isDone()).toBe(true);
     expect(found).toEqual([expect.objectContaining({ id: '7', name: 'Seven' })]);
   });
 
   it('returns an empty list, not an error, when nothing matches exactly', async () => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, list([client('1', 'Acme Corp')]));
-    await expect(appTester(findClient.operation.perform as Perform, bundleWith({ name: 'Acme' }))).resolves.toEqual([]);
+    await expect(appTester(performOf(findClient), bundleWith({ name: 'Acme' }))).resolves.toEqual([]);
   });
 
   it('follows the next page of partial matches', async () => {
@@ -87,13 +87,13 @@ describe('searches.find_client', () => {
       .get(`/${SLUG}/v1/clients`)
       .query((query) => query['page[number]'] === '2')
       .reply(200, list([client('2', 'Acme')], { next: '' }));
-    const found = (await appTester(findClient.operation.perform as Perform, bundleWith({ name: 'acme' }))) as Array<{ id: string }>;
+    const found = (await appTester(performOf(findClient), bundleWith({ name: 'acme' }))) as Array<{ id: string }>;
     expect(scope.isDone()).toBe(true);
     expect(found.map((record) => record.id)).toEqual(['2']);
   });
 
   it('asks for a name or domain before searching', async () => {
-    expect(await appErrorOf(appTester(findClient.operation.perform as Perform, bundleWith({ name: '  ' })))).toEqual({
+    expect(await appErrorOf(appTester(performOf(findClient), bundleWith({ name: '  ' })))).toEqual({
       code: 'ValidationError',
       message: 'Enter Name or Domain to find client by.',
     });
@@ -114,7 +114,7 @@ describe('creates.create_client', () => {
       .matchHeader('content-type', 'application/vnd.api+json')
       .reply(201, one);
     const record = await appTester(
-      createClient.operation.perform as Perform,
+      performOf(createClient),
       bundleWith({ name: 'Example Client Ltd', domain: 'client.example', msa_date: '2025-01-31T00:00:00Z', active: '' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -122,9 +122,9 @@ describe('creates.create_client', () => {
   });
 
   it('refuses a missing name and bad values before sending anything', async () => {
-    const error = await appErrorOf(appTester(createClient.operation.perform as Perform, bundleWith({ domain: 'x.example' })));
+    const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ domain: 'x.example' })));
     expect(error).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Name is required.' });
-    const badDate = await appErrorOf(appTester(createClient.operation.perform as Perform, bundleWith({ name: 'X', msa_date: 'soon' })));
+    const badDate = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'X', msa_date: 'soon' })));
     expect(badDate.message).toBe('Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31 (got "soon").');
   });
 
@@ -134,7 +134,7 @@ describe('creates.create_client', () => {
       .query(true)
       .once()
       .reply(422, { errors: [{ title: 'has already been taken', detail: 'name - has already been taken', status: '422', source: { pointer: '/data/attributes/name' } }] });
-    const error = await appErrorOf(appTester(createClient.operation.perform as Perform, bundleWith({ name: 'Acme' })));
+    const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe(
       'ScopeStack says: Name has already been taken. Use a different value, or find the existing record first (a Find step with "create if not found").',
@@ -143,7 +143,7 @@ describe('creates.create_client', () => {
 
   it('never resends a create whose connection dropped, and says it may have happened', async () => {
     const scope = nock(API).post(`/${SLUG}/v1/clients`).query(true).once().replyWithError('socket hang up');
-    const error = await appErrorOf(appTester(createClient.operation.perform as Perform, bundleWith({ name: 'Acme' })));
+    const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe(
       'The connection to ScopeStack failed while trying to create clients (socket hang up). The client may or may not have been created: check ScopeStack before running this step again, so that nothing is created twice.',
@@ -157,19 +157,19 @@ describe('creates.update_client', () => {
       .patch(`/${SLUG}/v1/clients/1001`, { data: { type: 'clients', id: '1001', attributes: { active: false } } })
       .query(true)
       .reply(200, one);
-    const record = await appTester(updateClient.operation.perform as Perform, bundleWith({ id: '1001', active: false, name: '' }));
+    const record = await appTester(performOf(updateClient), bundleWith({ id: '1001', active: false, name: '' }));
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '1001', name: 'Example Client Ltd' });
   });
 
   it('asks for something to change', async () => {
-    const error = await appErrorOf(appTester(updateClient.operation.perform as Perform, bundleWith({ id: '1001' })));
+    const error = await appErrorOf(appTester(performOf(updateClient), bundleWith({ id: '1001' })));
     expect(error.message).toBe('Nothing was sent to ScopeStack: Fill in at least one field to change on the client.');
   });
 
   it('explains an unknown id', async () => {
     nock(API).patch(`/${SLUG}/v1/clients/999`).query(true).reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 999 could not be found.' }] });
-    const error = await appErrorOf(appTester(updateClient.operation.perform as Perform, bundleWith({ id: '999', name: 'X' })));
+    const error = await appErrorOf(appTester(performOf(updateClient), bundleWith({ id: '999', name: 'X' })));
     expect(error.code).toBe('NotFoundError');
     expect(error.message).toMatch(/^ScopeStack could not find clients record 999 \(404\)\. ScopeStack says: The record identified by 999 could not be found\./);
   });

@@ -1,12 +1,15 @@
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../src/index.js';
+import authentication from '../../src/authentication.js';
+import createClient from '../../creates/create_client.js';
+import { performOf } from '../support/steps.js';
 import newClient from '../../triggers/new_client.js';
 import { useNock } from '../support/nock.js';
 import { ACCESS_TOKEN, API, AUTH, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
 
 const appTester = zapier.createAppTester(App);
-const poll = newClient.operation.perform as (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<unknown[]>;
+const poll = performOf<unknown[]>(newClient);
 const list = (data: unknown[] = []) => ({ data, meta: { 'record-count': data.length, 'page-count': 1 }, links: {} });
 
 useNock();
@@ -29,7 +32,7 @@ describe('middleware: headers', () => {
 
   it('sends no bearer token to the token endpoint', async () => {
     const scope = nock(AUTH, { badheaders: ['authorization'] }).post('/oauth/token').reply(200, { access_token: 'next', expires_in: 86400 });
-    await appTester(App.authentication.sessionConfig.perform as (z: zapier.ZObject, b: zapier.Bundle) => Promise<unknown>, {
+    await appTester(authentication.sessionConfig.perform as (z: zapier.ZObject, b: zapier.Bundle) => Promise<unknown>, {
       authData: connectedAuthData(),
     });
     expect(scope.isDone()).toBe(true);
@@ -68,7 +71,7 @@ describe('middleware: 403', () => {
 
   it('reports a permission problem, without renewing, when the token is fresh', async () => {
     nock(API).post(`/${SLUG}/v1/clients`).query(true).reply(403, forbidden);
-    const create = App.creates.create_client.operation.perform as (z: zapier.ZObject, b: zapier.Bundle) => Promise<unknown>;
+    const create = performOf(createClient);
     const error = await errorOf(appTester(create, bundleWith({ name: 'Acme' }, connectedAuthData({ age: 5 }))));
     expect(error?.name).toBe('AppError');
     expect(JSON.parse(String(error?.message))).toEqual({
