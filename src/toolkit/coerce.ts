@@ -50,7 +50,7 @@ const coerceJson = (value: unknown): Coerced => {
   try {
     return ok(JSON.parse(value));
   } catch {
-    return fail('must be JSON, for example [{"name": "region", "value": "EMEA"}]');
+    return fail('must be valid JSON (see the field help for an example)');
   }
 };
 

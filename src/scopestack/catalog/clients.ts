@@ -16,8 +16,7 @@ export const clients = {
       name: 'user-defined-fields',
       kind: 'json',
       writable: true,
-      label: 'Custom Fields',
-      help: 'ScopeStack custom client fields as JSON, for example [{"name": "region", "value": "EMEA"}].',
+      help: 'Values of the custom client fields set up in ScopeStack, as JSON: [{"name": "industry", "value": "Retail"}].',
     },
   ],
   relationships: [

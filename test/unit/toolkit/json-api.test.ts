@@ -79,7 +79,7 @@ describe('toDocument', () => {
       problems: [
         'Active must be true or false (got "maybe").',
         'MSA Date must be a date like 2025-01-31 (got "next week").',
-        'Custom Fields must be JSON, for example [{"name": "region", "value": "EMEA"}] (got "[oops").',
+        'User Defined Fields must be valid JSON (see the field help for an example) (got "[oops").',
       ],
     });
   });

@@ -1,0 +1,58 @@
+/**
+ * `npm start`: the integration end to end, as Zapier would run it.
+ *
+ * By default it starts the ScopeStack sandbox in this process and runs a whole workflow against
+ * it through the built app. When credentials are given (authData_client_id and
+ * authData_client_secret in the environment or in .env, the names `zapier-platform invoke`
+ * uses) it runs the read-only part against the ScopeStack that SCOPESTACK_AUTH_URL and
+ * SCOPESTACK_API_URL name (the real one by default). It prints each step, its result and the
+ * HTTP requests it cost, and exits non-zero when a step fails or misbehaves.
+ */
+import { existsSync } from 'node:fs';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+// Core runs a memory watchdog that prints to stdout outside of tests; this is a harness, not Zapier.
+process.env['NODE_ENV'] ||= 'test';
+
+const { ZapRunner } = await import('./zap-runner.js');
+const { printTable } = await import('./print-table.js');
+const { sandboxWorkflow, readOnlyWorkflow } = await import('./workflows.js');
+const { startSandbox, SEED } = await import('../sandbox/index.js');
+
+const given = (name: string): string | undefined => process.env[`authData_${name}`] || undefined;
+const external = given('client_id') && given('client_secret');
+
+const credentials = (): Record<string, string> => {
+  const names = ['client_id', 'client_secret', 'client_auth', 'username', 'password'];
+  return Object.fromEntries(names.flatMap((name) => (given(name) ? [[name, String(given(name))]] : [])));
+};
+
+const sandbox = external ? undefined : await startSandbox({ port: 0 });
+if (sandbox) {
+  process.env['SCOPESTACK_AUTH_URL'] = sandbox.url;
+  process.env['SCOPESTACK_API_URL'] = sandbox.url;
+}
+const { default: App } = await import('../dist/src/index.js');
+
+const target = sandbox ? `the embedded ScopeStack sandbox at ${sandbox.url}` : `ScopeStack at ${process.env['SCOPESTACK_API_URL'] || 'https://api.scopestack.io'}`;
+console.log(`ScopeStack for Zapier: running against ${target}\n`);
+
+const runner = new ZapRunner(
+  App,
+  sandbox ? { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret } : credentials(),
+);
+const rows = [];
+let failed = false;
+try {
+  const workflow = sandbox ? sandboxWorkflow(runner, sandbox) : readOnlyWorkflow(runner);
+  for await (const row of workflow) rows.push(row);
+} catch (error) {
+  failed = true;
+  rows.push({ step: 'failed', result: error instanceof Error ? error.message : String(error), requests: 0 });
+} finally {
+  await sandbox?.close();
+}
+printTable(rows);
+const total = rows.reduce((sum, row) => sum + row.requests, 0);
+console.log(`\n${rows.length - (failed ? 1 : 0)} steps, ${total} HTTP requests, ${runner.renewals} token renewal(s).`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,82 @@
+/**
+ * Drives the built app the way Zapier does: connect (session exchange, then the connection
+ * test), run steps with the stored auth data, and when a step asks for a renewal
+ * (RefreshAuthError) run the exchange once, keep what it returns and retry the step once.
+ * Shared by `npm start`, the end-to-end tests and the benchmarks.
+ */
+import { channel } from 'node:diagnostics_channel';
+import zapier from 'zapier-platform-core';
+
+export type StepKind = 'triggers' | 'searches' | 'creates';
+type Perform = (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<unknown>;
+type AppShape = {
+  authentication?: { sessionConfig?: { perform: unknown }; test: unknown };
+} & Partial<Record<StepKind, Record<string, { operation: object }>>>;
+
+export type AuthData = Record<string, string>;
+
+/** Counts every HTTP request this process starts, whatever host it goes to. */
+const requests = { started: 0 };
+channel('http.client.request.start').subscribe(() => {
+  requests.started += 1;
+});
+
+export const httpRequestCount = (): number => requests.started;
+
+export interface StepOutcome<T> {
+  result: T;
+  /** HTTP requests the step cost, renewals included. */
+  requests: number;
+  renewed: boolean;
+}
+
+export class ZapRunner {
+  readonly #app: AppShape;
+  readonly #tester: ReturnType<typeof zapier.createAppTester>;
+  authData: AuthData;
+  renewals = 0;
+
+  constructor(app: object, credentials: AuthData) {
+    this.#app = app as AppShape;
+    this.#tester = zapier.createAppTester(app);
+    this.authData = { ...credentials };
+  }
+
+  #authFunction(name: 'perform' | 'test'): Perform {
+    const authentication = this.#app.authentication;
+    const fn = name === 'perform' ? authentication?.sessionConfig?.perform : authentication?.test;
+    if (typeof fn !== 'function') throw new Error(`The app has no authentication ${name} function.`);
+    return fn as Perform;
+  }
+
+  /** The session exchange; what it returns is merged into auth data, as Zapier does. */
+  async renew(): Promise<void> {
+    const fresh = (await this.#tester(this.#authFunction('perform'), { authData: this.authData })) as AuthData;
+    this.authData = { ...this.authData, ...fresh };
+  }
+
+  /** Connects like the Zap editor: exchange, then the connection test, whose result labels it. */
+  async connect(): Promise<StepOutcome<Record<string, string>>> {
+    const before = httpRequestCount();
+    await this.renew();
+    const result = (await this.#tester(this.#authFunction('test'), { authData: this.authData })) as Record<string, string>;
+    return { result, requests: httpRequestCount() - before, renewed: false };
+  }
+
+  async run<T = unknown>(kind: StepKind, key: string, inputData: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): Promise<StepOutcome<T>> {
+    const step = this.#app[kind]?.[key];
+    if (!step) throw new Error(`No ${kind} step named ${key}.`);
+    const perform = (step.operation as { perform: Perform }).perform;
+    const before = httpRequestCount();
+    const attempt = () => this.#tester(perform, { authData: this.authData, inputData, meta: { page: 0, ...meta } }) as Promise<T>;
+    try {
+      return { result: await attempt(), requests: httpRequestCount() - before, renewed: false };
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'RefreshAuthError') throw error;
+      // Zapier renews once and retries once; a second RefreshAuthError fails the step.
+      await this.renew();
+      this.renewals += 1;
+      return { result: await attempt(), requests: httpRequestCount() - before, renewed: true };
+    }
+  }
+}
