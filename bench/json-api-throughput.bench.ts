@@ -1,0 +1,96 @@
+/**
+ * JSON:API throughput: how fast the toolkit turns a list document into flat records
+ * (`toRecords`, every poll and search) and flat input into a write body (`toDocument`, every
+ * create and update). Inputs are fixed and built from the client fixture, so every run measures
+ * the same work.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { toRecords, type Document, type Resource } from '../src/toolkit/json-api.js';
+import { toDocument } from '../src/toolkit/to-document.js';
+import { clients } from '../src/scopestack/catalog/clients.js';
+import type { Metric } from './report.js';
+import { median } from './median.js';
+
+const CLIENTS = 250;
+const RATE_TABLES = 5;
+const CONTACTS_PER_CLIENT = 2;
+const WARM_UP_ROUNDS = 3;
+const ROUNDS = 9;
+/** Each round repeats the work for at least this long, so timer resolution does not matter. */
+const ROUND_MS = 100;
+
+const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/clients/one.json', import.meta.url), 'utf8')) as Document<Resource> & { included: Resource[] };
+const [rateTable, contact] = fixture.included;
+
+/** A page of clients shaped like the fixture, each with one of a few rate tables and its own contacts. */
+export const listDocument = (): Document<Resource[]> => {
+  if (!rateTable || !contact) throw new Error('json-api throughput: the client fixture lost its included rate table or contact.');
+  const data = Array.from({ length: CLIENTS }, (_, index): Resource => {
+    const contactIds = Array.from({ length: CONTACTS_PER_CLIENT }, (__, n) => String(5000 + index * CONTACTS_PER_CLIENT + n));
+    return {
+      ...fixture.data,
+      id: String(1001 + index),
+      attributes: { ...fixture.data.attributes, name: `Client ${index}`, domain: `client-${index}.example` },
+      relationships: {
+        ...fixture.data.relationships,
+        'rate-table': { data: { type: 'rate-tables', id: String(7 + (index % RATE_TABLES)) } },
+        contacts: { data: contactIds.map((id) => ({ type: 'contacts', id })) },
+      },
+    };
+  });
+  const rateTables = Array.from({ length: RATE_TABLES }, (_, n): Resource => ({ ...rateTable, id: String(7 + n), attributes: { ...rateTable.attributes, name: `Rates ${n}` } }));
+  const contacts = data.flatMap((client) => {
+    const linkage = client.relationships?.['contacts']?.data;
+    return (Array.isArray(linkage) ? linkage : []).map((link): Resource => ({ ...contact, id: String(link.id), attributes: { ...contact.attributes, name: `Contact ${link.id}` } }));
+  });
+  return { data, included: [...rateTables, ...contacts] };
+};
+
+const WRITE_INPUT = {
+  name: 'Northwind Traders',
+  domain: 'northwind.example',
+  active: 'true',
+  msa_date: '2025-01-31',
+  user_defined_fields: '[{"name": "industry", "value": "Retail"}]',
+};
+const OWNER = { name: 'account', type: 'accounts', id: '42' };
+
+/** Items per second, median over rounds: `work` handles `itemsPerCall` items each call. */
+const throughput = (itemsPerCall: number, work: () => void): number => {
+  const round = (): number => {
+    let calls = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < ROUND_MS) {
+      work();
+      calls += 1;
+      elapsed = performance.now() - start;
+    }
+    return (calls * itemsPerCall) / (elapsed / 1000);
+  };
+  for (let n = 0; n < WARM_UP_ROUNDS; n += 1) round(); // let the JIT settle first
+  return median(Array.from({ length: ROUNDS }, round));
+};
+
+export const measureJsonApiThroughput = (): Metric[] => {
+  const document = listDocument();
+  const records = toRecords(document, clients);
+  const sample = records[CLIENTS - 1];
+  // A fast wrong answer is no result: check the mapping once before timing it.
+  if (records.length !== CLIENTS || sample?.['rate_table_name'] !== `Rates ${(CLIENTS - 1) % RATE_TABLES}` || !Array.isArray(sample['contacts'])) {
+    throw new Error('json-api throughput: toRecords did not resolve the included rate tables and contacts.');
+  }
+  const written = toDocument(clients, WRITE_INPUT, { owner: OWNER });
+  if (!written.ok) throw new Error(`json-api throughput: toDocument refused the fixed input: ${written.problems.join(' ')}`);
+
+  return [
+    {
+      name: `json:api: toRecords, ${CLIENTS} clients + ${document.included?.length} included`,
+      unit: 'records/s',
+      value: throughput(CLIENTS, () => toRecords(document, clients)),
+      better: 'higher',
+    },
+    { name: 'json:api: toDocument, create_client body', unit: 'documents/s', value: throughput(1, () => toDocument(clients, WRITE_INPUT, { owner: OWNER })), better: 'higher' },
+  ];
+};

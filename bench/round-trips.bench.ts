@@ -1,0 +1,73 @@
+/**
+ * HTTP round trips per operation: the built app (dist/) against the in-process sandbox, driven
+ * as Zapier drives it. Each count comes from two independent places, the client side
+ * (`ZapRunner`, which counts requests Node starts) and the server side (the sandbox's request
+ * log); they must agree, or the number is not trusted.
+ *
+ * Import this module only after NODE_ENV is set: it loads zapier-platform-core.
+ */
+import { ZapRunner, type StepOutcome } from '../bin/zap-runner.js';
+import { SEED, startSandbox, type Sandbox } from '../sandbox/index.js';
+import type { Metric } from './report.js';
+
+type ClientRecord = { id: string; name: string };
+
+const check = (condition: boolean, problem: string): void => {
+  if (!condition) throw new Error(`round trips: ${problem}`);
+};
+
+/** Runs one operation and turns it into a metric, after cross-checking with the sandbox log. */
+const counted = async <T>(sandbox: Sandbox, name: string, operation: () => Promise<StepOutcome<T>>): Promise<{ outcome: StepOutcome<T>; metric: Metric }> => {
+  const logged = sandbox.log.count();
+  const outcome = await operation();
+  const seen = sandbox.log.count() - logged;
+  check(seen === outcome.requests, `${name}: the app started ${outcome.requests} request(s), the sandbox saw ${seen}.`);
+  return { outcome, metric: { name: `round trips: ${name}`, unit: 'requests', value: outcome.requests, better: 'lower', exact: true } };
+};
+
+export const measureRoundTrips = async (): Promise<Metric[]> => {
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    // Hosts are read when a request is built; set them before the app makes any.
+    process.env['SCOPESTACK_AUTH_URL'] = sandbox.url;
+    process.env['SCOPESTACK_API_URL'] = sandbox.url;
+    const { default: App } = await import('../dist/src/index.js');
+    const runner = new ZapRunner(App, { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret });
+    const metrics: Metric[] = [];
+
+    const connect = await counted(sandbox, 'connect', () => runner.connect());
+    metrics.push(connect.metric);
+
+    const poll = await counted(sandbox, 'new_client poll', () => runner.run<ClientRecord[]>('triggers', 'new_client'));
+    check(poll.outcome.result.length > 0, 'new_client returned no clients.');
+    metrics.push(poll.metric);
+
+    const find = await counted(sandbox, 'find_client by name', () => runner.run<ClientRecord[]>('searches', 'find_client', { name: 'northwind' }));
+    check(find.outcome.result.length === 1, `find_client "northwind" returned ${find.outcome.result.length} records, expected 1.`);
+    metrics.push(find.metric);
+
+    const create = await counted(sandbox, 'create_client', () =>
+      runner.run<ClientRecord>('creates', 'create_client', { name: 'Bench Client', domain: 'bench.example', msa_date: '2025-03-01' }),
+    );
+    check(Boolean(create.outcome.result.id), 'create_client returned no id.');
+    metrics.push(create.metric);
+
+    const update = await counted(sandbox, 'update_client', () =>
+      runner.run<ClientRecord>('creates', 'update_client', { id: create.outcome.result.id, domain: 'bench-2.example' }),
+    );
+    metrics.push(update.metric);
+
+    // Past the 24-hour token lifetime: the poll gets a 401, the runner renews once and retries.
+    sandbox.clock.advance(25 * 3600);
+    const renewal = await counted(sandbox, 'new_client poll after expiry', () => runner.run<ClientRecord[]>('triggers', 'new_client'));
+    check(renewal.outcome.renewed, 'the expired token was not renewed.');
+    metrics.push(renewal.metric);
+
+    const total = metrics.reduce((sum, metric) => sum + metric.value, 0);
+    check(total === sandbox.log.count(), `the steps add up to ${total} requests, the sandbox logged ${sandbox.log.count()}.`);
+    metrics.push({ name: 'round trips: whole workflow', unit: 'requests', value: total, better: 'lower', exact: true });
+    return metrics;
+  } finally {
+    await sandbox.close();
+  }
+};

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: measures the current tree (after a fresh build) and prints every metric next
+ * to the committed baseline as a ratio. Flags: `--save-baseline` makes this run the new
+ * baseline; `--skip-zip` measures the existing build/build.zip instead of rebuilding it.
+ *
+ * Timing never fails the run (machines differ); it exits non-zero only when something could not
+ * be measured, such as a step that failed or counts that the sandbox does not confirm.
+ */
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { Metric } from './report.js';
+
+// Core runs a memory watchdog that prints to stdout outside of tests; this is a harness, not Zapier.
+// Set before anything loads zapier-platform-core, hence the dynamic imports below.
+process.env['NODE_ENV'] ||= 'test';
+
+const { measureRoundTrips } = await import('./round-trips.bench.js');
+const { measureColdStart } = await import('./cold-start.bench.js');
+const { measureBundleSize } = await import('./bundle-size.bench.js');
+const { measureJsonApiThroughput } = await import('./json-api-throughput.bench.js');
+const { printComparison, readRun, writeRun } = await import('./report.js');
+
+const { values: flags } = parseArgs({ options: { 'save-baseline': { type: 'boolean' }, 'skip-zip': { type: 'boolean' } } });
+const BASELINE = fileURLToPath(new URL('baseline.json', import.meta.url));
+const LATEST = fileURLToPath(new URL('results/latest.json', import.meta.url));
+
+const benches: ReadonlyArray<[string, () => Metric[] | Promise<Metric[]>]> = [
+  ['round trips', measureRoundTrips],
+  ['cold start', measureColdStart],
+  ['bundle size', () => measureBundleSize(!flags['skip-zip'])],
+  ['json:api throughput', measureJsonApiThroughput],
+];
+
+const metrics: Metric[] = [];
+const failures: string[] = [];
+for (const [topic, measure] of benches) {
+  // One failed topic does not hide the others; it still makes the run fail.
+  try {
+    metrics.push(...(await measure()));
+  } catch (error) {
+    failures.push(`${topic}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const current = { date: new Date().toISOString(), node: process.version, machine: `${process.platform}-${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`, metrics };
+writeRun(LATEST, current);
+printComparison(current, readRun(BASELINE));
+
+if (failures.length > 0) {
+  console.error(`\nNot measured:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
+  if (flags['save-baseline']) console.error('The baseline was not saved: this run is incomplete.');
+  process.exit(1);
+}
+if (flags['save-baseline']) {
+  writeRun(BASELINE, current);
+  console.log(`Saved as the baseline: ${BASELINE}`);
+}
