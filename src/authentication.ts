@@ -26,29 +26,37 @@ interface AccountState {
   user_email: string;
 }
 
-interface MeAttributes {
-  name?: string;
-  email?: string;
-  'account-slug'?: string;
-  'account-id'?: number | string;
+/** The user behind a token, from `GET /v1/me` (type `mes`). */
+interface Me {
+  id: string;
+  name: string;
+  email: string;
+  account_slug: string;
+  account_id: string;
 }
+
+const readMe = (body: { data?: { id?: unknown; attributes?: Record<string, unknown> } } | undefined): Me => {
+  const attributes = body?.data?.attributes ?? {};
+  const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+  return {
+    id: text(body?.data?.id),
+    name: text(attributes['name']),
+    email: text(attributes['email']),
+    account_slug: text(attributes['account-slug']),
+    account_id: text(attributes['account-id']),
+  };
+};
 
 const fetchAccount = async (z: ZObject, accessToken: string): Promise<AccountState> => {
   const response = await z.request({ url: meUrl(), method: 'GET', headers: { Authorization: `Bearer ${accessToken}` } });
-  const attributes: MeAttributes = response.data?.data?.attributes ?? {};
-  const slug = attributes['account-slug'];
-  if (!slug) {
+  const me = readMe(response.data);
+  if (!me.account_slug) {
     throw appError(z, {
       code: ErrorCode.Authentication,
       message: `${SERVICE_NAME} signed in the credential but named no account for its user. Check that the service user belongs to an account.`,
     });
   }
-  return {
-    account_slug: slug,
-    account_id: String(attributes['account-id'] ?? ''),
-    user_name: attributes.name ?? '',
-    user_email: attributes.email ?? '',
-  };
+  return { account_slug: me.account_slug, account_id: me.account_id, user_name: me.name, user_email: me.email };
 };
 
 const accountOf = (authData: Bundle['authData']): AccountState | undefined =>
@@ -71,17 +79,8 @@ const exchangeCredentials = async (z: ZObject, bundle: Bundle): Promise<TokenSta
   return { ...token, ...(known ?? (await fetchAccount(z, token.access_token))) };
 };
 
-const testConnection = async (z: ZObject) => {
-  const response = await z.request({ url: meUrl(), method: 'GET' });
-  const attributes: MeAttributes = response.data?.data?.attributes ?? {};
-  return {
-    id: String(response.data?.data?.id ?? ''),
-    name: attributes.name ?? '',
-    email: attributes.email ?? '',
-    account_slug: attributes['account-slug'] ?? '',
-    account_id: String(attributes['account-id'] ?? ''),
-  };
-};
+/** The connection test; its result feeds the connection label. */
+const testConnection = async (z: ZObject): Promise<Me> => readMe((await z.request({ url: meUrl(), method: 'GET' })).data);
 
 export default {
   type: 'session',

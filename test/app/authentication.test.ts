@@ -139,9 +139,7 @@ describe('authentication: legacy password grant', () => {
 describe('authentication: test and label', () => {
   it('calls /v1/me with the stored token and labels the connection with user and account', async () => {
     nock(API).get('/v1/me').matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).reply(200, me);
-    const result = await appTester(authentication.test as (z: zapier.ZObject, b: zapier.Bundle) => Promise<Record<string, string>>, {
-      authData: connectedAuthData(),
-    });
+    const result = await appTester(authentication.test, { authData: connectedAuthData() });
     expect(result).toEqual({ id: '77', name: 'Zapier Integration', email: 'zapier@example-it.example', account_slug: SLUG, account_id: '42' });
     expect(authentication.connectionLabel).toBe('{{name}} ({{account_slug}})');
   });
