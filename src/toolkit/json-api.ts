@@ -60,12 +60,39 @@ export const asDocument = <D extends Resource | Resource[]>(body: unknown, many:
 export const errorsOf = (body: unknown): ErrorObject[] =>
   isObject(body) && Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
 
-const indexIncluded = (included: readonly Resource[]): Map<string, Resource> =>
+type IncludedIndex = ReadonlyMap<string, Resource>;
+
+const indexIncluded = (included: readonly Resource[]): IncludedIndex =>
   new Map(included.map((resource) => [`${resource.type}:${resource.id}`, resource]));
 
 const displayName = (resource: Resource | undefined, spec: RelationshipSpec | undefined): unknown => {
   const attributes = resource?.attributes ?? {};
   return attributes[spec?.display ?? 'name'] ?? attributes['name'];
+};
+
+const flatten = (resource: Resource, byKey: IncludedIndex, relationships: readonly RelationshipSpec[]): FlatRecord => {
+  const record: FlatRecord = { id: String(resource.id) };
+  for (const [name, value] of Object.entries(resource.attributes ?? {})) {
+    record[keyFor(name)] = value;
+  }
+  for (const [name, relationship] of Object.entries(resource.relationships ?? {})) {
+    const spec = relationships.find((candidate) => candidate.name === name);
+    const key = keyFor(name);
+    const data = relationship.data;
+    if (Array.isArray(data)) {
+      record[`${key}_ids`] = data.map((linkage) => String(linkage.id));
+      const related = data.map((linkage) => byKey.get(`${linkage.type}:${linkage.id}`)).filter((found) => found !== undefined);
+      if (related.length > 0) record[key] = related.map((found) => flatten(found, new Map(), []));
+    } else if (data) {
+      record[`${key}_id`] = String(data.id);
+      const related = byKey.get(`${data.type}:${data.id}`);
+      if (related) record[`${key}_name`] = displayName(related, spec) ?? null;
+    } else if (data === null) {
+      // Linkage present and empty: there is no related record. (Absent linkage means "not told".)
+      record[`${key}_id`] = null;
+    }
+  }
+  return record;
 };
 
 /**
@@ -79,32 +106,11 @@ export const toRecord = (
   resource: Resource,
   included: readonly Resource[] = [],
   relationships: readonly RelationshipSpec[] = [],
-): FlatRecord => {
-  const record: FlatRecord = { id: String(resource.id) };
-  for (const [name, value] of Object.entries(resource.attributes ?? {})) {
-    record[keyFor(name)] = value;
-  }
-  const byKey = indexIncluded(included);
-  for (const [name, relationship] of Object.entries(resource.relationships ?? {})) {
-    const spec = relationships.find((candidate) => candidate.name === name);
-    const key = keyFor(name);
-    const data = relationship.data;
-    if (Array.isArray(data)) {
-      record[`${key}_ids`] = data.map((linkage) => String(linkage.id));
-      const related = data.map((linkage) => byKey.get(`${linkage.type}:${linkage.id}`)).filter((found) => found !== undefined);
-      if (related.length > 0) record[key] = related.map((found) => toRecord(found));
-    } else if (data) {
-      record[`${key}_id`] = String(data.id);
-      const related = byKey.get(`${data.type}:${data.id}`);
-      if (related) record[`${key}_name`] = displayName(related, spec) ?? null;
-    } else if (data === null) {
-      // Linkage present and empty: there is no related record. (Absent linkage means "not told".)
-      record[`${key}_id`] = null;
-    }
-  }
-  return record;
-};
+): FlatRecord => flatten(resource, indexIncluded(included), relationships);
 
 /** Flattens every resource of a list document, resolving names from its `included`. */
-export const toRecords = (document: Document<Resource[]>, spec?: Pick<ResourceSpec, 'relationships'>): FlatRecord[] =>
-  document.data.map((resource) => toRecord(resource, document.included, spec?.relationships));
+export const toRecords = (document: Document<Resource[]>, spec?: Pick<ResourceSpec, 'relationships'>): FlatRecord[] => {
+  // One index per page: included records are shared by every resource of the page.
+  const byKey = indexIncluded(document.included ?? []);
+  return document.data.map((resource) => flatten(resource, byKey, spec?.relationships ?? []));
+};
