@@ -18,8 +18,9 @@ export const invalidClient = (service: string): TokenFailure => ({
   credentialProblem: true,
   message:
     `${service} rejected the Client ID or Client Secret (invalid_client). The secret may have been rotated, ` +
-    `or the credential deleted. Create or rotate a credential in ${service} (Settings > Users > your service user > ` +
-    'Client Credentials) and reconnect with the new values.',
+    "or the credential deleted, or its user's type changed from Service (which deletes its credentials). " +
+    `Create or rotate a credential in ${service} (Settings > Users > your service user > Client Credentials) ` +
+    'and reconnect with the new values.',
 });
 
 export const describeTokenError = (

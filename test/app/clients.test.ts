@@ -174,3 +174,16 @@ describe('creates.update_client', () => {
     expect(error.message).toMatch(/^ScopeStack could not find clients record 999 \(404\)\. ScopeStack says: The record identified by 999 could not be found\./);
   });
 });
+
+describe('searches.find_client on a very broad name', () => {
+  it('says the search was too broad instead of reporting "not found" (which would create a twin)', async () => {
+    const page = (number: number) => list([client(String(number), `Acme ${number}`)], { next: `${API}/${SLUG}/v1/clients?page%5Bnumber%5D=${number + 1}` });
+    const scope = nock(API).get(`/${SLUG}/v1/clients`).query(true).times(5).reply((uri: string) => [200, page(Number(new URL(uri, API).searchParams.get('page[number]')))]);
+    const error = await appErrorOf(appTester(performOf(findClient), bundleWith({ name: 'Acme' })));
+    expect(scope.isDone()).toBe(true);
+    expect(error).toEqual({
+      code: 'ValidationError',
+      message: 'More than 500 client records partly match, and none of the first ones matches exactly. Search by a more specific value (Name or Domain).',
+    });
+  });
+});

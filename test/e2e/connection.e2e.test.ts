@@ -76,7 +76,7 @@ describe('e2e: connection', () => {
     revoke(SEED.serviceUser.clientId);
     const failure = await failureOf(runner.run('triggers', 'new_client'));
     expect(failure.name).toBe('ExpiredAuthError');
-    expect(failure.message).toMatch(/rejected the Client ID or Client Secret \(invalid_client\)\. The secret may have been rotated, or the credential deleted\./);
+    expect(failure.message).toMatch(/rejected the Client ID or Client Secret \(invalid_client\)\. The secret may have been rotated, or the credential deleted, or its user.s type changed from Service/);
     expect(context.sandbox.log.count('POST', '/oauth/token')).toBe(2); // one renewal attempt, no retry storm
   });
 

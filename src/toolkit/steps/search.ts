@@ -14,7 +14,7 @@ import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 
-/** A partial name filter can match many records; past this many pages the search gives up. */
+/** A partial name filter can match many records; past this many pages the search stops reading. */
 export const MAX_SEARCH_PAGES = 5;
 
 const normalise = (value: unknown): string => String(value ?? '').trim().toLowerCase();
@@ -68,10 +68,20 @@ export const searchStep = <K extends string>(spec: ResourceSpec, options: StepOp
 
     const found: FlatRecord[] = [];
     const size = spec.pageSize ?? DEFAULT_PAGE_SIZE;
-    for (let page = 0; page < MAX_SEARCH_PAGES; page += 1) {
+    let unread = true;
+    for (let page = 0; page < MAX_SEARCH_PAGES && unread; page += 1) {
       const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
       found.push(...exactMatches(toRecords(document, spec), given));
-      if (!hasNextPage(document, page + 1)) break;
+      unread = hasNextPage(document, page + 1);
+    }
+    if (found.length === 0 && unread) {
+      // "Not found" here could be wrong, and a find-or-create step would then create a twin.
+      throw appError(z, {
+        code: ErrorCode.Validation,
+        message:
+          `More than ${MAX_SEARCH_PAGES * size} ${spec.noun.toLowerCase()} records partly match, and none of the first ones matches exactly. ` +
+          `Search by a more specific value (${options.filters.map(filterLabel).join(' or ')}).`,
+      });
     }
     return rankMatches(found, given);
   };
