@@ -65,11 +65,7 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
     isHtml: /html/i.test(response.headers.get('content-type') ?? ''),
   });
 
-  /**
-   * A 403 can mean an expired token (the service sometimes answers 403 instead of 401) or a real
-   * permission denial. Renew once when the stored token is not fresh; a fresh token that gets
-   * 403 is a permission problem, so renewal can never loop.
-   */
+  /** Whether the request carried the stored token (not one the exchange is still checking). */
   const usedStoredToken = (response: HttpResponse, bundle: Bundle): boolean => {
     const token = bundle.authData['access_token'];
     return Boolean(token) && headerOf(response.request.headers, 'Authorization') === `Bearer ${token}`;
@@ -85,6 +81,9 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
       return response;
     }
     if (response.status === 403) {
+      // A 403 can mean an expired token (the service sometimes answers 403 instead of 401) or a
+      // real permission denial. Renew once when the stored token is not fresh; a fresh token
+      // that gets 403 is a permission problem, so renewal can never loop.
       const times = readTokenTimes(bundle.authData);
       if (usedStoredToken(response, bundle) && !(times && isFresh(times, nowInSeconds()))) {
         throw new z.errors.RefreshAuthError(`${config.service} refused a token that may have expired; renewing it once.`);
