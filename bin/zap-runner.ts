@@ -10,7 +10,7 @@ import zapier from 'zapier-platform-core';
 export type StepKind = 'triggers' | 'searches' | 'creates';
 type Perform = (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<unknown>;
 type AppShape = {
-  authentication?: { sessionConfig?: { perform: unknown }; test: unknown };
+  authentication?: { sessionConfig?: { perform: unknown }; test: unknown; connectionLabel?: unknown };
 } & Partial<Record<StepKind, Record<string, { operation: object }>>>;
 
 export type AuthData = Record<string, string>;
@@ -42,9 +42,9 @@ export class ZapRunner {
     this.authData = { ...credentials };
   }
 
-  #authFunction(name: 'perform' | 'test'): Perform {
+  #authFunction(name: 'perform' | 'test' | 'connectionLabel'): Perform {
     const authentication = this.#app.authentication;
-    const fn = name === 'perform' ? authentication?.sessionConfig?.perform : authentication?.test;
+    const fn = name === 'perform' ? authentication?.sessionConfig?.perform : authentication?.[name];
     if (typeof fn !== 'function') throw new Error(`The app has no authentication ${name} function.`);
     return fn as Perform;
   }
@@ -56,11 +56,12 @@ export class ZapRunner {
   }
 
   /** Connects like the Zap editor: exchange, then the connection test, whose result labels it. */
-  async connect(): Promise<StepOutcome<Record<string, string>>> {
+  async connect(): Promise<StepOutcome<Record<string, string> & { label: string }>> {
     const before = httpRequestCount();
     await this.renew();
     const result = (await this.#tester(this.#authFunction('test'), { authData: this.authData })) as Record<string, string>;
-    return { result, requests: httpRequestCount() - before, renewed: false };
+    const label = (await this.#tester(this.#authFunction('connectionLabel'), { authData: this.authData, inputData: result })) as string;
+    return { result: { ...result, label }, requests: httpRequestCount() - before, renewed: false };
   }
 
   async run<T = unknown>(kind: StepKind, key: string, inputData: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): Promise<StepOutcome<T>> {

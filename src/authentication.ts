@@ -1,12 +1,11 @@
 /**
  * The ScopeStack connection: a service account's Client ID and Secret exchanged for a 24-hour
  * bearer token (OAuth 2.0 client credentials), or, for older setups, the password grant. What
- * the exchange returns is kept in auth data, with the account so no step needs `/v1/me`.
+ * the exchange returns is kept in auth data, with the account, so no step needs `/v1/me`.
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { meUrl, SERVICE_NAME, tokenUrl } from './scopestack/hosts.js';
-import { fetchToken, type TokenEndpoint, type TokenState } from './toolkit/token-session.js';
-import { appError, ErrorCode } from './toolkit/app-errors.js';
+import { fetchToken, refuseCredentials, type TokenEndpoint, type TokenState } from './toolkit/token-session.js';
 
 const CREDENTIALS_HELP =
   'In ScopeStack go to Settings > Users, open a user whose User Type is Service, select the Client Credentials tab ' +
@@ -18,15 +17,7 @@ const tokenEndpoint: TokenEndpoint = {
   clientAuthentication: (authData) => (authData['client_auth'] === 'basic' ? 'basic' : 'body'),
 };
 
-/** Who the token belongs to: the account every later path is scoped to. */
-interface AccountState {
-  account_slug: string;
-  account_id: string;
-  user_name: string;
-  user_email: string;
-}
-
-/** The user behind a token, from `GET /v1/me` (type `mes`). */
+/** The user behind a token, from `GET /v1/me` (type `mes`): the account every path is scoped to. */
 interface Me {
   id: string;
   name: string;
@@ -35,7 +26,14 @@ interface Me {
   account_id: string;
 }
 
-const readMe = (body: { data?: { id?: unknown; attributes?: Record<string, unknown> } } | undefined): Me => {
+/** What the exchange keeps about the account and user, beside the token. */
+type AccountState = { account_slug: string; account_id: string; user_name: string; user_email: string };
+
+interface MeDocument {
+  data?: { id?: unknown; attributes?: Record<string, unknown> };
+}
+
+const readMe = (body: MeDocument | undefined): Me => {
   const attributes = body?.data?.attributes ?? {};
   const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
   return {
@@ -47,40 +45,53 @@ const readMe = (body: { data?: { id?: unknown; attributes?: Record<string, unkno
   };
 };
 
-const fetchAccount = async (z: ZObject, accessToken: string): Promise<AccountState> => {
-  const response = await z.request({ url: meUrl(), method: 'GET', headers: { Authorization: `Bearer ${accessToken}` } });
-  const me = readMe(response.data);
+/**
+ * Checks a new token on `/v1/me` and reads its account. Done on every exchange (once a day), so
+ * a credential moved to another user or account, or a deactivated user, is noticed here with a
+ * clear message rather than as failing steps.
+ */
+const fetchAccount = async (z: ZObject, bundle: Bundle, accessToken: string): Promise<AccountState> => {
+  const refused = (status: number) =>
+    refuseCredentials(
+      z,
+      bundle,
+      `${SERVICE_NAME} issued a token but refused it on /v1/me (HTTP ${status}). The service user may have been deactivated ` +
+        'or removed from the account; check it in ScopeStack under Settings > Users, then reconnect.',
+      status,
+    );
+  let response;
+  try {
+    response = await z.request({ url: meUrl(), method: 'GET', headers: { Authorization: `Bearer ${accessToken}` }, skipThrowForStatus: true });
+  } catch (error) {
+    // Core turns the 401 into a bare RefreshAuthError, which inside the exchange would loop.
+    if (error instanceof Error && error.name === 'RefreshAuthError') throw refused(401);
+    throw error;
+  }
+  if (response.status === 403) throw refused(403);
+  response.throwForStatus();
+  const me = readMe(response.data as MeDocument);
   if (!me.account_slug) {
-    throw appError(z, {
-      code: ErrorCode.Authentication,
-      message: `${SERVICE_NAME} signed in the credential but named no account for its user. Check that the service user belongs to an account.`,
-    });
+    throw refuseCredentials(z, bundle, `${SERVICE_NAME} signed in the credential but named no account for its user. Check that the service user belongs to an account.`);
   }
   return { account_slug: me.account_slug, account_id: me.account_id, user_name: me.name, user_email: me.email };
 };
 
-const accountOf = (authData: Bundle['authData']): AccountState | undefined =>
-  authData['account_slug']
-    ? {
-        account_slug: authData['account_slug'],
-        account_id: authData['account_id'] ?? '',
-        user_name: authData['user_name'] ?? '',
-        user_email: authData['user_email'] ?? '',
-      }
-    : undefined;
-
-/**
- * Runs on connect and whenever Zapier renews the session. A renewal (auth data already holds a
- * token) keeps the account it knows, so it costs one request: the token exchange.
- */
+/** Runs on connect and whenever Zapier renews the session: the token, then its account. */
 const exchangeCredentials = async (z: ZObject, bundle: Bundle): Promise<TokenState & AccountState> => {
   const token = await fetchToken(z, tokenEndpoint, bundle);
-  const known = bundle.authData['access_token'] ? accountOf(bundle.authData) : undefined;
-  return { ...token, ...(known ?? (await fetchAccount(z, token.access_token))) };
+  return { ...token, ...(await fetchAccount(z, bundle, token.access_token)) };
 };
 
 /** The connection test; its result feeds the connection label. */
-const testConnection = async (z: ZObject): Promise<Me> => readMe((await z.request({ url: meUrl(), method: 'GET' })).data);
+const testConnection = async (z: ZObject): Promise<Me> => {
+  const me = readMe((await z.request({ url: meUrl(), method: 'GET' })).data as MeDocument);
+  if (!me.account_slug) throw new z.errors.Error(`${SERVICE_NAME} answered /v1/me without an account. Reconnect.`, 'AuthenticationError', 401);
+  return me;
+};
+
+/** "Zapier Integration (acme-it)"; a service user without a name shows its email. */
+const connectionLabel = async (_z: ZObject, bundle: Bundle<Partial<Me>>): Promise<string> =>
+  `${bundle.inputData.name || bundle.inputData.email || 'Service account'} (${bundle.inputData.account_slug ?? ''})`;
 
 export default {
   type: 'session',
@@ -91,20 +102,19 @@ export default {
       key: 'client_auth',
       label: 'Send Credentials As',
       required: false,
-      default: 'body',
-      choices: { body: 'Form fields (recommended)', basic: 'HTTP Basic header' },
-      helpText: 'How the Client ID and Secret reach ScopeStack. Keep the default unless ScopeStack support asks for HTTP Basic.',
+      choices: { body: 'Form fields (default)', basic: 'HTTP Basic header' },
+      helpText: 'How the Client ID and Secret reach ScopeStack. Leave empty unless ScopeStack support asks for HTTP Basic.',
     },
     {
       key: 'username',
       label: 'Username (Legacy Password Grant)',
       required: false,
       type: 'string',
-      helpText: 'Only for older integrations that sign in with account-level credentials and a user: the user\'s email. Leave blank for a service account credential.',
+      helpText: "Only for older integrations that sign in with account-level credentials and a user: the user's email. Leave blank for a service account credential.",
     },
     { key: 'password', label: 'Password (Legacy Password Grant)', required: false, type: 'password', helpText: 'The password of that user. Leave blank for a service account credential.' },
   ],
   sessionConfig: { perform: exchangeCredentials },
   test: testConnection,
-  connectionLabel: '{{name}} ({{account_slug}})',
+  connectionLabel,
 } satisfies Authentication;

@@ -6,18 +6,22 @@ import type { Bundle, HttpRequestOptions, HttpResponse, ZObject } from 'zapier-p
 import { appError, ErrorCode } from './app-errors.js';
 import { describeAttempt } from './describe-request.js';
 import { asDocument, type Document, type Resource } from './json-api.js';
-import { describeUnreadable } from './response-errors.js';
+import { isNetworkError, networkReason } from './network-errors.js';
+import { describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
 import type { ResourceSpec } from './resource-spec.js';
 import type { WriteDocument } from './to-document.js';
 
 type Params = Record<string, string>;
 
-const collectionUrl = (spec: ResourceSpec, bundle: Bundle): string => `${spec.requester.collectionsUrl(bundle)}/${spec.path}`;
+const collectionUrl = (z: ZObject, spec: ResourceSpec, bundle: Bundle): string => {
+  const base = spec.requester.collectionsUrl(bundle);
+  // Only a connection made before the account was stored lacks it; a reconnect looks it up.
+  if (!base) throw new z.errors.ExpiredAuthError(`This ${spec.requester.service} connection does not know its account. Reconnect it.`);
+  return `${base}/${spec.path}`;
+};
 
-const memberUrl = (spec: ResourceSpec, bundle: Bundle, id: string): string => `${collectionUrl(spec, bundle)}/${encodeURIComponent(id)}`;
-
-const isAppError = (error: unknown): boolean =>
-  error instanceof Error && ['AppError', 'RefreshAuthError', 'ExpiredAuthError', 'ThrottledError', 'ResponseError'].includes(error.name);
+const memberUrl = (z: ZObject, spec: ResourceSpec, bundle: Bundle, id: string): string =>
+  `${collectionUrl(z, spec, bundle)}/${encodeURIComponent(id)}`;
 
 /**
  * Sends one request. A connection lost mid-way is reported without the URL, and for a create
@@ -28,16 +32,12 @@ const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions 
   try {
     return await z.request(request);
   } catch (error) {
-    if (isAppError(error)) throw error;
-    const reason = error instanceof Error ? (/reason: (.*)$/.exec(error.message)?.[1] ?? error.name) : 'unknown error';
+    if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;
-    const outcome =
-      method === 'POST'
-        ? ` The ${spec.noun.toLowerCase()} may or may not have been created: check ${service} before running this step again, so that nothing is created twice.`
-        : ' Try again in a few minutes.';
+    const outcome = method === 'POST' ? mayHaveBeenCreated(service, spec.noun.toLowerCase()) : ' Try again in a few minutes.';
     throw appError(z, {
       code: ErrorCode.Api,
-      message: `The connection to ${service} failed while trying to ${describeAttempt(method, request.url)} (${reason}).${outcome}`,
+      message: `The connection to ${service} failed while trying to ${describeAttempt(method, request.url)} (${networkReason(error)}).${outcome}`,
     });
   }
 };
@@ -53,21 +53,21 @@ const documentOf = <D extends Resource | Resource[]>(z: ZObject, spec: ResourceS
 const includeParams = (spec: ResourceSpec): Params => (spec.include?.length ? { include: spec.include.join(',') } : {});
 
 export const listResources = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, params: Params): Promise<Document<Resource[]>> => {
-  const response = await send(z, spec, { url: collectionUrl(spec, bundle), method: 'GET', params: { ...includeParams(spec), ...params } });
+  const response = await send(z, spec, { url: collectionUrl(z, spec, bundle), method: 'GET', params: { ...includeParams(spec), ...params } });
   return documentOf<Resource[]>(z, spec, response, true);
 };
 
 export const getResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<Document<Resource>> => {
-  const response = await send(z, spec, { url: memberUrl(spec, bundle, id), method: 'GET', params: includeParams(spec) });
+  const response = await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'GET', params: includeParams(spec) });
   return documentOf<Resource>(z, spec, response, false);
 };
 
 export const createResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, body: WriteDocument): Promise<Document<Resource>> => {
-  const response = await send(z, spec, { url: collectionUrl(spec, bundle), method: 'POST', body: JSON.stringify(body), params: includeParams(spec) });
+  const response = await send(z, spec, { url: collectionUrl(z, spec, bundle), method: 'POST', body: JSON.stringify(body), params: includeParams(spec) });
   return documentOf<Resource>(z, spec, response, false);
 };
 
 export const updateResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string, body: WriteDocument): Promise<Document<Resource>> => {
-  const response = await send(z, spec, { url: memberUrl(spec, bundle, id), method: 'PATCH', body: JSON.stringify(body), params: includeParams(spec) });
+  const response = await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'PATCH', body: JSON.stringify(body), params: includeParams(spec) });
   return documentOf<Resource>(z, spec, response, false);
 };

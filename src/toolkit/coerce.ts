@@ -4,6 +4,9 @@
  */
 import type { AttributeKind } from './resource-spec.js';
 
+/** Zapier sends empty strings for fields a user left blank: those are "not given", not "clear it". */
+export const isGiven = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
 export type Coerced = { ok: true; value: unknown } | { ok: false; problem: string };
 
 const ok = (value: unknown): Coerced => ({ ok: true, value });
@@ -45,8 +48,14 @@ const coerceDatetime = (value: unknown): Coerced => {
   return Number.isNaN(time) ? fail('must be a date and time like 2025-01-31T09:00:00Z') : ok(new Date(time).toISOString());
 };
 
+/** Line items arrive as a list with a blank row for every row a user added and left empty. */
+const withoutBlankRows = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.filter((row) => typeof row !== 'object' || row === null || Object.values(row).some((cell) => isGiven(cell)))
+    : value;
+
 const coerceJson = (value: unknown): Coerced => {
-  if (typeof value !== 'string') return ok(value);
+  if (typeof value !== 'string') return ok(withoutBlankRows(value));
   try {
     return ok(JSON.parse(value));
   } catch {
@@ -66,6 +75,3 @@ const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
 };
 
 export const coerceValue = (kind: AttributeKind, value: unknown): Coerced => COERCERS[kind](value);
-
-/** Zapier sends empty strings for fields a user left blank: those are "not given", not "clear it". */
-export const isGiven = (value: unknown): boolean => value !== undefined && value !== null && value !== '';

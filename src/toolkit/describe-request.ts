@@ -1,4 +1,5 @@
 /** Names what a request tried to do, in words fit for an error message (no host, no query). */
+import { singular } from './field-names.js';
 
 const VERBS: Record<string, string> = { GET: 'read', POST: 'create', PATCH: 'update', PUT: 'update', DELETE: 'delete' };
 
@@ -13,9 +14,9 @@ export const targetOf = (url: string): { collection: string; id?: string } => {
   return { collection: words(last) };
 };
 
-/** `POST .../clients` -> `create clients`; `GET .../clients/12` -> `read clients 12`. */
+/** `POST .../clients` -> `create clients`; `GET .../clients/12` -> `read client 12`. */
 export const describeAttempt = (method: string, url: string): string => {
   const verb = VERBS[method.toUpperCase()] ?? method.toLowerCase();
   const { collection, id } = targetOf(url);
-  return id ? `${verb} ${collection} ${id}` : `${verb} ${collection}`;
+  return id ? `${verb} ${singular(collection)} ${id}` : `${verb} ${collection}`;
 };

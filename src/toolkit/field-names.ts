@@ -22,3 +22,10 @@ export const labelFor = (name: string): string =>
     .filter(Boolean)
     .map(titleWord)
     .join(' ');
+
+/** `crm opportunities` -> `crm opportunity`: enough for REST collection names, which are regular plurals. */
+export const singular = (plural: string): string =>
+  plural
+    .replace(/ies$/, 'y')
+    .replace(/(ss|x|ch|sh)es$/, '$1')
+    .replace(/(?<![su])s$/, '');

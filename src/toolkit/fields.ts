@@ -1,6 +1,6 @@
 /** Zapier input and output field definitions computed from a resource spec. */
 import type { PlainInputField } from 'zapier-platform-core';
-import { keyFor, labelFor } from './field-names.js';
+import { keyFor, labelFor, singular } from './field-names.js';
 import type { AttributeKind, AttributeSpec, RelationshipSpec, ResourceSpec } from './resource-spec.js';
 
 export interface OutputField {
@@ -28,21 +28,30 @@ const OUTPUT_TYPES: Partial<Record<AttributeKind, OutputField['type']>> = {
   date: 'datetime',
 };
 
+/** Zapier wants child keys unique across a step, so a line item's `name` becomes `user_defined_fields__name`. */
+export const lineItemKey = (parentKey: string, item: string): string => `${parentKey}__${item}`;
+
 const attributeLabel = (attribute: AttributeSpec): string => attribute.label ?? labelFor(attribute.name);
 
 const relationshipLabel = (relationship: RelationshipSpec): string => relationship.label ?? labelFor(relationship.name);
 
-/** Writable attributes and relationships as input fields; `required` names keys that must be given. */
-export const writeInputFields = (spec: ResourceSpec, required: readonly string[] = []): PlainInputField[] => {
+/** Writable attributes and relationships as input fields; `requiredKeys` must be given. */
+export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly string[] = []): PlainInputField[] => {
   const attributes = spec.attributes
     .filter((attribute) => attribute.writable)
     .map((attribute): PlainInputField => {
       const key = keyFor(attribute.name);
+      const label = attributeLabel(attribute);
+      const required = requiredKeys.includes(key);
+      // Line items carry no type or help of their own (Zapier's schema forbids both beside children).
+      if (attribute.items) {
+        return { key, label, required, children: attribute.items.map((item) => ({ key: lineItemKey(key, item), label: `${label}: ${labelFor(item)}` })) };
+      }
       return {
         key,
-        label: attributeLabel(attribute),
+        label,
         type: INPUT_TYPES[attribute.kind],
-        required: required.includes(key),
+        required,
         ...(attribute.help ? { helpText: attribute.help } : {}),
         ...(attribute.choices ? { choices: [...attribute.choices] } : {}),
       };
@@ -56,7 +65,7 @@ export const writeInputFields = (spec: ResourceSpec, required: readonly string[]
         // A dropdown is labelled by the thing it picks ("Client"), not by its id.
         label: relationshipLabel(relationship),
         type: 'string',
-        required: required.includes(key),
+        required: requiredKeys.includes(key),
         ...(relationship.many ? { list: true } : {}),
         ...(relationship.dropdown ? { dynamic: `${relationship.dropdown}.id.${keyFor(relationship.display ?? 'name')}` } : {}),
         ...(relationship.help ? { helpText: relationship.help } : {}),
@@ -71,14 +80,21 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
   const fields: OutputField[] = [{ key: 'id', label: `${noun} ID` }];
   for (const attribute of spec.attributes) {
     const type = OUTPUT_TYPES[attribute.kind];
-    if (attribute.kind === 'json') continue; // nested values: Zapier lists their parts itself
-    fields.push({ key: keyFor(attribute.name), label: attributeLabel(attribute), ...(type ? { type } : {}) });
+    const key = keyFor(attribute.name);
+    if (attribute.kind === 'json') {
+      fields.push(...(attribute.items ?? []).map((item) => ({ key: `${key}[]${item}`, label: `${attributeLabel(attribute)}: ${labelFor(item)}` })));
+      continue;
+    }
+    fields.push({ key, label: attributeLabel(attribute), ...(type ? { type } : {}) });
   }
   for (const relationship of spec.relationships) {
     const key = keyFor(relationship.name);
     const label = relationshipLabel(relationship);
     if (relationship.many) {
-      fields.push({ key: `${key}_ids`, label: `${label} IDs`, list: true });
+      fields.push({ key: `${key}_ids`, label: `${singular(label)} IDs`, list: true });
+      if (spec.include?.includes(relationship.name)) {
+        fields.push(...(relationship.items ?? []).map((item) => ({ key: `${key}[]${item}`, label: `${singular(label)}: ${labelFor(item)}` })));
+      }
     } else {
       fields.push({ key: `${key}_id`, label: `${label} ID` });
       if (spec.include?.includes(relationship.name)) fields.push({ key: `${key}_name`, label: `${label} Name` });

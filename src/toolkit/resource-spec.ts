@@ -34,6 +34,11 @@ export interface AttributeSpec {
   readonly help?: string;
   /** Allowed values, shown as a static dropdown. */
   readonly choices?: readonly string[];
+  /**
+   * For a `json` list of objects: the keys of each object. Zapier then shows the field as line
+   * items instead of a JSON box, and lists each key among the outputs (`key[]item`).
+   */
+  readonly items?: readonly string[];
 }
 
 export interface RelationshipSpec {
@@ -50,6 +55,8 @@ export interface RelationshipSpec {
   readonly dropdown?: string;
   readonly label?: string;
   readonly help?: string;
+  /** For a to-many relationship whose records are included: the keys listed among the outputs. */
+  readonly items?: readonly string[];
 }
 
 export interface FilterSpec {
@@ -58,11 +65,12 @@ export interface FilterSpec {
   /** Query parameter sent to the API (`filter[name]`). */
   readonly param: string;
   /**
-   * How the API matches. `contains` filters are partial on the server; the toolkit then keeps
-   * only exact (case-insensitive) matches on the attribute named by `attribute`.
+   * How the API's filter matches: `contains` filters are partial on the server. Either way the
+   * toolkit then keeps only exact (case-insensitive) matches on `attribute`, so the spec states
+   * the server's behaviour for readers, and searches never return near misses.
    */
   readonly match: 'exact' | 'contains';
-  /** Attribute compared for the exact match after a `contains` filter. Defaults to `key`'s API name. */
+  /** Attribute compared for the exact match. Defaults to `key`'s API name. */
   readonly attribute?: string;
   readonly label?: string;
   readonly help?: string;
@@ -75,8 +83,11 @@ export interface FilterSpec {
 export interface Requester {
   /** Service name as users know it, for messages. */
   readonly service: string;
-  /** Base URL of the resource collections for this connection, without trailing slash. */
-  readonly collectionsUrl: (bundle: Bundle) => string;
+  /**
+   * Base URL of the resource collections for this connection, without trailing slash; undefined
+   * when the connection lacks what it needs (the user is then asked to reconnect).
+   */
+  readonly collectionsUrl: (bundle: Bundle) => string | undefined;
   /** A to-one relationship added to every create body, e.g. the owning account. */
   readonly ownerRelationship?: (bundle: Bundle) => { name: string; type: string; id: string } | undefined;
 }

@@ -5,7 +5,7 @@
 import type { AppFailure } from './app-errors.js';
 import { ErrorCode } from './app-errors.js';
 import { describeAttempt, targetOf } from './describe-request.js';
-import { labelFor } from './field-names.js';
+import { labelFor, singular } from './field-names.js';
 import type { ErrorObject } from './json-api.js';
 
 export interface FailedResponse {
@@ -33,6 +33,10 @@ export const describeError = (error: ErrorObject): string => {
   return detail.toLowerCase().startsWith(field.toLowerCase()) ? detail : `${field} ${detail}`;
 };
 
+/** After a create whose outcome is unknown: never resend blindly, look first. */
+export const mayHaveBeenCreated = (service: string, noun = 'record'): string =>
+  ` The ${noun} may or may not have been created: check ${service} before running this step again, so that nothing is created twice.`;
+
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 const serviceSays = (service: string, errors: readonly ErrorObject[]): string =>
@@ -46,12 +50,10 @@ export const describeFailure = (service: string, response: FailedResponse): AppF
 
   if (status === 404) {
     const { collection, id } = targetOf(url);
-    const what = id ? `${collection} record ${id}` : `the ${collection} list`;
-    return {
-      code: ErrorCode.NotFound,
-      status,
-      message: `${service} could not find ${what} (404).${says} Check the ID, and that the connected account is the one that holds it; reconnect if the account was renamed.`,
-    };
+    const message = id
+      ? `${service} could not find ${singular(collection)} ${id} (404).${says} Check the ID, and that the connected account is the one that holds it.`
+      : `${service} could not find the ${collection} of the connected account (404).${says} The account may have been renamed: reconnect to look it up again.`;
+    return { code: ErrorCode.NotFound, status, message };
   }
   if (status === 400 || status === 409 || status === 422) {
     const taken = errors.some((error) => /already been taken/i.test(error.detail ?? error.title ?? ''));
@@ -63,10 +65,7 @@ export const describeFailure = (service: string, response: FailedResponse): AppF
   }
   if (status >= 500) {
     const detail = response.isHtml ? ` ${service} answered with an error page instead of data.` : says;
-    const duplicateWarning =
-      method.toUpperCase() === 'POST'
-        ? ` The record may or may not have been created: check ${service} before running this step again, so that nothing is created twice.`
-        : ' Try again in a few minutes.';
+    const duplicateWarning = method.toUpperCase() === 'POST' ? mayHaveBeenCreated(service) : ' Try again in a few minutes.';
     return {
       code: ErrorCode.Api,
       status,
@@ -95,7 +94,5 @@ export const describeUnreadable = (service: string, method: string, url: string,
   status,
   message:
     `${service} answered the request to ${describeAttempt(method, url)} (HTTP ${status}) with data that could not be read.` +
-    (method.toUpperCase() === 'POST'
-      ? ` The record may have been created: check ${service} before running this step again, so that nothing is created twice.`
-      : ' Try again in a few minutes.'),
+    (method.toUpperCase() === 'POST' ? mayHaveBeenCreated(service) : ' Try again in a few minutes.'),
 });

@@ -1,6 +1,7 @@
 /** Builds JSON:API write bodies from flat Zapier input, following a resource spec. */
 import { coerceValue, isGiven } from './coerce.js';
 import { keyFor, labelFor } from './field-names.js';
+import { lineItemKey } from './fields.js';
 import type { FlatInput, ResourceIdentifier } from './json-api.js';
 import type { ResourceSpec } from './resource-spec.js';
 
@@ -21,6 +22,19 @@ export interface WriteOptions {
 }
 
 export type DocumentResult = { ok: true; document: WriteDocument } | { ok: false; problems: string[] };
+
+/** Line item rows keyed `parent__item` (as Zapier sends them) back to the API's `{ item }` objects. */
+const fromLineItems = (value: unknown, parentKey: string, items: readonly string[]): unknown =>
+  Array.isArray(value)
+    ? value.map((row: unknown) => {
+        if (typeof row !== 'object' || row === null) return row;
+        const cells = row as Record<string, unknown>;
+        return Object.fromEntries(items.flatMap((item) => {
+          const cell = cells[lineItemKey(parentKey, item)] ?? cells[item];
+          return cell === undefined ? [] : [[item, cell]];
+        }));
+      })
+    : value;
 
 const splitIds = (value: unknown): string[] =>
   (Array.isArray(value) ? value : String(value).split(','))
@@ -46,7 +60,7 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
     } else if (attribute.choices && !attribute.choices.includes(String(coerced.value))) {
       problems.push(`${label} must be one of ${attribute.choices.join(', ')} (got "${String(value)}").`);
     } else {
-      attributes[attribute.name] = coerced.value;
+      attributes[attribute.name] = attribute.items ? fromLineItems(coerced.value, keyFor(attribute.name), attribute.items) : coerced.value;
     }
   }
 

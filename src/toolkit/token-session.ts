@@ -9,6 +9,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appError, ErrorCode } from './app-errors.js';
 import { describeTokenError, invalidClient, type TokenFailure } from './token-errors.js';
+import { isNetworkError, networkReason } from './network-errors.js';
 import { buildTokenRequest, type ClientAuthentication, type ClientCredentials, type Grant } from './token-request.js';
 import { DEFAULT_LIFETIME_SECONDS, nowInSeconds } from './token-timing.js';
 
@@ -73,6 +74,10 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
   } catch (error) {
     // Core raises a bare RefreshAuthError for any 401, before we could read the body.
     if (error instanceof Error && error.name === 'RefreshAuthError') throw new TokenRejected(invalidClient(endpoint.service), 401, 'invalid_client');
+    if (isNetworkError(error)) {
+      const message = `Could not reach ${endpoint.service}'s sign-in service (${networkReason(error)}). Try again in a few minutes.`;
+      throw new TokenRejected({ message, credentialProblem: false }, 503);
+    }
     throw error;
   }
   const parsed: TokenResponseBody = typeof response.data === 'object' && response.data !== null ? response.data : {};
@@ -86,9 +91,11 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
     );
   }
   const issuedAt = nowInSeconds();
+  // A refresh that returns no new refresh token leaves the current one in force.
+  const keptRefreshToken = grant.type === 'refresh_token' ? grant.refreshToken : '';
   return {
     access_token: accessToken,
-    refresh_token: asText(parsed.refresh_token) ?? '',
+    refresh_token: asText(parsed.refresh_token) ?? keptRefreshToken,
     token_issued_at: String(issuedAt),
     token_expires_at: String(issuedAt + lifetimeOf(parsed, accessToken, issuedAt)),
   };
@@ -115,10 +122,14 @@ const exchange = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle): Pr
 };
 
 /**
- * Exchanges the connection's credentials for a token. Failures become messages a person can
- * act on; a credential that stops working while a Zap runs (auth data already holds a token)
- * expires the connection, so Zapier asks the user to reconnect instead of retrying.
+ * Refuses credentials that only the user can fix. While a Zap runs (auth data already holds a
+ * token) the connection is expired, so Zapier asks for a reconnect instead of retrying; while
+ * connecting, the message is shown as it is.
  */
+export const refuseCredentials = (z: ZObject, bundle: Bundle, message: string, status = 401): Error =>
+  bundle.authData['access_token'] ? new z.errors.ExpiredAuthError(message) : appError(z, { code: ErrorCode.Authentication, status, message });
+
+/** Exchanges the connection's credentials for a token; failures become messages a person can act on. */
 export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle): Promise<TokenState> => {
   if (!clientOf(bundle.authData).clientId || !bundle.authData['client_secret']) {
     throw appError(z, {
@@ -131,9 +142,7 @@ export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bu
     return await exchange(z, endpoint, bundle);
   } catch (error) {
     if (!(error instanceof TokenRejected)) throw error;
-    const wasConnected = Boolean(bundle.authData['access_token']);
-    if (error.failure.credentialProblem && wasConnected) throw new z.errors.ExpiredAuthError(error.failure.message);
-    const code = error.failure.credentialProblem ? ErrorCode.Authentication : ErrorCode.Api;
-    throw appError(z, { code, status: error.status, message: error.failure.message });
+    if (error.failure.credentialProblem) throw refuseCredentials(z, bundle, error.failure.message, error.status);
+    throw appError(z, { code: ErrorCode.Api, status: error.status, message: error.failure.message });
   }
 };

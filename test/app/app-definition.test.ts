@@ -31,17 +31,21 @@ describe('app definition', () => {
     const outputs = step.operation['outputFields'] as Field[];
     expect(sample).toBeDefined();
     const labelled = new Set(outputs.filter((field) => field.label).map((field) => field.key));
-    // Nested values (custom fields, included contacts) are listed by Zapier from the sample itself.
-    const flatKeys = Object.keys(sample).filter((key) => typeof sample[key] !== 'object' || sample[key] === null || key.endsWith('_ids'));
-    expect(flatKeys.filter((key) => !labelled.has(key))).toEqual([]);
+    // Lists of objects (custom fields, included contacts) are labelled per item key: `contacts[]email`.
+    const expected = Object.entries(sample).flatMap(([key, value]) => {
+      const first: unknown = Array.isArray(value) ? value[0] : undefined;
+      return typeof first === 'object' && first !== null ? Object.keys(first).map((child) => `${key}[]${child}`) : [key];
+    });
+    expect(expected.filter((key) => !labelled.has(key))).toEqual([]);
   });
 
   it('points every dynamic dropdown at a hidden trigger that exists', () => {
     const fields = steps.flatMap((step) => (step.operation['inputFields'] as Field[] | undefined) ?? []);
     for (const field of fields.filter((candidate) => candidate.dynamic)) {
-      const [triggerKey] = String(field.dynamic).split('.');
+      const [triggerKey, idKey, labelKey] = String(field.dynamic).split('.');
       const trigger = triggers.find((candidate) => candidate.key === triggerKey);
       expect(trigger?.display.hidden).toBe(true);
+      expect(Object.keys(trigger?.operation['sample'] as object)).toEqual([idKey, labelKey]);
     }
   });
 

@@ -64,11 +64,40 @@ describe('authentication: client credentials', () => {
     expect(token.isDone()).toBe(true);
   });
 
-  it('renews without calling /v1/me again: one request per renewal', async () => {
-    const token = nock(AUTH).post('/oauth/token').reply(200, tokenBody());
-    const authData = await appTester(perform, { authData: connectedAuthData() });
-    expect(token.isDone()).toBe(true);
+  it('checks the renewed token on /v1/me and follows the account it names', async () => {
+    const scope = nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    nock(API).get('/v1/me').matchHeader('authorization', 'Bearer fresh.jwt.token').reply(200, me);
+    const authData = await appTester(perform, { authData: connectedAuthData({ account_slug: 'renamed-before', account_id: '1' }) });
+    expect(scope.isDone()).toBe(true);
     expect(authData).toMatchObject({ access_token: 'fresh.jwt.token', account_slug: SLUG, account_id: '42' });
+  });
+
+  it.each([
+    ['connecting', credentials, 'AppError'],
+    ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError'],
+  ])('explains a token that /v1/me refuses while %s, instead of a blank renewal loop', async (_when, authData, name) => {
+    nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(401, { errors: [{ title: 'The access token was revoked.' }] });
+    const error = await appTester(perform, { authData }).catch((caught: Error) => caught);
+    expect((error as Error).name).toBe(name);
+    expect((error as Error).message).toMatch(/issued a token but refused it on \/v1\/me \(HTTP 401\)\. The service user may have been deactivated/);
+  });
+
+  it('reads the lifetime from the JWT when the response gives no expires_in', async () => {
+    const issued = Math.floor(Date.now() / 1000);
+    const payload = Buffer.from(JSON.stringify({ exp: issued + 600 })).toString('base64url');
+    nock(AUTH).post('/oauth/token').reply(200, { access_token: `header.${payload}.signature`, token_type: 'Bearer' });
+    nock(API).get('/v1/me').reply(200, me);
+    const authData = await appTester(perform, { authData: credentials });
+    expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBeGreaterThanOrEqual(599);
+    expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBeLessThanOrEqual(600);
+  });
+
+  it('names no URL when the sign-in service cannot be reached', async () => {
+    nock(AUTH).post('/oauth/token').replyWithError('connect ECONNREFUSED');
+    const error = await appTester(perform, { authData: credentials }).catch((caught: Error) => caught);
+    const message = JSON.parse((error as Error).message).message as string;
+    expect(message).toBe("Could not reach ScopeStack's sign-in service (connect ECONNREFUSED). Try again in a few minutes.");
   });
 
   it('turns a 401 from the token endpoint into a clear message on first connect', async () => {
@@ -108,7 +137,10 @@ describe('authentication: legacy password grant', () => {
 
   it('signs in with the password grant and keeps the refresh token', async () => {
     nock(AUTH)
-      .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'password' && formOf(body)['password'] === 'p&ss w0rd')
+      .post('/oauth/token', (body) => {
+        expect(formOf(body)).toEqual({ grant_type: 'password', username: 'ops@example-it.example', password: 'p&ss w0rd', ...credentials });
+        return true;
+      })
       .reply(200, { ...tokenBody(7200), refresh_token: 'refresh-1' });
     nock(API).get('/v1/me').reply(200, me);
     const authData = await appTester(perform, { authData: legacy });
@@ -119,6 +151,7 @@ describe('authentication: legacy password grant', () => {
     const refresh = nock(AUTH)
       .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'refresh_token' && formOf(body)['refresh_token'] === 'refresh-1')
       .reply(200, { ...tokenBody(7200), refresh_token: 'refresh-2' });
+    nock(API).get('/v1/me').reply(200, me);
     const authData = await appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'refresh-1' }) });
     expect(refresh.isDone()).toBe(true);
     expect(authData['refresh_token']).toBe('refresh-2');
@@ -130,9 +163,17 @@ describe('authentication: legacy password grant', () => {
       .reply(400, { error: 'invalid_grant' })
       .post('/oauth/token', (body) => formOf(body)['grant_type'] === 'password')
       .reply(200, { ...tokenBody(7200), refresh_token: 'refresh-3' });
+    nock(API).get('/v1/me').reply(200, me);
     const authData = await appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'used' }) });
     expect(scope.isDone()).toBe(true);
     expect(authData['refresh_token']).toBe('refresh-3');
+  });
+
+  it('keeps the refresh token when a refresh returns none', async () => {
+    nock(AUTH).post('/oauth/token').reply(200, tokenBody(7200));
+    nock(API).get('/v1/me').reply(200, me);
+    const authData = await appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'still-good' }) });
+    expect(authData['refresh_token']).toBe('still-good');
   });
 });
 
@@ -141,7 +182,12 @@ describe('authentication: test and label', () => {
     nock(API).get('/v1/me').matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).reply(200, me);
     const result = await appTester(authentication.test, { authData: connectedAuthData() });
     expect(result).toEqual({ id: '77', name: 'Zapier Integration', email: 'zapier@example-it.example', account_slug: SLUG, account_id: '42' });
-    expect(authentication.connectionLabel).toBe('{{name}} ({{account_slug}})');
+    await expect(appTester(authentication.connectionLabel, { authData: connectedAuthData(), inputData: result })).resolves.toBe(
+      'Zapier Integration (example-it)',
+    );
+    await expect(appTester(authentication.connectionLabel, { inputData: { ...result, name: '' } })).resolves.toBe(
+      'zapier@example-it.example (example-it)',
+    );
   });
 });
 

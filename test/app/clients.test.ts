@@ -6,6 +6,7 @@ import App from '../../src/index.js';
 import createClient from '../../creates/create_client.js';
 import updateClient from '../../creates/update_client.js';
 import findClient from '../../searches/find_client.js';
+import listClients from '../../triggers/list_clients.js';
 import newClient from '../../triggers/new_client.js';
 import { performOf } from '../support/steps.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
@@ -43,6 +44,19 @@ describe('triggers.new_client', () => {
   });
 });
 
+describe('triggers.list_clients', () => {
+  it('lists clients by name, one page per call, for the Client dropdown', async () => {
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query({ sort: 'name', 'page[number]': '2', 'page[size]': '100', include: 'rate-table,contacts' })
+      .reply(200, list([client('4', 'Adventure Works')]));
+    const records = await appTester(performOf(listClients), { ...bundleWith(), meta: { page: 1 } });
+    expect(scope.isDone()).toBe(true);
+    expect(records).toEqual([expect.objectContaining({ id: '4', name: 'Adventure Works' })]);
+    expect(updateClient.operation.inputFields?.[0]).toMatchObject({ key: 'id', dynamic: 'list_clients.id.name', search: 'find_client.id' });
+  });
+});
+
 describe('searches.find_client', () => {
   it('keeps only the exact name among the partial matches the API returns', async () => {
     const scope = nock(API)
@@ -72,6 +86,19 @@ describe('searches.find_client', () => {
     const found = await appTester(performOf(findClient), bundleWith({ domain: '7.example' }));
     expect(scope.isDone()).toBe(true);
     expect(found).toEqual([expect.objectContaining({ id: '7', name: 'Seven' })]);
+  });
+
+  it('tries the domain when the name finds nothing, as "by name or domain" promises', async () => {
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query((query) => query['filter[name]'] === 'Old Name' && !('filter[domain]' in query))
+      .reply(200, list([]))
+      .get(`/${SLUG}/v1/clients`)
+      .query((query) => query['filter[domain]'] === '7.example' && !('filter[name]' in query))
+      .reply(200, list([client('7', 'New Name')]));
+    const found = await appTester(performOf(findClient), bundleWith({ name: 'Old Name', domain: '7.example' }));
+    expect(scope.isDone()).toBe(true);
+    expect(found).toEqual([expect.objectContaining({ id: '7', name: 'New Name' })]);
   });
 
   it('returns an empty list, not an error, when nothing matches exactly', async () => {
@@ -171,7 +198,7 @@ describe('creates.update_client', () => {
     nock(API).patch(`/${SLUG}/v1/clients/999`).query(true).reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 999 could not be found.' }] });
     const error = await appErrorOf(appTester(performOf(updateClient), bundleWith({ id: '999', name: 'X' })));
     expect(error.code).toBe('NotFoundError');
-    expect(error.message).toMatch(/^ScopeStack could not find clients record 999 \(404\)\. ScopeStack says: The record identified by 999 could not be found\./);
+    expect(error.message).toMatch(/^ScopeStack could not find client 999 \(404\)\. ScopeStack says: The record identified by 999 could not be found\./);
   });
 });
 

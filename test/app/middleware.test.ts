@@ -32,6 +32,7 @@ describe('middleware: headers', () => {
 
   it('sends no bearer token to the token endpoint', async () => {
     const scope = nock(AUTH, { badheaders: ['authorization'] }).post('/oauth/token').reply(200, { access_token: 'next', expires_in: 86400 });
+    nock(API).get('/v1/me').reply(200, { data: { id: '1', type: 'mes', attributes: { 'account-slug': SLUG, 'account-id': 42 } } });
     await appTester(authentication.sessionConfig.perform as (z: zapier.ZObject, b: zapier.Bundle) => Promise<unknown>, {
       authData: connectedAuthData(),
     });
@@ -85,7 +86,7 @@ describe('middleware: 403', () => {
 
 describe('middleware: errors', () => {
   it.each([
-    [404, { errors: [{ title: 'Record not found' }] }, 'NotFoundError', /could not find the clients list \(404\)/],
+    [404, { errors: [{ title: 'Record not found' }] }, 'NotFoundError', /could not find the clients of the connected account \(404\)\. ScopeStack says: Record not found\. The account may have been renamed: reconnect/],
     [500, { errors: [{ title: 'Internal Server Error' }] }, 'ApiError', /could not read clients \(HTTP 500\)\. ScopeStack says: Internal Server Error\. Try again/],
   ])('turns a %i into a readable %s', async (status, body, code, message) => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(status, body);

@@ -62,7 +62,7 @@ describe('e2e: client steps', () => {
     const runner = await connected();
     const failure = await failureOf(runner.run('creates', 'update_client', { id: '999999', name: 'X' }));
     expect(failure.code).toBe('NotFoundError');
-    expect(failure.message).toMatch(/could not find clients record 999999 \(404\)/);
+    expect(failure.message).toMatch(/could not find client 999999 \(404\)/);
   });
 
   it('reports a permission problem for a read-only service account, without renewing', async () => {
@@ -71,6 +71,17 @@ describe('e2e: client steps', () => {
     expect(failure.code).toBe('PermissionError');
     expect(failure.message).toMatch(/does not allow this connection to create clients \(403 Forbidden\)/);
     expect(context.sandbox.log.count('POST', '/oauth/token')).toBe(0);
+  });
+
+  it('renews an old token once on 403, then reports the permission problem without a second renewal', async () => {
+    const runner = await connected({ client_id: SEED.readOnlyServiceUser.clientId, client_secret: SEED.readOnlyServiceUser.clientSecret });
+    const now = Math.floor(Date.now() / 1000);
+    runner.authData = { ...runner.authData, token_issued_at: String(now - 3600), token_expires_at: String(now + 86400 - 3600) };
+    const failure = await failureOf(runner.run('creates', 'create_client', { name: 'Fabrikam Labs' }));
+    expect(failure.code).toBe('PermissionError');
+    expect(runner.renewals).toBe(1);
+    expect(context.sandbox.log.count('POST', '/oauth/token')).toBe(1);
+    expect(context.sandbox.log.entries().filter((entry) => entry.status === 403)).toHaveLength(2);
   });
 
   it('never sends a create twice when the connection drops after the server acted', async () => {

@@ -36,7 +36,7 @@ describe('e2e: connection', () => {
     expect(poll.renewed).toBe(true);
     expect(poll.result.length).toBeGreaterThan(0);
     expect(context.sandbox.log.count('POST', '/oauth/token')).toBe(2);
-    expect(context.sandbox.log.count('GET', '/v1/me')).toBe(2); // the renewal does not look up the account again
+    expect(context.sandbox.log.count('GET', '/v1/me')).toBe(3); // connect, test, and the renewal's check of the new token
   });
 
   it('renews before sending when the stored token is about to expire', async () => {
@@ -49,6 +49,7 @@ describe('e2e: connection', () => {
     expect(poll.renewed).toBe(true);
     expect(context.sandbox.log.entries().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
       'POST /oauth/token 200',
+      'GET /v1/me 200',
       'GET /acme-it/v1/clients 200',
     ]);
   });

@@ -16,13 +16,14 @@ export const clients = {
       name: 'user-defined-fields',
       kind: 'json',
       writable: true,
-      help: 'Values of the custom client fields set up in ScopeStack, as JSON: [{"name": "industry", "value": "Retail"}].',
+      items: ['name', 'value'],
+      help: 'Values of custom client fields set up in ScopeStack: one row per field, its name (for example industry) and value (for example Retail).',
     },
   ],
   relationships: [
     { name: 'account', type: 'accounts' },
     { name: 'rate-table', type: 'rate-tables' },
-    { name: 'contacts', type: 'contacts', many: true },
+    { name: 'contacts', type: 'contacts', many: true, items: ['id', 'name', 'email', 'phone', 'title'] },
   ],
   include: ['rate-table', 'contacts'],
   filters: [

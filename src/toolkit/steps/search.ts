@@ -1,6 +1,7 @@
 /**
- * A search over one resource: the API's filters narrow the list, then only exact matches are
- * kept (the API's name filters match partially), best first. No match is `[]`, never an error.
+ * A search over one resource. Each given search field is tried in the spec's order, and the first
+ * that matches wins ("by name or domain"): the API's filter narrows the list, then only exact
+ * matches are kept (name filters match partially on the server), best first. No match is `[]`.
  */
 import type { Bundle, PlainInputField, Search, ZObject } from 'zapier-platform-core';
 import { listResources } from '../api-client.js';
@@ -23,19 +24,19 @@ const filterLabel = (filter: FilterSpec): string => filter.label ?? labelFor(fil
 
 const attributeKeyOf = (filter: FilterSpec): string => keyFor(filter.attribute ?? apiNameFor(filter.key));
 
-/** Keeps records whose attribute equals every given value, ignoring case and outer spaces. */
-export const exactMatches = (records: readonly FlatRecord[], given: ReadonlyArray<[FilterSpec, string]>): FlatRecord[] =>
-  records.filter((record) => given.every(([filter, value]) => normalise(record[attributeKeyOf(filter)]) === normalise(value)));
+/** Keeps records whose attribute equals the value, ignoring case and outer spaces. */
+export const exactMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] =>
+  records.filter((record) => normalise(record[attributeKeyOf(filter)]) === normalise(value));
 
 const timeOf = (record: FlatRecord): number => Date.parse(String(record['updated_at'] ?? record['created_at'] ?? '')) || 0;
 
 /**
- * Best first: same case as typed, then active records, then the most recently changed, so the
- * record a search-or-create step picks is the one a person would pick.
+ * Best first: active records, then the same case as typed, then the most recently changed, so
+ * the record a search-or-create step picks is the one a person would pick.
  */
-export const rankMatches = (records: readonly FlatRecord[], given: ReadonlyArray<[FilterSpec, string]>): FlatRecord[] => {
-  const sameCase = (record: FlatRecord) => given.every(([filter, value]) => String(record[attributeKeyOf(filter)] ?? '').trim() === value.trim());
-  const score = (record: FlatRecord) => (sameCase(record) ? 2 : 0) + (record['active'] === false ? 0 : 1);
+export const rankMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] => {
+  const score = (record: FlatRecord) =>
+    (record['active'] === false ? 0 : 2) + (String(record[attributeKeyOf(filter)] ?? '').trim() === value.trim() ? 1 : 0);
   return [...records].sort((a, b) => score(b) - score(a) || timeOf(b) - timeOf(a));
 };
 
@@ -45,45 +46,51 @@ const filterInputFields = (filters: readonly FilterSpec[]): PlainInputField[] =>
     label: filterLabel(filter),
     type: 'string',
     required: false,
-    helpText:
-      filter.help ?? (filter.match === 'contains' ? 'Matches the whole value exactly, ignoring case.' : 'Matches exactly, ignoring case.'),
+    helpText: filter.help ?? 'Matches the whole value exactly, ignoring case.',
   }));
 
-export const searchStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { filters: readonly FilterSpec[] }): Search<K> => {
-  const by = options.filters.map((filter) => filterLabel(filter).toLowerCase()).join(' or ');
-  const text = stepText.find(spec, by);
+/** Exact matches of one filter, reading pages until the API has no more; `complete` is false when the cap stopped it. */
+const matchesOf = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, filter: FilterSpec, value: string) => {
+  const params = { ...spec.searchParams, [filter.param]: value };
+  const size = spec.pageSize ?? DEFAULT_PAGE_SIZE;
+  const matches: FlatRecord[] = [];
+  let more = true;
+  for (let page = 0; page < MAX_SEARCH_PAGES && more; page += 1) {
+    const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
+    matches.push(...exactMatches(toRecords(document, spec), filter, value));
+    more = hasNextPage(document, page + 1);
+  }
+  return { matches, complete: !more };
+};
+
+export const searchStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { filters?: readonly FilterSpec[] }): Search<K> => {
+  const filters = options.filters ?? spec.filters ?? [];
+  const labels = filters.map(filterLabel);
+  const text = stepText.find(spec, labels.map((label) => label.toLowerCase()).join(' or '));
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord[]> => {
-    const given = options.filters
-      .map((filter): [FilterSpec, string] => [filter, String(bundle.inputData[filter.key] ?? '')])
-      .filter(([, value]) => isGiven(value.trim()));
+    const given = filters
+      .map((filter) => ({ filter, value: String(bundle.inputData[filter.key] ?? '').trim() }))
+      .filter(({ value }) => isGiven(value));
     if (given.length === 0) {
-      throw appError(z, {
-        code: ErrorCode.Validation,
-        message: `Enter ${options.filters.map(filterLabel).join(' or ')} to find ${spec.noun.toLowerCase()} by.`,
-      });
+      throw appError(z, { code: ErrorCode.Validation, message: `Enter ${labels.join(' or ')} to find ${spec.noun.toLowerCase()} by.` });
     }
-    const params: Record<string, string> = { ...spec.searchParams };
-    for (const [filter, value] of given) params[filter.param] = value.trim();
-
-    const found: FlatRecord[] = [];
-    const size = spec.pageSize ?? DEFAULT_PAGE_SIZE;
-    let unread = true;
-    for (let page = 0; page < MAX_SEARCH_PAGES && unread; page += 1) {
-      const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
-      found.push(...exactMatches(toRecords(document, spec), given));
-      unread = hasNextPage(document, page + 1);
+    let incomplete = false;
+    for (const { filter, value } of given) {
+      const { matches, complete } = await matchesOf(z, bundle, spec, filter, value);
+      if (matches.length > 0) return rankMatches(matches, filter, value);
+      incomplete ||= !complete;
     }
-    if (found.length === 0 && unread) {
-      // "Not found" here could be wrong, and a find-or-create step would then create a twin.
+    if (incomplete) {
+      // "Not found" could be wrong here, and a find-or-create step would then create a twin.
       throw appError(z, {
         code: ErrorCode.Validation,
         message:
-          `More than ${MAX_SEARCH_PAGES * size} ${spec.noun.toLowerCase()} records partly match, and none of the first ones matches exactly. ` +
-          `Search by a more specific value (${options.filters.map(filterLabel).join(' or ')}).`,
+          `More than ${MAX_SEARCH_PAGES * (spec.pageSize ?? DEFAULT_PAGE_SIZE)} ${spec.noun.toLowerCase()} records partly match, ` +
+          `and none of the first ones matches exactly. Search by a more specific value (${labels.join(' or ')}).`,
       });
     }
-    return rankMatches(found, given);
+    return [];
   };
 
   return {
@@ -92,7 +99,7 @@ export const searchStep = <K extends string>(spec: ResourceSpec, options: StepOp
     display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
     operation: {
       perform,
-      inputFields: filterInputFields(options.filters),
+      inputFields: filterInputFields(filters),
       sample: { ...spec.sample },
       outputFields: outputFieldsFor(spec),
     },

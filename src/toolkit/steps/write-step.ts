@@ -49,7 +49,8 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: StepOp
   };
 };
 
-export const updateStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { dropdown: string }): Create<K> => {
+/** `dropdown` names the hidden trigger listing the records; `search` the step that can find one. */
+export const updateStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { dropdown: string; search?: string }): Create<K> => {
   const text = stepText.update(spec);
   const idField = {
     key: 'id',
@@ -57,6 +58,7 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: StepOp
     type: 'string' as const,
     required: true,
     dynamic: `${options.dropdown}.id.${keyFor(spec.display)}`,
+    ...(options.search ? { search: `${options.search}.id` } : {}),
     helpText: `The ${spec.noun.toLowerCase()} to change. Pick one, or map an ID from an earlier step.`,
   };
   const changeFields = writeInputFields(spec);

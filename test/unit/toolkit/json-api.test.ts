@@ -62,6 +62,19 @@ describe('toDocument', () => {
     expect(result).toEqual({ ok: true, document: { data: { type: 'clients', attributes: { name: 'Acme', 'msa-date': '2025-03-04' } } } });
   });
 
+  it('turns Zapier line items (blank rows dropped) into the API\'s list of objects', () => {
+    const result = toDocument(clients, {
+      user_defined_fields: [
+        { user_defined_fields__name: 'industry', user_defined_fields__value: 'Retail' },
+        { user_defined_fields__name: '', user_defined_fields__value: '' },
+      ],
+    });
+    expect(result).toEqual({
+      ok: true,
+      document: { data: { type: 'clients', attributes: { 'user-defined-fields': [{ name: 'industry', value: 'Retail' }] } } },
+    });
+  });
+
   it('reports every value that does not fit, by label, instead of building a body', () => {
     const result = toDocument(clients, { name: 'Acme', active: 'maybe', msa_date: 'next week', user_defined_fields: '[oops' });
     expect(result).toEqual({

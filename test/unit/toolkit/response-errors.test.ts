@@ -37,7 +37,7 @@ describe('describeFailure', () => {
     const failure = describeFailure('ScopeStack', { ...base, method: 'GET', url: 'https://api.example/acme/v1/clients/77', status: 404 });
     expect(failure.code).toBe('NotFoundError');
     expect(failure.message).toBe(
-      'ScopeStack could not find clients record 77 (404). Check the ID, and that the connected account is the one that holds it; reconnect if the account was renamed.',
+      'ScopeStack could not find client 77 (404). Check the ID, and that the connected account is the one that holds it.',
     );
   });
 

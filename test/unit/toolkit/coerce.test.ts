@@ -1,0 +1,30 @@
+import { coerceValue } from '../../../src/toolkit/coerce.js';
+import type { AttributeKind } from '../../../src/toolkit/resource-spec.js';
+
+describe('coerceValue', () => {
+  it.each<[AttributeKind, unknown, unknown]>([
+    ['boolean', 'yes', true],
+    ['boolean', 'False', false],
+    ['boolean', true, true],
+    ['integer', ' 42 ', 42],
+    ['decimal', '1,500.50', '1500.50'],
+    ['decimal', 150, '150'],
+    ['date', '2025-03-04T23:00:00-05:00', '2025-03-04'],
+    ['datetime', '2025-03-04T09:00:00+01:00', '2025-03-04T08:00:00.000Z'],
+    ['json', '[{"name":"a"}]', [{ name: 'a' }]],
+    ['json', [{ name: 'a', value: '' }, { name: '', value: '' }], [{ name: 'a', value: '' }]],
+    ['string', 12, '12'],
+  ])('turns a %s input of %j into %j', (kind, input, output) => {
+    expect(coerceValue(kind, input)).toEqual({ ok: true, value: output });
+  });
+
+  it.each<[AttributeKind, unknown, string]>([
+    ['boolean', 'maybe', 'must be true or false'],
+    ['integer', '4.5', 'must be a whole number, for example 3'],
+    ['decimal', '12 dollars', 'must be a number, for example 1500.00'],
+    ['date', '31/01/2025', 'must be a date like 2025-01-31'],
+    ['datetime', 'soon', 'must be a date and time like 2025-01-31T09:00:00Z'],
+  ])('refuses a %s input of %j', (kind, input, problem) => {
+    expect(coerceValue(kind, input)).toEqual({ ok: false, problem });
+  });
+});
