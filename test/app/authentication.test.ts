@@ -1,11 +1,11 @@
-import { useNock } from '../support/nock.js';
-import type { Perform } from '../support/steps.js';
 import { jest } from '@jest/globals';
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
-import App from '../../src/index.js';
 import authentication from '../../src/authentication.js';
+import App from '../../src/index.js';
 import { ACCESS_TOKEN, API, AUTH, CLIENT_SECRET, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
+import { useNock } from '../support/nock.js';
+import type { Perform } from '../support/steps.js';
 
 const appTester = zapier.createAppTester(App);
 const perform = authentication.sessionConfig.perform as unknown as Perform<Record<string, string>>;

@@ -1,15 +1,15 @@
-import { useNock } from '../support/nock.js';
-import { readFileSync } from 'node:fs';
 import nock from 'nock';
+import { readFileSync } from 'node:fs';
 import zapier from 'zapier-platform-core';
-import App from '../../src/index.js';
 import createClient from '../../creates/create_client.js';
 import updateClient from '../../creates/update_client.js';
 import findClient from '../../searches/find_client.js';
+import App from '../../src/index.js';
 import listClients from '../../triggers/list_clients.js';
 import newClient from '../../triggers/new_client.js';
-import { performOf } from '../support/steps.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
+import { useNock } from '../support/nock.js';
+import { performOf } from '../support/steps.js';
 
 const appTester = zapier.createAppTester(App);
 const one = JSON.parse(readFileSync(new URL('../fixtures/clients/one.json', import.meta.url), 'utf8'));

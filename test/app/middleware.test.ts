@@ -1,12 +1,12 @@
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
-import App from '../../src/index.js';
-import authentication from '../../src/authentication.js';
 import createClient from '../../creates/create_client.js';
-import { performOf } from '../support/steps.js';
+import authentication from '../../src/authentication.js';
+import App from '../../src/index.js';
 import newClient from '../../triggers/new_client.js';
-import { useNock } from '../support/nock.js';
 import { ACCESS_TOKEN, API, AUTH, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
+import { useNock } from '../support/nock.js';
+import { performOf } from '../support/steps.js';
 
 const appTester = zapier.createAppTester(App);
 const poll = performOf<unknown[]>(newClient);
