@@ -2,7 +2,7 @@
  * A hidden trigger that feeds dynamic dropdowns: records sorted by their display name, one page
  * per call, so Zapier's "load more" walks the whole list.
  */
-import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type Trigger, type ZObject } from 'zapier-platform-core';
 import { keyFor } from '../field-names.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { recordPage } from './record-page.js';
@@ -14,7 +14,7 @@ const labelOf = (spec: ResourceSpec): string => spec.attributes.find((attribute)
 export const dropdownTrigger = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { plural: string }): Trigger<K> => {
   const text = stepText.list(spec, options.plural);
   const display = keyFor(spec.display);
-  return {
+  return defineTrigger({
     key: options.key,
     noun: spec.noun,
     display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: true },
@@ -28,5 +28,5 @@ export const dropdownTrigger = <K extends string>(spec: ResourceSpec, options: S
         { key: display, label: labelOf(spec) },
       ],
     },
-  };
+  });
 };

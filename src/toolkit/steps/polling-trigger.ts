@@ -2,7 +2,7 @@
  * A polling trigger over one resource: newest first, one page per poll. Zapier deduplicates on
  * `id`, so a record is seen once however often it appears in the newest page.
  */
-import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type Trigger, type ZObject } from 'zapier-platform-core';
 import { outputFieldsFor } from '../fields.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { recordPage } from './record-page.js';
@@ -12,7 +12,7 @@ import { stepText } from './step-text.js';
 export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: StepOptions<K>): Trigger<K> => {
   const text = stepText.newRecord(spec);
   const sort = spec.newestFirst ?? '-created-at';
-  return {
+  return defineTrigger({
     key: options.key,
     noun: spec.noun,
     display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
@@ -22,5 +22,5 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: St
       sample: { ...spec.sample },
       outputFields: outputFieldsFor(spec),
     },
-  };
+  });
 };

@@ -3,7 +3,7 @@
  * that matches wins ("by name or domain"): the API's filter narrows the list, then only exact
  * matches are kept (name filters match partially on the server), best first. No match is `[]`.
  */
-import type { Bundle, PlainInputField, Search, ZObject } from 'zapier-platform-core';
+import { defineSearch, type Bundle, type PlainInputField, type Search, type ZObject } from 'zapier-platform-core';
 import { listResources } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
@@ -93,7 +93,7 @@ export const searchStep = <K extends string>(spec: ResourceSpec, options: StepOp
     return [];
   };
 
-  return {
+  return defineSearch({
     key: options.key,
     noun: spec.noun,
     display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
@@ -103,5 +103,5 @@ export const searchStep = <K extends string>(spec: ResourceSpec, options: StepOp
       sample: { ...spec.sample },
       outputFields: outputFieldsFor(spec),
     },
-  };
+  });
 };

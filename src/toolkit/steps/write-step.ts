@@ -2,7 +2,7 @@
  * Create and update steps: input checked and turned into a JSON:API body before any request,
  * one request sent, the answer flattened. A create is never retried by this code.
  */
-import type { Bundle, Create, ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type Create, type ZObject } from 'zapier-platform-core';
 import { createResource, updateResource } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
@@ -41,12 +41,12 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: StepOp
     return recordOf(spec, await createResource(z, bundle, spec, body));
   };
 
-  return {
+  return defineCreate({
     key: options.key,
     noun: spec.noun,
     display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
     operation: { perform, inputFields, sample: { ...spec.sample }, outputFields: outputFieldsFor(spec) },
-  };
+  });
 };
 
 /** `dropdown` names the hidden trigger listing the records; `search` the step that can find one. */
@@ -73,10 +73,10 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: StepOp
     return recordOf(spec, await updateResource(z, bundle, spec, id, body));
   };
 
-  return {
+  return defineCreate({
     key: options.key,
     noun: spec.noun,
     display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
     operation: { perform, inputFields: [idField, ...changeFields], sample: { ...spec.sample }, outputFields: outputFieldsFor(spec) },
-  };
+  });
 };
