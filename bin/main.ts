@@ -41,18 +41,28 @@ const runner = new ZapRunner(
   App,
   sandbox ? { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret } : credentials(),
 );
+/** What a user would read: the message of a Zapier app error (a JSON envelope), or the error's own. */
+const messageOf = (error: unknown): string => {
+  const text = error instanceof Error ? error.message : String(error);
+  try {
+    return String((JSON.parse(text) as { message?: unknown }).message ?? text);
+  } catch {
+    return text;
+  }
+};
+
 const rows = [];
-let failed = false;
+let failure: string | undefined;
 try {
   const workflow = sandbox ? sandboxWorkflow(runner, sandbox) : readOnlyWorkflow(runner);
   for await (const row of workflow) rows.push(row);
 } catch (error) {
-  failed = true;
-  rows.push({ step: 'failed', result: error instanceof Error ? error.message : String(error), requests: 0 });
+  failure = `${error instanceof Error ? error.name : 'Error'}: ${messageOf(error)}`;
 } finally {
   await sandbox?.close();
 }
 printTable(rows);
 const total = rows.reduce((sum, row) => sum + row.requests, 0);
-console.log(`\n${rows.length - (failed ? 1 : 0)} steps, ${total} HTTP requests, ${runner.renewals} token renewal(s).`);
-process.exit(failed ? 1 : 0);
+console.log(`\n${rows.length} steps, ${total} HTTP requests, ${runner.renewals} token renewal(s).`);
+if (failure) console.error(`\nStep ${rows.length + 1} failed. ${failure}`);
+process.exit(failure ? 1 : 0);
