@@ -43,9 +43,14 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
       const key = keyFor(attribute.name);
       const label = attributeLabel(attribute);
       const required = requiredKeys.includes(key);
-      // Line items carry no type or help of their own (Zapier's schema forbids both beside children).
+      // Zapier's schema forbids type and help beside children: the help goes on the first column.
       if (attribute.items) {
-        return { key, label, required, children: attribute.items.map((item) => ({ key: lineItemKey(key, item), label: `${label}: ${labelFor(item)}` })) };
+        const children = attribute.items.map((item, index) => ({
+          key: lineItemKey(key, item),
+          label: `${label}: ${labelFor(item)}`,
+          ...(index === 0 && attribute.help ? { helpText: attribute.help } : {}),
+        }));
+        return { key, label, required, children };
       }
       return {
         key,
