@@ -21,7 +21,7 @@ channel('http.client.request.start').subscribe(() => {
   requests.started += 1;
 });
 
-export const httpRequestCount = (): number => requests.started;
+const httpRequestCount = (): number => requests.started;
 
 export interface StepOutcome<T> {
   result: T;

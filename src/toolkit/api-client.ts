@@ -57,11 +57,6 @@ export const listResources = async (z: ZObject, bundle: Bundle, spec: ResourceSp
   return documentOf<Resource[]>(z, spec, response, true);
 };
 
-export const getResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<Document<Resource>> => {
-  const response = await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'GET', params: includeParams(spec) });
-  return documentOf<Resource>(z, spec, response, false);
-};
-
 export const createResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, body: WriteDocument): Promise<Document<Resource>> => {
   const response = await send(z, spec, { url: collectionUrl(z, spec, bundle), method: 'POST', body: JSON.stringify(body), params: includeParams(spec) });
   return documentOf<Resource>(z, spec, response, false);

@@ -16,7 +16,7 @@ import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 
 /** A partial name filter can match many records; past this many pages the search stops reading. */
-export const MAX_SEARCH_PAGES = 5;
+const MAX_SEARCH_PAGES = 5;
 
 const normalise = (value: unknown): string => String(value ?? '').trim().toLowerCase();
 
@@ -25,7 +25,7 @@ const filterLabel = (filter: FilterSpec): string => filter.label ?? labelFor(fil
 const attributeKeyOf = (filter: FilterSpec): string => keyFor(filter.attribute ?? apiNameFor(filter.key));
 
 /** Keeps records whose attribute equals the value, ignoring case and outer spaces. */
-export const exactMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] =>
+const exactMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] =>
   records.filter((record) => normalise(record[attributeKeyOf(filter)]) === normalise(value));
 
 const timeOf = (record: FlatRecord): number => Date.parse(String(record['updated_at'] ?? record['created_at'] ?? '')) || 0;
@@ -34,7 +34,7 @@ const timeOf = (record: FlatRecord): number => Date.parse(String(record['updated
  * Best first: active records, then the same case as typed, then the most recently changed, so
  * the record a search-or-create step picks is the one a person would pick.
  */
-export const rankMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] => {
+const rankMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] => {
   const score = (record: FlatRecord) =>
     (record['active'] === false ? 0 : 2) + (String(record[attributeKeyOf(filter)] ?? '').trim() === value.trim() ? 1 : 0);
   return [...records].sort((a, b) => score(b) - score(a) || timeOf(b) - timeOf(a));

@@ -4,7 +4,7 @@ import type { ResourceSpec } from '../resource-spec.js';
 const lower = (spec: ResourceSpec): string => spec.noun.toLowerCase();
 
 /** "a client", "an opportunity". */
-export const withArticle = (noun: string): string => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+const withArticle = (noun: string): string => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 export const stepText = {
   newRecord: (spec: ResourceSpec) => ({ label: `New ${spec.noun}`, description: `Triggers when ${withArticle(lower(spec))} is created.` }),
