@@ -39,7 +39,12 @@ const sampleOnce = (): Sample => {
 export const measureColdStart = (): Metric[] => {
   const samples = Array.from({ length: RUNS }, sampleOnce);
   return [
-    { name: 'cold start: import dist/src/index.js', unit: `ms, median of ${RUNS}`, value: median(samples.map((sample) => sample.ms)), better: 'lower' },
+    {
+      name: 'cold start: import dist/src/index.js',
+      unit: `ms, median of ${RUNS}`,
+      value: median(samples.map((sample) => sample.ms)),
+      better: 'lower',
+    },
     { name: 'cold start: RSS after import', unit: 'MiB', value: median(samples.map((sample) => sample.rss)) / 2 ** 20, better: 'lower' },
   ];
 };

@@ -20,7 +20,9 @@ const ROUNDS = 9;
 /** Each round repeats the work for at least this long, so timer resolution does not matter. */
 const ROUND_MS = 100;
 
-const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/clients/one.json', import.meta.url), 'utf8')) as Document<Resource> & { included: Resource[] };
+const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/clients/one.json', import.meta.url), 'utf8')) as Document<Resource> & {
+  included: Resource[];
+};
 const [rateTable, contact] = fixture.included;
 
 /** A page of clients shaped like the fixture, each with one of a few rate tables and its own contacts. */
@@ -39,10 +41,18 @@ export const listDocument = (): Document<Resource[]> => {
       },
     };
   });
-  const rateTables = Array.from({ length: RATE_TABLES }, (_, n): Resource => ({ ...rateTable, id: String(7 + n), attributes: { ...rateTable.attributes, name: `Rates ${n}` } }));
+  const rateTables = Array.from({ length: RATE_TABLES }, (_, n): Resource => ({
+    ...rateTable,
+    id: String(7 + n),
+    attributes: { ...rateTable.attributes, name: `Rates ${n}` },
+  }));
   const contacts = data.flatMap((client) => {
     const linkage = client.relationships?.['contacts']?.data;
-    return (Array.isArray(linkage) ? linkage : []).map((link): Resource => ({ ...contact, id: String(link.id), attributes: { ...contact.attributes, name: `Contact ${link.id}` } }));
+    return (Array.isArray(linkage) ? linkage : []).map((link): Resource => ({
+      ...contact,
+      id: String(link.id),
+      attributes: { ...contact.attributes, name: `Contact ${link.id}` },
+    }));
   });
   return { data, included: [...rateTables, ...contacts] };
 };
@@ -78,7 +88,11 @@ export const measureJsonApiThroughput = (): Metric[] => {
   const records = toRecords(document, clients);
   const sample = records[CLIENTS - 1];
   // A fast wrong answer is no result: check the mapping once before timing it.
-  if (records.length !== CLIENTS || sample?.['rate_table_name'] !== `Rates ${(CLIENTS - 1) % RATE_TABLES}` || !Array.isArray(sample['contacts'])) {
+  if (
+    records.length !== CLIENTS ||
+    sample?.['rate_table_name'] !== `Rates ${(CLIENTS - 1) % RATE_TABLES}` ||
+    !Array.isArray(sample['contacts'])
+  ) {
     throw new Error('json-api throughput: toRecords did not resolve the included rate tables and contacts.');
   }
   const written = toDocument(clients, WRITE_INPUT, { owner: OWNER });
@@ -91,6 +105,11 @@ export const measureJsonApiThroughput = (): Metric[] => {
       value: throughput(CLIENTS, () => toRecords(document, clients)),
       better: 'higher',
     },
-    { name: 'json:api: toDocument, create_client body', unit: 'documents/s', value: throughput(1, () => toDocument(clients, WRITE_INPUT, { owner: OWNER })), better: 'higher' },
+    {
+      name: 'json:api: toDocument, create_client body',
+      unit: 'documents/s',
+      value: throughput(1, () => toDocument(clients, WRITE_INPUT, { owner: OWNER })),
+      better: 'higher',
+    },
   ];
 };

@@ -62,10 +62,16 @@ export const printComparison = (current: Run, baseline: Run | undefined): void =
   });
   const widths = COLUMNS.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ');
+    cells
+      .map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join(' | ');
   console.log(line(COLUMNS).trimEnd());
   console.log(widths.map((width) => '-'.repeat(width)).join('-+-'));
   for (const row of rows) console.log(line(row).trimEnd());
-  console.log(baseline ? `\nBaseline: ${baseline.date}, Node ${baseline.node}, ${baseline.machine}` : '\nNo baseline yet: run `npm run bench -- --save-baseline`.');
+  console.log(
+    baseline
+      ? `\nBaseline: ${baseline.date}, Node ${baseline.node}, ${baseline.machine}`
+      : '\nNo baseline yet: run `npm run bench -- --save-baseline`.',
+  );
   console.log(`Current:  ${current.date}, Node ${current.node}, ${current.machine}`);
 };

@@ -17,7 +17,11 @@ const check = (condition: boolean, problem: string): void => {
 };
 
 /** Runs one operation and turns it into a metric, after cross-checking with the sandbox log. */
-const counted = async <T>(sandbox: Sandbox, name: string, operation: () => Promise<StepOutcome<T>>): Promise<{ outcome: StepOutcome<T>; metric: Metric }> => {
+const counted = async <T>(
+  sandbox: Sandbox,
+  name: string,
+  operation: () => Promise<StepOutcome<T>>,
+): Promise<{ outcome: StepOutcome<T>; metric: Metric }> => {
   const logged = sandbox.log.count();
   const outcome = await operation();
   const seen = sandbox.log.count() - logged;
@@ -42,7 +46,9 @@ export const measureRoundTrips = async (): Promise<Metric[]> => {
     check(poll.outcome.result.length > 0, 'new_client returned no clients.');
     metrics.push(poll.metric);
 
-    const find = await counted(sandbox, 'find_client by name', () => runner.run<ClientRecord[]>('searches', 'find_client', { name: 'northwind' }));
+    const find = await counted(sandbox, 'find_client by name', () =>
+      runner.run<ClientRecord[]>('searches', 'find_client', { name: 'northwind' }),
+    );
     check(find.outcome.result.length === 1, `find_client "northwind" returned ${find.outcome.result.length} records, expected 1.`);
     metrics.push(find.metric);
 

@@ -43,7 +43,12 @@ for (const [topic, measure] of benches) {
   }
 }
 
-const current = { date: new Date().toISOString(), node: process.version, machine: `${process.platform}-${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`, metrics };
+const current = {
+  date: new Date().toISOString(),
+  node: process.version,
+  machine: `${process.platform}-${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
+  metrics,
+};
 writeRun(LATEST, current);
 printComparison(current, readRun(BASELINE));
 

@@ -34,7 +34,9 @@ if (sandbox) {
 }
 const { default: App } = await import('../dist/src/index.js');
 
-const target = sandbox ? `the embedded ScopeStack sandbox at ${sandbox.url}` : `ScopeStack at ${process.env['SCOPESTACK_API_URL'] || 'https://api.scopestack.io'}`;
+const target = sandbox
+  ? `the embedded ScopeStack sandbox at ${sandbox.url}`
+  : `ScopeStack at ${process.env['SCOPESTACK_API_URL'] || 'https://api.scopestack.io'}`;
 console.log(`ScopeStack for Zapier: running against ${target}\n`);
 
 const runner = new ZapRunner(

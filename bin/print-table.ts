@@ -13,5 +13,6 @@ export const printTable = (rows: readonly Row[]): void => {
   const line = `${'-'.repeat(WIDTH.step)}-+-${'-'.repeat(WIDTH.result)}-+-----`;
   console.log(`${fit('Step', WIDTH.step)} | ${fit('Result', WIDTH.result)} | HTTP`);
   console.log(line);
-  for (const row of rows) console.log(`${fit(row.step, WIDTH.step)} | ${fit(row.result, WIDTH.result)} | ${String(row.requests).padStart(4)}`);
+  for (const row of rows)
+    console.log(`${fit(row.step, WIDTH.step)} | ${fit(row.result, WIDTH.result)} | ${String(row.requests).padStart(4)}`);
 };

@@ -23,11 +23,19 @@ export async function* sandboxWorkflow(runner: ZapRunner, sandbox: Sandbox): Asy
 
   const first = await runner.run<ClientRecord[]>('triggers', 'new_client');
   check(first.result.length > 0, 'New Client returned no clients.');
-  yield { step: 'New Client (poll)', result: `${first.result.length} clients, newest "${first.result[0]?.name}"`, requests: first.requests };
+  yield {
+    step: 'New Client (poll)',
+    result: `${first.result.length} clients, newest "${first.result[0]?.name}"`,
+    requests: first.requests,
+  };
 
   const found = await runner.run<ClientRecord[]>('searches', 'find_client', { name: 'northwind' });
   check(found.result.length === 1 && found.result[0]?.name === 'Northwind', 'Find Client did not pick exactly "Northwind".');
-  yield { step: 'Find Client "northwind"', result: `found ${found.result[0]?.name} (${found.result[0]?.id}), not "Northwind Traders"`, requests: found.requests };
+  yield {
+    step: 'Find Client "northwind"',
+    result: `found ${found.result[0]?.name} (${found.result[0]?.id}), not "Northwind Traders"`,
+    requests: found.requests,
+  };
 
   const name = 'Contoso Cloud Services';
   const search = await runner.run<ClientRecord[]>('searches', 'find_client', { name });
@@ -38,22 +46,38 @@ export async function* sandboxWorkflow(runner: ZapRunner, sandbox: Sandbox): Asy
     msa_date: '2025-03-01',
     user_defined_fields: [{ user_defined_fields__name: 'industry', user_defined_fields__value: 'Retail' }],
   });
-  yield { step: `Find or Create Client "${name}"`, result: `not found, created ${created.result.id}`, requests: search.requests + created.requests };
+  yield {
+    step: `Find or Create Client "${name}"`,
+    result: `not found, created ${created.result.id}`,
+    requests: search.requests + created.requests,
+  };
 
   const again = await runner.run<ClientRecord[]>('searches', 'find_client', { name: name.toUpperCase() });
   check(again.result[0]?.id === created.result.id, 'The second find-or-create did not find the client it created.');
   yield { step: 'Find or Create Client again', result: `found ${again.result[0]?.id}: nothing created twice`, requests: again.requests };
 
-  const updated = await runner.run<ClientRecord>('creates', 'update_client', { id: created.result.id, domain: 'contoso-cloud.example', active: 'false' });
+  const updated = await runner.run<ClientRecord>('creates', 'update_client', {
+    id: created.result.id,
+    domain: 'contoso-cloud.example',
+    active: 'false',
+  });
   check(updated.result.domain === 'contoso-cloud.example' && updated.result.active === false, 'Update Client did not change the client.');
   yield { step: 'Update Client', result: `domain ${updated.result.domain}, active ${updated.result.active}`, requests: updated.requests };
 
   const newest = await runner.run<ClientRecord[]>('triggers', 'new_client');
   check(newest.result[0]?.id === created.result.id, 'New Client does not show the new client first.');
-  yield { step: 'New Client (next poll)', result: `newest is "${newest.result[0]?.name}" (${newest.result[0]?.id})`, requests: newest.requests };
+  yield {
+    step: 'New Client (next poll)',
+    result: `newest is "${newest.result[0]?.name}" (${newest.result[0]?.id})`,
+    requests: newest.requests,
+  };
 
   const dropdown = await runner.run<ClientRecord[]>('triggers', 'list_clients');
-  yield { step: 'Client dropdown (list_clients)', result: `${dropdown.result.length} choices, first "${dropdown.result[0]?.name}"`, requests: dropdown.requests };
+  yield {
+    step: 'Client dropdown (list_clients)',
+    result: `${dropdown.result.length} choices, first "${dropdown.result[0]?.name}"`,
+    requests: dropdown.requests,
+  };
 
   sandbox.clock.advance(25 * 3600);
   const later = await runner.run<ClientRecord[]>('triggers', 'new_client');
@@ -65,13 +89,24 @@ export async function* sandboxWorkflow(runner: ZapRunner, sandbox: Sandbox): Asy
 export async function* readOnlyWorkflow(runner: ZapRunner): AsyncGenerator<Row> {
   yield await connect(runner);
   const polled = await runner.run<ClientRecord[]>('triggers', 'new_client');
-  yield { step: 'New Client (poll)', result: `${polled.result.length} clients, newest "${polled.result[0]?.name ?? '-'}"`, requests: polled.requests };
+  yield {
+    step: 'New Client (poll)',
+    result: `${polled.result.length} clients, newest "${polled.result[0]?.name ?? '-'}"`,
+    requests: polled.requests,
+  };
   const newest = polled.result[0];
   if (newest) {
     const found = await runner.run<ClientRecord[]>('searches', 'find_client', { name: newest.name });
-    check(found.result.some((record) => record.id === newest.id), `Find Client did not find "${newest.name}".`);
+    check(
+      found.result.some((record) => record.id === newest.id),
+      `Find Client did not find "${newest.name}".`,
+    );
     yield { step: `Find Client "${newest.name}"`, result: `found ${found.result.length} exact match(es)`, requests: found.requests };
   }
   const dropdown = await runner.run<ClientRecord[]>('triggers', 'list_clients');
-  yield { step: 'Client dropdown (list_clients)', result: `${dropdown.result.length} choices on the first page`, requests: dropdown.requests };
+  yield {
+    step: 'Client dropdown (list_clients)',
+    result: `${dropdown.result.length} choices on the first page`,
+    requests: dropdown.requests,
+  };
 }

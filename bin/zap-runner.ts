@@ -64,7 +64,12 @@ export class ZapRunner {
     return { result: { ...result, label }, requests: httpRequestCount() - before, renewed: false };
   }
 
-  async run<T = unknown>(kind: StepKind, key: string, inputData: Record<string, unknown> = {}, meta: Record<string, unknown> = {}): Promise<StepOutcome<T>> {
+  async run<T = unknown>(
+    kind: StepKind,
+    key: string,
+    inputData: Record<string, unknown> = {},
+    meta: Record<string, unknown> = {},
+  ): Promise<StepOutcome<T>> {
     const step = this.#app[kind]?.[key];
     if (!step) throw new Error(`No ${kind} step named ${key}.`);
     const perform = (step.operation as { perform: Perform }).perform;

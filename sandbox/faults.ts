@@ -3,14 +3,7 @@
  * so a client's retry, refresh and error paths can be tested against real HTTP.
  */
 export type FaultKind =
-  | 'latency'
-  | 'rate_limit'
-  | 'server_error'
-  | 'html_error'
-  | 'drop_before'
-  | 'drop_after'
-  | 'malformed_json'
-  | 'expired_token_403';
+  'latency' | 'rate_limit' | 'server_error' | 'html_error' | 'drop_before' | 'drop_after' | 'malformed_json' | 'expired_token_403';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'latency',
@@ -72,9 +65,7 @@ export class FaultBoard implements Faults {
 
   /** Finds the first active fault of one of `kinds` matching the request and uses up one of its times. */
   take(kinds: readonly FaultKind[], method: string, path: string): FaultSpec | undefined {
-    const found = this.list.find(
-      (fault) => kinds.includes(fault.spec.kind) && matches(fault.spec.match, method, path),
-    );
+    const found = this.list.find((fault) => kinds.includes(fault.spec.kind) && matches(fault.spec.match, method, path));
     if (found === undefined) return undefined;
     found.remaining -= 1;
     if (found.remaining <= 0) this.list = this.list.filter((fault) => fault !== found);

@@ -13,7 +13,9 @@ console.log(`  account: ${SEED.account.slug} (id ${SEED.account.id})${dataFile ?
 console.log(`  service user "${SEED.serviceUser.name}" (admin):`);
 console.log(`    client_id=${SEED.serviceUser.clientId}`);
 console.log(`    client_secret=${JSON.stringify(SEED.serviceUser.clientSecret)}  (form-encode it!)`);
-console.log(`  read-only service user: client_id=${SEED.readOnlyServiceUser.clientId} client_secret=${JSON.stringify(SEED.readOnlyServiceUser.clientSecret)}`);
+console.log(
+  `  read-only service user: client_id=${SEED.readOnlyServiceUser.clientId} client_secret=${JSON.stringify(SEED.readOnlyServiceUser.clientSecret)}`,
+);
 console.log(`  password grant: client_id=${SEED.accountClient.clientId} client_secret=${JSON.stringify(SEED.accountClient.clientSecret)}`);
 console.log(`    username=${SEED.passwordUser.username} password=${JSON.stringify(SEED.passwordUser.password)}`);
 console.log(`  admin API: GET ${sandbox.url}/__admin`);

@@ -61,7 +61,12 @@ const fetchAccount = async (z: ZObject, bundle: Bundle, accessToken: string): Pr
     );
   let response;
   try {
-    response = await z.request({ url: meUrl(), method: 'GET', headers: { Authorization: `Bearer ${accessToken}` }, skipThrowForStatus: true });
+    response = await z.request({
+      url: meUrl(),
+      method: 'GET',
+      headers: { Authorization: `Bearer ${accessToken}` },
+      skipThrowForStatus: true,
+    });
   } catch (error) {
     // Core turns the 401 into a bare RefreshAuthError, which inside the exchange would loop.
     if (error instanceof Error && error.name === 'RefreshAuthError') throw refused(401);
@@ -71,7 +76,11 @@ const fetchAccount = async (z: ZObject, bundle: Bundle, accessToken: string): Pr
   response.throwForStatus();
   const me = readMe(response.data as MeDocument);
   if (!me.account_slug) {
-    throw refuseCredentials(z, bundle, `${SERVICE_NAME} signed in the credential but named no account for its user. Check that the service user belongs to an account.`);
+    throw refuseCredentials(
+      z,
+      bundle,
+      `${SERVICE_NAME} signed in the credential but named no account for its user. Check that the service user belongs to an account.`,
+    );
   }
   return { account_slug: me.account_slug, account_id: me.account_id, user_name: me.name, user_email: me.email };
 };
@@ -85,7 +94,8 @@ const exchangeCredentials = async (z: ZObject, bundle: Bundle): Promise<TokenSta
 /** The connection test; its result feeds the connection label. */
 const testConnection = async (z: ZObject): Promise<Me> => {
   const me = readMe((await z.request({ url: meUrl(), method: 'GET' })).data as MeDocument);
-  if (!me.account_slug) throw new z.errors.Error(`${SERVICE_NAME} answered /v1/me without an account. Reconnect.`, 'AuthenticationError', 401);
+  if (!me.account_slug)
+    throw new z.errors.Error(`${SERVICE_NAME} answered /v1/me without an account. Reconnect.`, 'AuthenticationError', 401);
   return me;
 };
 
@@ -97,7 +107,13 @@ export default {
   type: 'session',
   fields: [
     { key: 'client_id', label: 'Client ID', required: true, type: 'string', helpText: CREDENTIALS_HELP },
-    { key: 'client_secret', label: 'Client Secret', required: true, type: 'password', helpText: 'The secret shown next to the Client ID when the credential was created or its secret last rotated.' },
+    {
+      key: 'client_secret',
+      label: 'Client Secret',
+      required: true,
+      type: 'password',
+      helpText: 'The secret shown next to the Client ID when the credential was created or its secret last rotated.',
+    },
     {
       key: 'client_auth',
       label: 'Send Credentials As',
@@ -110,9 +126,16 @@ export default {
       label: 'Username (Legacy Password Grant)',
       required: false,
       type: 'string',
-      helpText: "Only for older integrations that sign in with account-level credentials and a user: the user's email. Leave blank for a service account credential.",
+      helpText:
+        "Only for older integrations that sign in with account-level credentials and a user: the user's email. Leave blank for a service account credential.",
     },
-    { key: 'password', label: 'Password (Legacy Password Grant)', required: false, type: 'password', helpText: 'The password of that user. Leave blank for a service account credential.' },
+    {
+      key: 'password',
+      label: 'Password (Legacy Password Grant)',
+      required: false,
+      type: 'password',
+      helpText: 'The password of that user. Leave blank for a service account credential.',
+    },
   ],
   sessionConfig: { perform: exchangeCredentials },
   test: testConnection,

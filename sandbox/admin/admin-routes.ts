@@ -42,7 +42,8 @@ function roleFrom(value: unknown): Role {
 
 function userTypeFrom(value: unknown): Exclude<UserType, 'service'> {
   const userType = NON_SERVICE_USER_TYPES.find((candidate) => candidate === value);
-  if (userType === undefined || userType === 'service') throw new AdminError(400, `userType must be one of ${NON_SERVICE_USER_TYPES.join(', ')}`);
+  if (userType === undefined || userType === 'service')
+    throw new AdminError(400, `userType must be one of ${NON_SERVICE_USER_TYPES.join(', ')}`);
   return userType;
 }
 
@@ -86,7 +87,11 @@ function faultFromJson(body: JsonObject): FaultSpec {
 }
 
 function route(request: SandboxRequest, admin: Admin, services: Services): SandboxResponse {
-  const parts = request.url.pathname.split('/').filter((part) => part !== '').slice(1).map(decodeSegment);
+  const parts = request.url.pathname
+    .split('/')
+    .filter((part) => part !== '')
+    .slice(1)
+    .map(decodeSegment);
   const [first, second, third] = parts;
   const method = request.method;
   const key = `${method} ${parts.length}:${first ?? ''}`;
@@ -140,7 +145,12 @@ function route(request: SandboxRequest, admin: Admin, services: Services): Sandb
       break;
     }
     case 'GET 1:faults':
-      return jsonResponse(200, { faults: services.faults.active().map((fault) => ({ ...fault, match: fault.match === undefined ? undefined : { ...fault.match, path: fault.match.path?.toString() } })) });
+      return jsonResponse(200, {
+        faults: services.faults.active().map((fault) => ({
+          ...fault,
+          match: fault.match === undefined ? undefined : { ...fault.match, path: fault.match.path?.toString() },
+        })),
+      });
     case 'POST 1:faults':
       services.faults.set(faultFromJson(body()));
       return emptyResponse(204);
@@ -152,7 +162,9 @@ function route(request: SandboxRequest, admin: Admin, services: Services): Sandb
       const path = request.url.searchParams.get('path') ?? undefined;
       const entries = services.log
         .entries()
-        .filter((entry) => (method === undefined || entry.method === method.toUpperCase()) && (path === undefined || entry.path.includes(path)));
+        .filter(
+          (entry) => (method === undefined || entry.method === method.toUpperCase()) && (path === undefined || entry.path.includes(path)),
+        );
       return jsonResponse(200, { count: entries.length, entries });
     }
     case 'DELETE 1:log':

@@ -86,7 +86,12 @@ export function createAdmin(services: Services): Admin {
       if (identity.userType !== 'service') throw new AdminError(400, 'client credentials exist only for service users');
       const clientId = newClientId();
       const clientSecret = newClientSecret();
-      store.state.credentials.push({ clientId, userId: identity.userId, name: requireText(name, 'name'), secretHash: hashSecret(clientSecret) });
+      store.state.credentials.push({
+        clientId,
+        userId: identity.userId,
+        name: requireText(name, 'name'),
+        secretHash: hashSecret(clientSecret),
+      });
       return changed({ clientId, clientSecret });
     },
 
@@ -110,7 +115,9 @@ export function createAdmin(services: Services): Admin {
       if (!NON_SERVICE_USER_TYPES.includes(userType)) {
         throw new AdminError(400, `userType must be one of ${NON_SERVICE_USER_TYPES.join(', ')}`);
       }
-      const clientIds = store.state.credentials.filter((credential) => credential.userId === identity.userId).map((credential) => credential.clientId);
+      const clientIds = store.state.credentials
+        .filter((credential) => credential.userId === identity.userId)
+        .map((credential) => credential.clientId);
       store.state.credentials = store.state.credentials.filter((credential) => credential.userId !== identity.userId);
       store.revokeTokens((grant) => clientIds.includes(grant.clientId));
       identity.userType = userType;

@@ -93,7 +93,11 @@ export function listDocument(
 
 export function findOrFail(def: ResourceDef, id: string, context: ApiContext): StoredRecord {
   const record =
-    def.type === 'accounts' ? (id === String(context.accountId) ? context.store.accountById(context.accountId) : undefined) : context.store.find(def.type, context.accountId, id);
+    def.type === 'accounts'
+      ? id === String(context.accountId)
+        ? context.store.accountById(context.accountId)
+        : undefined
+      : context.store.find(def.type, context.accountId, id);
   if (record === undefined) notFound(`The record identified by ${id} could not be found.`);
   return record;
 }

@@ -11,8 +11,7 @@ import { meDocument } from './me.js';
 import { listDocument, relatedDocument, relationshipDocument, showDocument } from './reads.js';
 import { createRecord, deleteRecord, updateRecord } from './writes.js';
 
-const mediaTypes = (value: string | undefined) =>
-  (value ?? '').split(',').map((part) => (part.split(';')[0] ?? '').trim().toLowerCase());
+const mediaTypes = (value: string | undefined) => (value ?? '').split(',').map((part) => (part.split(';')[0] ?? '').trim().toLowerCase());
 
 /** Accept must name application/vnd.api+json; a bare wildcard (star/star) or application/json is refused. */
 function requireAccept(request: SandboxRequest): void {
@@ -68,7 +67,8 @@ function scoped(request: SandboxRequest, segments: string[], principal: Principa
   const write = method === 'POST' || method === 'PATCH' || method === 'DELETE';
   const allowed =
     (segments.length === 3 && (method === 'GET' || (method === 'POST' && def.operations.create))) ||
-    (segments.length === 4 && (method === 'GET' || (method === 'PATCH' && def.operations.update) || (method === 'DELETE' && def.operations.delete))) ||
+    (segments.length === 4 &&
+      (method === 'GET' || (method === 'PATCH' && def.operations.update) || (method === 'DELETE' && def.operations.delete))) ||
     (segments.length === 5 && method === 'GET') ||
     (segments.length === 6 && method === 'GET' && fourth === 'relationships');
   if (!allowed) noRoute(request);
@@ -78,7 +78,10 @@ function scoped(request: SandboxRequest, segments: string[], principal: Principa
   if (method === 'POST' || method === 'PATCH') requireContentType(request);
   if (segments.length === 3) {
     if (method === 'POST') return document(201, createRecord(def, request, context));
-    return document(200, listDocument(context.store.list(def.type, context.accountId), def, params, `${request.base}/${slug}/v1/${type}`, context));
+    return document(
+      200,
+      listDocument(context.store.list(def.type, context.accountId), def, params, `${request.base}/${slug}/v1/${type}`, context),
+    );
   }
   if (id === undefined) return noRoute(request);
   if (segments.length === 4) {
@@ -114,7 +117,10 @@ export function handleApi(request: SandboxRequest, services: Services): SandboxR
   try {
     const principal = authenticate(request, services);
     requireAccept(request);
-    const segments = request.url.pathname.split('/').filter((segment) => segment !== '').map(decodeSegment);
+    const segments = request.url.pathname
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map(decodeSegment);
     return segments[0] === 'v1' ? unscoped(request, segments, principal, services) : scoped(request, segments, principal, services);
   } catch (error) {
     if (error instanceof ApiFailure) return error.response;

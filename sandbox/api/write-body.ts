@@ -37,7 +37,8 @@ export function parseWriteBody(request: SandboxRequest, def: ResourceDef, urlId?
   }
   const data = document['data'];
   const type = data['type'];
-  if (typeof type !== 'string' || type === '') fail(400, 'Missing Parameter', 'The required parameter, type, is missing.', '106', '/data/type');
+  if (typeof type !== 'string' || type === '')
+    fail(400, 'Missing Parameter', 'The required parameter, type, is missing.', '106', '/data/type');
   if (type !== def.type) fail(409, 'Conflict', `data.type ${type} does not match the endpoint's type ${def.type}.`, '409', '/data/type');
   const id = data['id'];
   if (urlId === undefined && id !== undefined) fail(400, 'Param not allowed', 'id is not allowed.', '105', '/data/id');
@@ -92,7 +93,13 @@ function coerce(attribute: AttributeDef, value: Json): { value: Json } | { probl
     case 'datetime':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? { value } : { problem: 'is not a valid date-time' };
     case 'list':
-      if (typeof value === 'string') return { value: value.split(',').map((item) => item.trim()).filter((item) => item !== '') };
+      if (typeof value === 'string')
+        return {
+          value: value
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== ''),
+        };
       return Array.isArray(value) ? { value } : { problem: 'must be an array' };
     case 'object':
       return isJsonObject(value) ? { value } : { problem: 'must be an object' };

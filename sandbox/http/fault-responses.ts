@@ -15,7 +15,9 @@ export function faultResponse(fault: FaultSpec): SandboxResponse | undefined {
     }
     case 'server_error': {
       const status = fault.status ?? 500;
-      return errorResponse(status, [{ status, title: 'Internal Server Error', detail: 'Something went wrong on the sandbox server (fault).', code: String(status) }]);
+      return errorResponse(status, [
+        { status, title: 'Internal Server Error', detail: 'Something went wrong on the sandbox server (fault).', code: String(status) },
+      ]);
     }
     case 'html_error': {
       const status = fault.status ?? 502;
@@ -34,5 +36,9 @@ export function faultResponse(fault: FaultSpec): SandboxResponse | undefined {
 export function truncated(response: SandboxResponse): SandboxResponse {
   const body = Buffer.from(response.body);
   const cut = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
-  return { status: 200, headers: { ...response.headers, 'content-type': response.headers['content-type'] ?? 'application/vnd.api+json' }, body: cut };
+  return {
+    status: 200,
+    headers: { ...response.headers, 'content-type': response.headers['content-type'] ?? 'application/vnd.api+json' },
+    body: cut,
+  };
 }

@@ -42,7 +42,13 @@ function logEntry(request: SandboxRequest, status: number, services: Services, f
 function toRequest(incoming: IncomingMessage, body: Buffer, fallbackHost: string): SandboxRequest {
   const host = incoming.headers.host ?? fallbackHost;
   const base = `http://${host}`;
-  return { method: (incoming.method ?? 'GET').toUpperCase(), url: new URL(incoming.url ?? '/', base), headers: incoming.headers, body, base };
+  return {
+    method: (incoming.method ?? 'GET').toUpperCase(),
+    url: new URL(incoming.url ?? '/', base),
+    headers: incoming.headers,
+    body,
+    base,
+  };
 }
 
 /** Runs a handler, turning an unexpected exception into a 500 JSON:API error. */
@@ -55,7 +61,14 @@ function safely(run: () => SandboxResponse): SandboxResponse {
   }
 }
 
-async function handle(incoming: IncomingMessage, outgoing: ServerResponse, services: Services, admin: Admin, latencyMs: number, fallbackHost: string): Promise<void> {
+async function handle(
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  services: Services,
+  admin: Admin,
+  latencyMs: number,
+  fallbackHost: string,
+): Promise<void> {
   const method = (incoming.method ?? 'GET').toUpperCase();
   const path = new URL(incoming.url ?? '/', 'http://sandbox').pathname;
   if (path === '/__admin' || path.startsWith('/__admin/')) {

@@ -32,8 +32,10 @@ export function signToken(claims: TokenClaims): string {
 }
 
 function isClaims(value: JsonObject): boolean {
-  return ['sub', 'jti', 'client_id', 'iss', 'aud'].every((key) => typeof value[key] === 'string') &&
-    ['iat', 'exp', 'account_id'].every((key) => typeof value[key] === 'number');
+  return (
+    ['sub', 'jti', 'client_id', 'iss', 'aud'].every((key) => typeof value[key] === 'string') &&
+    ['iat', 'exp', 'account_id'].every((key) => typeof value[key] === 'number')
+  );
 }
 
 /** The claims of a well-formed, correctly signed token; undefined for anything else. */

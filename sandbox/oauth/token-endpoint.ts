@@ -7,8 +7,7 @@ import { hashSecret, secretMatches } from './secrets.js';
 
 /** RFC 6749 error descriptions, worded as Doorkeeper (the Rails OAuth server) words them. */
 const DESCRIPTIONS = {
-  invalid_request:
-    'The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.',
+  invalid_request: 'The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.',
   invalid_client:
     'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
   invalid_grant:
@@ -20,7 +19,12 @@ const DESCRIPTIONS = {
 type OAuthError = keyof typeof DESCRIPTIONS;
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
-function oauthError(error: OAuthError, status: number, extra: Record<string, string> = {}, description: string = DESCRIPTIONS[error]): SandboxResponse {
+function oauthError(
+  error: OAuthError,
+  status: number,
+  extra: Record<string, string> = {},
+  description: string = DESCRIPTIONS[error],
+): SandboxResponse {
   const response = jsonResponse(status, { error, error_description: description });
   return { ...response, headers: { ...response.headers, ...NO_STORE, ...extra } };
 }

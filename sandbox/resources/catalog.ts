@@ -35,14 +35,14 @@ const account = toOne('account', 'accounts');
 const NOTHING = { attributes: [], relationships: [] };
 const ACTIVE = () => ({ active: true });
 
-const nameOf = (relationship: string, type: string, attribute = 'name') => (record: StoredRecord, context: ApiContext) =>
-  relatedAttribute(record, relationship, type, attribute, context);
+const nameOf =
+  (relationship: string, type: string, attribute = 'name') =>
+  (record: StoredRecord, context: ApiContext) =>
+    relatedAttribute(record, relationship, type, attribute, context);
 
 /** A project that has a project-service built from one of the catalog services given. */
 const hasService = (project: StoredRecord, values: string[], context: ApiContext): boolean =>
-  inverseRecords(project, 'project-services', 'project', context).some((service) =>
-    values.includes(service.links['service'] ?? ''),
-  );
+  inverseRecords(project, 'project-services', 'project', context).some((service) => values.includes(service.links['service'] ?? ''));
 
 const definitions: ResourceDef[] = [
   {
@@ -126,7 +126,8 @@ const definitions: ResourceDef[] = [
       status: exact('status'),
       active: boolean('active'),
       search: (project, values, context) =>
-        contains('project-name')(project, values, context) || contains('client-name', nameOf('client', 'clients'))(project, values, context),
+        contains('project-name')(project, values, context) ||
+        contains('client-name', nameOf('client', 'clients'))(project, values, context),
       client_id: related('client'),
       client_name: contains('client-name', nameOf('client', 'clients')),
       creator_id: related('creator'),
@@ -220,11 +221,7 @@ const definitions: ResourceDef[] = [
       })),
       ...TIMESTAMPS,
     ],
-    relationships: [
-      toOne('project', 'projects'),
-      toOne('project-location', 'project-locations'),
-      toOne('service', 'services'),
-    ],
+    relationships: [toOne('project', 'projects'), toOne('project-location', 'project-locations'), toOne('service', 'services')],
     filters: { name: contains('name'), 'service-type': exact('service-type'), active: boolean('active') },
     required: { attributes: ['name'], relationships: ['project'] },
     defaults: () => ({
@@ -269,7 +266,14 @@ const definitions: ResourceDef[] = [
       sku: exact('sku'),
     },
     required: { attributes: ['name'], relationships: [] },
-    defaults: () => ({ active: true, published: false, state: 'draft', 'tag-list': [], languages: {}, 'service-type': 'professional_services' }),
+    defaults: () => ({
+      active: true,
+      published: false,
+      state: 'draft',
+      'tag-list': [],
+      languages: {},
+      'service-type': 'professional_services',
+    }),
   },
   {
     type: 'project-documents',
@@ -315,7 +319,13 @@ const definitions: ResourceDef[] = [
     // WK's help says the name filter is exact and case-sensitive for templates.
     filters: { name: exact('name'), active: boolean('active'), format: exact('format') },
     required: { attributes: ['name'], relationships: [] },
-    defaults: () => ({ active: true, format: 'word_template', 'template-format': 'v2', 'filename-format': [], 'include-formatting': false }),
+    defaults: () => ({
+      active: true,
+      format: 'word_template',
+      'template-format': 'v2',
+      'filename-format': [],
+      'include-formatting': false,
+    }),
   },
   {
     type: 'crm-opportunities',
@@ -483,7 +493,11 @@ const definitions: ResourceDef[] = [
       list('lob-ids'),
       ...TIMESTAMPS,
     ],
-    relationships: [toOne('project', 'projects'), toOne('user', 'users'), toOne('approval-step', 'approval-steps', { linkage: 'included' })],
+    relationships: [
+      toOne('project', 'projects'),
+      toOne('user', 'users'),
+      toOne('approval-step', 'approval-steps', { linkage: 'included' }),
+    ],
     filters: { status: exact('status') },
     required: NOTHING,
   },

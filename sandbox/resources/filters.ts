@@ -9,7 +9,10 @@ import type { FilterFn } from './resource-def.js';
  */
 type Read = (record: StoredRecord, context: ApiContext) => Json | undefined;
 
-const attr = (name: string): Read => (record) => record.attributes[name];
+const attr =
+  (name: string): Read =>
+  (record) =>
+    record.attributes[name];
 
 function asText(value: Json | undefined): string {
   if (value === null || value === undefined) return '';

@@ -43,8 +43,7 @@ function resolve(document: StoredRecord, context: ApiContext): void {
   const project = context.store.find('projects', document.accountId, document.links['project'] ?? '');
   const template = templateName(document, context);
   const services = project === undefined ? [] : inverseRecords(project, 'project-services', 'project', context);
-  const error =
-    template.error ?? (services.length === 0 ? 'The project has no services, so there is nothing to document.' : undefined);
+  const error = template.error ?? (services.length === 0 ? 'The project has no services, so there is nothing to document.' : undefined);
   document.attributes['updated-at'] = nowIso(context);
   document.attributes['template-name'] = template.name ?? null;
   if (error !== undefined) {

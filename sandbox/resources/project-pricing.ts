@@ -20,10 +20,7 @@ export function serviceRevenue(service: StoredRecord): number {
 }
 
 export function projectRevenue(project: StoredRecord, context: ApiContext): number {
-  return inverseRecords(project, 'project-services', 'project', context).reduce(
-    (sum, service) => sum + serviceRevenue(service),
-    0,
-  );
+  return inverseRecords(project, 'project-services', 'project', context).reduce((sum, service) => sum + serviceRevenue(service), 0);
 }
 
 export function projectCost(project: StoredRecord, context: ApiContext): number {

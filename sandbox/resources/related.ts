@@ -3,12 +3,7 @@ import type { StoredRecord } from '../store.js';
 import type { ApiContext } from '../api/context.js';
 
 /** The record a to-one relationship points at, within the request's account. */
-export function relatedRecord(
-  record: StoredRecord,
-  relationship: string,
-  type: string,
-  context: ApiContext,
-): StoredRecord | undefined {
+export function relatedRecord(record: StoredRecord, relationship: string, type: string, context: ApiContext): StoredRecord | undefined {
   const id = record.links[relationship];
   if (id === null || id === undefined) return undefined;
   if (type === 'accounts') return context.store.accountById(record.accountId);
@@ -16,13 +11,7 @@ export function relatedRecord(
 }
 
 /** A related record's display attribute, for computed `*-name` attributes. */
-export function relatedAttribute(
-  record: StoredRecord,
-  relationship: string,
-  type: string,
-  attribute: string,
-  context: ApiContext,
-): Json {
+export function relatedAttribute(record: StoredRecord, relationship: string, type: string, attribute: string, context: ApiContext): Json {
   return relatedRecord(record, relationship, type, context)?.attributes[attribute] ?? null;
 }
 

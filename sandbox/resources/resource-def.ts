@@ -6,16 +6,7 @@ import type { ApiContext } from '../api/context.js';
  * The sandbox's own description of a ScopeStack resource, written from scopestack-api.md.
  * Deliberately independent of the integration's catalog: a test passes only when the two agree.
  */
-export type AttributeKind =
-  | 'string'
-  | 'boolean'
-  | 'integer'
-  | 'decimal'
-  | 'date'
-  | 'datetime'
-  | 'list'
-  | 'object'
-  | 'variables';
+export type AttributeKind = 'string' | 'boolean' | 'integer' | 'decimal' | 'date' | 'datetime' | 'list' | 'object' | 'variables';
 
 export interface AttributeDef {
   name: string;
@@ -95,15 +86,12 @@ export const int = attribute('integer');
 export const date = attribute('date');
 export const list = attribute('list');
 export const object = attribute('object');
-export const money = (name: string, options: AttributeOptions = {}): AttributeDef =>
-  attribute('decimal')(name, { scale: 2, ...options });
-export const hours = (name: string, options: AttributeOptions = {}): AttributeDef =>
-  attribute('decimal')(name, { scale: 1, ...options });
+export const money = (name: string, options: AttributeOptions = {}): AttributeDef => attribute('decimal')(name, { scale: 2, ...options });
+export const hours = (name: string, options: AttributeOptions = {}): AttributeDef => attribute('decimal')(name, { scale: 1, ...options });
 export const stamp = (name: string): AttributeDef => attribute('datetime')(name, { writable: false });
 export const choice = (name: string, choices: readonly string[], options: AttributeOptions = {}): AttributeDef =>
   attribute('string')(name, { choices, ...options });
-export const variables = (name: string, variableContext: string): AttributeDef =>
-  attribute('variables')(name, { variableContext });
+export const variables = (name: string, variableContext: string): AttributeDef => attribute('variables')(name, { variableContext });
 export const computed = (
   name: string,
   kind: AttributeKind,

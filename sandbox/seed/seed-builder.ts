@@ -5,7 +5,16 @@ const START = Date.UTC(2025, 0, 6, 15, 0, 0);
 const HOUR = 3600 * 1000;
 
 export function emptyState(): State {
-  return { version: 1, records: {}, sequences: {}, identities: [], credentials: [], accountClients: [], accessTokens: [], refreshTokens: [] };
+  return {
+    version: 1,
+    records: {},
+    sequences: {},
+    identities: [],
+    credentials: [],
+    accountClients: [],
+    accessTokens: [],
+    refreshTokens: [],
+  };
 }
 
 /** ISO timestamp `hours` after the seed epoch (2025-01-06T15:00Z). */

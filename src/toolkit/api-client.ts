@@ -42,10 +42,18 @@ const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions 
   }
 };
 
-const documentOf = <D extends Resource | Resource[]>(z: ZObject, spec: ResourceSpec, response: HttpResponse, many: D extends unknown[] ? true : false): Document<D> => {
+const documentOf = <D extends Resource | Resource[]>(
+  z: ZObject,
+  spec: ResourceSpec,
+  response: HttpResponse,
+  many: D extends unknown[] ? true : false,
+): Document<D> => {
   const document = asDocument<D>(response.data, many);
   if (!document) {
-    throw appError(z, describeUnreadable(spec.requester.service, response.request.method ?? 'GET', response.request.url ?? '', response.status));
+    throw appError(
+      z,
+      describeUnreadable(spec.requester.service, response.request.method ?? 'GET', response.request.url ?? '', response.status),
+    );
   }
   return document;
 };
@@ -53,16 +61,36 @@ const documentOf = <D extends Resource | Resource[]>(z: ZObject, spec: ResourceS
 const includeParams = (spec: ResourceSpec): Params => (spec.include?.length ? { include: spec.include.join(',') } : {});
 
 export const listResources = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, params: Params): Promise<Document<Resource[]>> => {
-  const response = await send(z, spec, { url: collectionUrl(z, spec, bundle), method: 'GET', params: { ...includeParams(spec), ...params } });
+  const response = await send(z, spec, {
+    url: collectionUrl(z, spec, bundle),
+    method: 'GET',
+    params: { ...includeParams(spec), ...params },
+  });
   return documentOf<Resource[]>(z, spec, response, true);
 };
 
 export const createResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, body: WriteDocument): Promise<Document<Resource>> => {
-  const response = await send(z, spec, { url: collectionUrl(z, spec, bundle), method: 'POST', body: JSON.stringify(body), params: includeParams(spec) });
+  const response = await send(z, spec, {
+    url: collectionUrl(z, spec, bundle),
+    method: 'POST',
+    body: JSON.stringify(body),
+    params: includeParams(spec),
+  });
   return documentOf<Resource>(z, spec, response, false);
 };
 
-export const updateResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string, body: WriteDocument): Promise<Document<Resource>> => {
-  const response = await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'PATCH', body: JSON.stringify(body), params: includeParams(spec) });
+export const updateResource = async (
+  z: ZObject,
+  bundle: Bundle,
+  spec: ResourceSpec,
+  id: string,
+  body: WriteDocument,
+): Promise<Document<Resource>> => {
+  const response = await send(z, spec, {
+    url: memberUrl(z, spec, bundle, id),
+    method: 'PATCH',
+    body: JSON.stringify(body),
+    params: includeParams(spec),
+  });
   return documentOf<Resource>(z, spec, response, false);
 };

@@ -16,5 +16,4 @@ export interface AppFailure {
   status?: number;
 }
 
-export const appError = (z: ZObject, failure: AppFailure): Error =>
-  new z.errors.Error(failure.message, failure.code, failure.status);
+export const appError = (z: ZObject, failure: AppFailure): Error => new z.errors.Error(failure.message, failure.code, failure.status);

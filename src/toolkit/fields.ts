@@ -87,7 +87,9 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
     const type = OUTPUT_TYPES[attribute.kind];
     const key = keyFor(attribute.name);
     if (attribute.kind === 'json') {
-      fields.push(...(attribute.items ?? []).map((item) => ({ key: `${key}[]${item}`, label: `${attributeLabel(attribute)}: ${labelFor(item)}` })));
+      fields.push(
+        ...(attribute.items ?? []).map((item) => ({ key: `${key}[]${item}`, label: `${attributeLabel(attribute)}: ${labelFor(item)}` })),
+      );
       continue;
     }
     fields.push({ key, label: attributeLabel(attribute), ...(type ? { type } : {}) });
@@ -98,7 +100,9 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
     if (relationship.many) {
       fields.push({ key: `${key}_ids`, label: `${singular(label)} IDs`, list: true });
       if (spec.include?.includes(relationship.name)) {
-        fields.push(...(relationship.items ?? []).map((item) => ({ key: `${key}[]${item}`, label: `${singular(label)}: ${labelFor(item)}` })));
+        fields.push(
+          ...(relationship.items ?? []).map((item) => ({ key: `${key}[]${item}`, label: `${singular(label)}: ${labelFor(item)}` })),
+        );
       }
     } else {
       fields.push({ key: `${key}_id`, label: `${label} ID` });

@@ -42,14 +42,16 @@ export type FlatRecord = { id: string } & Record<string, unknown>;
 /** Input values for a write, keyed like records. */
 export type FlatInput = Readonly<Record<string, unknown>>;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isResource = (value: unknown): value is Resource =>
   isObject(value) && typeof value.type === 'string' && (typeof value.id === 'string' || typeof value.id === 'number');
 
 /** Checks the shape of a parsed body; undefined when it is not a JSON:API document. */
-export const asDocument = <D extends Resource | Resource[]>(body: unknown, many: D extends unknown[] ? true : false): Document<D> | undefined => {
+export const asDocument = <D extends Resource | Resource[]>(
+  body: unknown,
+  many: D extends unknown[] ? true : false,
+): Document<D> | undefined => {
   if (!isObject(body)) return undefined;
   const data = body.data;
   const ok = many ? Array.isArray(data) && data.every(isResource) : isResource(data);

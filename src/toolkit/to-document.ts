@@ -29,17 +29,17 @@ const fromLineItems = (value: unknown, parentKey: string, items: readonly string
     ? value.map((row: unknown) => {
         if (typeof row !== 'object' || row === null) return row;
         const cells = row as Record<string, unknown>;
-        return Object.fromEntries(items.flatMap((item) => {
-          const cell = cells[lineItemKey(parentKey, item)] ?? cells[item];
-          return cell === undefined ? [] : [[item, cell]];
-        }));
+        return Object.fromEntries(
+          items.flatMap((item) => {
+            const cell = cells[lineItemKey(parentKey, item)] ?? cells[item];
+            return cell === undefined ? [] : [[item, cell]];
+          }),
+        );
       })
     : value;
 
 const splitIds = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : String(value).split(','))
-    .map((id) => String(id).trim())
-    .filter(Boolean);
+  (Array.isArray(value) ? value : String(value).split(',')).map((id) => String(id).trim()).filter(Boolean);
 
 /**
  * `toDocument(spec, input)` maps each writable attribute and relationship that the input gives

@@ -40,7 +40,11 @@ interface TokenResponseBody {
 }
 
 class TokenRejected extends Error {
-  constructor(readonly failure: TokenFailure, readonly status: number, readonly error?: string) {
+  constructor(
+    readonly failure: TokenFailure,
+    readonly status: number,
+    readonly error?: string,
+  ) {
     super(failure.message);
   }
 }
@@ -73,7 +77,8 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
     response = await z.request({ url: endpoint.tokenUrl(), method: 'POST', headers, body, skipThrowForStatus: true });
   } catch (error) {
     // Core raises a bare RefreshAuthError for any 401, before we could read the body.
-    if (error instanceof Error && error.name === 'RefreshAuthError') throw new TokenRejected(invalidClient(endpoint.service), 401, 'invalid_client');
+    if (error instanceof Error && error.name === 'RefreshAuthError')
+      throw new TokenRejected(invalidClient(endpoint.service), 401, 'invalid_client');
     if (isNetworkError(error)) {
       const message = `Could not reach ${endpoint.service}'s sign-in service (${networkReason(error)}). Try again in a few minutes.`;
       throw new TokenRejected({ message, credentialProblem: false }, 503);
@@ -127,7 +132,9 @@ const exchange = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle): Pr
  * connecting, the message is shown as it is.
  */
 export const refuseCredentials = (z: ZObject, bundle: Bundle, message: string, status = 401): Error =>
-  bundle.authData['access_token'] ? new z.errors.ExpiredAuthError(message) : appError(z, { code: ErrorCode.Authentication, status, message });
+  bundle.authData['access_token']
+    ? new z.errors.ExpiredAuthError(message)
+    : appError(z, { code: ErrorCode.Authentication, status, message });
 
 /** Exchanges the connection's credentials for a token; failures become messages a person can act on. */
 export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle): Promise<TokenState> => {

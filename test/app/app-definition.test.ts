@@ -1,6 +1,11 @@
 import App from '../../src/index.js';
 
-type Step = { key: string; noun: string; display: { label: string; description: string; hidden?: boolean }; operation: Record<string, unknown> };
+type Step = {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: Record<string, unknown>;
+};
 type Field = { key: string; label?: string; dynamic?: string; required?: boolean };
 
 const triggers = Object.values(App.triggers ?? {}) as unknown as Step[];
@@ -8,7 +13,8 @@ const searches = Object.values(App.searches ?? {}) as unknown as Step[];
 const creates = Object.values(App.creates ?? {}) as unknown as Step[];
 const steps = [...triggers, ...searches, ...creates];
 const visible = steps.filter((step) => !step.display.hidden);
-const isTitleCase = (label: string) => label.split(' ').every((word) => /^[A-Z0-9(]/.test(word) || ['or', 'and', 'of', 'a', 'an', 'the'].includes(word));
+const isTitleCase = (label: string) =>
+  label.split(' ').every((word) => /^[A-Z0-9(]/.test(word) || ['or', 'and', 'of', 'a', 'an', 'the'].includes(word));
 
 describe('app definition', () => {
   it.each(steps.map((step) => [step.key, step]))('%s has a valid key and a Title Case label', (_key, step) => {
@@ -16,9 +22,12 @@ describe('app definition', () => {
     expect(isTitleCase(step.display.label)).toBe(true);
   });
 
-  it.each(triggers.filter((step) => !step.display.hidden).map((step) => [step.key, step]))('trigger %s says "Triggers when…"', (_key, step) => {
-    expect(step.display.description).toMatch(/^Triggers when .+\.$/);
-  });
+  it.each(triggers.filter((step) => !step.display.hidden).map((step) => [step.key, step]))(
+    'trigger %s says "Triggers when…"',
+    (_key, step) => {
+      expect(step.display.description).toMatch(/^Triggers when .+\.$/);
+    },
+  );
   it.each(searches.map((step) => [step.key, step]))('search %s says "Finds…"', (_key, step) => {
     expect(step.display.description).toMatch(/^Finds .+\.$/);
   });

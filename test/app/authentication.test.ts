@@ -11,7 +11,13 @@ const appTester = zapier.createAppTester(App);
 const perform = authentication.sessionConfig.perform as unknown as Perform<Record<string, string>>;
 
 const credentials = { client_id: 'service-client-id', client_secret: CLIENT_SECRET };
-const me = { data: { id: '77', type: 'mes', attributes: { name: 'Zapier Integration', email: 'zapier@example-it.example', 'account-slug': SLUG, 'account-id': 42 } } };
+const me = {
+  data: {
+    id: '77',
+    type: 'mes',
+    attributes: { name: 'Zapier Integration', email: 'zapier@example-it.example', 'account-slug': SLUG, 'account-id': 42 },
+  },
+};
 const tokenBody = (expiresIn = 86400) => ({ access_token: 'fresh.jwt.token', token_type: 'Bearer', expires_in: expiresIn });
 
 /** nock hands form bodies over already parsed. */
@@ -77,16 +83,22 @@ describe('authentication: client credentials', () => {
     ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError'],
   ])('explains a token that /v1/me refuses while %s, instead of a blank renewal loop', async (_when, authData, name) => {
     nock(AUTH).post('/oauth/token').reply(200, tokenBody());
-    nock(API).get('/v1/me').reply(401, { errors: [{ title: 'The access token was revoked.' }] });
+    nock(API)
+      .get('/v1/me')
+      .reply(401, { errors: [{ title: 'The access token was revoked.' }] });
     const error = await appTester(perform, { authData }).catch((caught: Error) => caught);
     expect((error as Error).name).toBe(name);
-    expect((error as Error).message).toMatch(/issued a token but refused it on \/v1\/me \(HTTP 401\)\. The service user may have been deactivated/);
+    expect((error as Error).message).toMatch(
+      /issued a token but refused it on \/v1\/me \(HTTP 401\)\. The service user may have been deactivated/,
+    );
   });
 
   it('reads the lifetime from the JWT when the response gives no expires_in', async () => {
     const issued = Math.floor(Date.now() / 1000);
     const payload = Buffer.from(JSON.stringify({ exp: issued + 600 })).toString('base64url');
-    nock(AUTH).post('/oauth/token').reply(200, { access_token: `header.${payload}.signature`, token_type: 'Bearer' });
+    nock(AUTH)
+      .post('/oauth/token')
+      .reply(200, { access_token: `header.${payload}.signature`, token_type: 'Bearer' });
     nock(API).get('/v1/me').reply(200, me);
     const authData = await appTester(perform, { authData: credentials });
     expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBeGreaterThanOrEqual(599);
@@ -117,7 +129,11 @@ describe('authentication: client credentials', () => {
 
   it.each([
     [400, { error: 'unauthorized_client' }, /Client credentials work only for users whose User Type is Service/],
-    [400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' }, /refused the sign-in \(invalid_grant\)\. ScopeStack says: The provided authorization grant is invalid\./],
+    [
+      400,
+      { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' },
+      /refused the sign-in \(invalid_grant\)\. ScopeStack says: The provided authorization grant is invalid\./,
+    ],
     [503, '<html>Down for maintenance</html>', /ScopeStack's sign-in service is unavailable \(HTTP 503\)\. Try again in a few minutes\./],
     [200, 'not json', /answered HTTP 200 without an access token/],
   ])('explains a %i token response %j', async (status, body, message) => {
@@ -181,7 +197,13 @@ describe('authentication: test and label', () => {
   it('calls /v1/me with the stored token and labels the connection with user and account', async () => {
     nock(API).get('/v1/me').matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).reply(200, me);
     const result = await appTester(authentication.test, { authData: connectedAuthData() });
-    expect(result).toEqual({ id: '77', name: 'Zapier Integration', email: 'zapier@example-it.example', account_slug: SLUG, account_id: '42' });
+    expect(result).toEqual({
+      id: '77',
+      name: 'Zapier Integration',
+      email: 'zapier@example-it.example',
+      account_slug: SLUG,
+      account_id: '42',
+    });
     await expect(appTester(authentication.connectionLabel, { authData: connectedAuthData(), inputData: result })).resolves.toBe(
       'Zapier Integration (example-it)',
     );
@@ -210,7 +232,12 @@ describe('secrets in logs', () => {
     }
     const logged = lines.join('\n');
     expect(logged).toContain('/oauth/token');
-    for (const secret of [CLIENT_SECRET, encodeURIComponent(CLIENT_SECRET), new URLSearchParams({ s: CLIENT_SECRET }).toString().slice(2), 'fresh.jwt.token']) {
+    for (const secret of [
+      CLIENT_SECRET,
+      encodeURIComponent(CLIENT_SECRET),
+      new URLSearchParams({ s: CLIENT_SECRET }).toString().slice(2),
+      'fresh.jwt.token',
+    ]) {
       expect(logged).not.toContain(secret);
     }
   });

@@ -20,8 +20,20 @@ const client = (id: string, name: string, extra: Record<string, unknown> = {}) =
   attributes: { name, domain: `${id}.example`, active: true, ...extra },
   relationships: { account: { data: { type: 'accounts', id: '42' } } },
 });
-const list = (data: unknown[], links: Record<string, string> = {}) => ({ data, meta: { 'record-count': data.length, 'page-count': 1 }, links });
-const appErrorOf = async (promise: Promise<unknown>) => JSON.parse(String(await promise.then(() => '{}', (error: Error) => error.message)));
+const list = (data: unknown[], links: Record<string, string> = {}) => ({
+  data,
+  meta: { 'record-count': data.length, 'page-count': 1 },
+  links,
+});
+const appErrorOf = async (promise: Promise<unknown>) =>
+  JSON.parse(
+    String(
+      await promise.then(
+        () => '{}',
+        (error: Error) => error.message,
+      ),
+    ),
+  );
 
 useNock();
 beforeAll(useTestHosts);
@@ -38,7 +50,10 @@ describe('triggers.new_client', () => {
   });
 
   it('fetches the page Zapier asks for when it pages through a dropdown', async () => {
-    const scope = nock(API).get(`/${SLUG}/v1/clients`).query((query) => query['page[number]'] === '3').reply(200, list([]));
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query((query) => query['page[number]'] === '3')
+      .reply(200, list([]));
     await appTester(performOf(newClient), { ...bundleWith(), meta: { page: 2 } });
     expect(scope.isDone()).toBe(true);
   });
@@ -61,7 +76,13 @@ describe('searches.find_client', () => {
   it('keeps only the exact name among the partial matches the API returns', async () => {
     const scope = nock(API)
       .get(`/${SLUG}/v1/clients`)
-      .query({ 'filter[name]': 'Northwind', 'filter[active]': 'true,false', include: 'rate-table,contacts', 'page[number]': '1', 'page[size]': '100' })
+      .query({
+        'filter[name]': 'Northwind',
+        'filter[active]': 'true,false',
+        include: 'rate-table,contacts',
+        'page[number]': '1',
+        'page[size]': '100',
+      })
       .reply(200, list([client('1', 'Northwind Traders'), client('2', 'northwind'), client('3', 'Northwind')]));
     const found = (await appTester(performOf(findClient), bundleWith({ name: ' Northwind ' }))) as Array<{ id: string }>;
     expect(scope.isDone()).toBe(true);
@@ -102,7 +123,10 @@ describe('searches.find_client', () => {
   });
 
   it('returns an empty list, not an error, when nothing matches exactly', async () => {
-    nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, list([client('1', 'Acme Corp')]));
+    nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query(true)
+      .reply(200, list([client('1', 'Acme Corp')]));
     await expect(appTester(performOf(findClient), bundleWith({ name: 'Acme' }))).resolves.toEqual([]);
   });
 
@@ -160,7 +184,16 @@ describe('creates.create_client', () => {
       .post(`/${SLUG}/v1/clients`)
       .query(true)
       .once()
-      .reply(422, { errors: [{ title: 'has already been taken', detail: 'name - has already been taken', status: '422', source: { pointer: '/data/attributes/name' } }] });
+      .reply(422, {
+        errors: [
+          {
+            title: 'has already been taken',
+            detail: 'name - has already been taken',
+            status: '422',
+            source: { pointer: '/data/attributes/name' },
+          },
+        ],
+      });
     const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe(
@@ -195,22 +228,33 @@ describe('creates.update_client', () => {
   });
 
   it('explains an unknown id', async () => {
-    nock(API).patch(`/${SLUG}/v1/clients/999`).query(true).reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 999 could not be found.' }] });
+    nock(API)
+      .patch(`/${SLUG}/v1/clients/999`)
+      .query(true)
+      .reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 999 could not be found.' }] });
     const error = await appErrorOf(appTester(performOf(updateClient), bundleWith({ id: '999', name: 'X' })));
     expect(error.code).toBe('NotFoundError');
-    expect(error.message).toMatch(/^ScopeStack could not find client 999 \(404\)\. ScopeStack says: The record identified by 999 could not be found\./);
+    expect(error.message).toMatch(
+      /^ScopeStack could not find client 999 \(404\)\. ScopeStack says: The record identified by 999 could not be found\./,
+    );
   });
 });
 
 describe('searches.find_client on a very broad name', () => {
   it('says the search was too broad instead of reporting "not found" (which would create a twin)', async () => {
-    const page = (number: number) => list([client(String(number), `Acme ${number}`)], { next: `${API}/${SLUG}/v1/clients?page%5Bnumber%5D=${number + 1}` });
-    const scope = nock(API).get(`/${SLUG}/v1/clients`).query(true).times(5).reply((uri: string) => [200, page(Number(new URL(uri, API).searchParams.get('page[number]')))]);
+    const page = (number: number) =>
+      list([client(String(number), `Acme ${number}`)], { next: `${API}/${SLUG}/v1/clients?page%5Bnumber%5D=${number + 1}` });
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query(true)
+      .times(5)
+      .reply((uri: string) => [200, page(Number(new URL(uri, API).searchParams.get('page[number]')))]);
     const error = await appErrorOf(appTester(performOf(findClient), bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error).toEqual({
       code: 'ValidationError',
-      message: 'More than 500 client records partly match, and none of the first ones matches exactly. Search by a more specific value (Name or Domain).',
+      message:
+        'More than 500 client records partly match, and none of the first ones matches exactly. Search by a more specific value (Name or Domain).',
     });
   });
 });

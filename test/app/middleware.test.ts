@@ -15,7 +15,11 @@ const list = (data: unknown[] = []) => ({ data, meta: { 'record-count': data.len
 useNock();
 beforeAll(useTestHosts);
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error) => error);
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: Error) => error,
+  );
 
 describe('middleware: headers', () => {
   it('sends the bearer token, the JSON:API Accept header and a versioned User-Agent on API calls', async () => {
@@ -31,8 +35,12 @@ describe('middleware: headers', () => {
   });
 
   it('sends no bearer token to the token endpoint', async () => {
-    const scope = nock(AUTH, { badheaders: ['authorization'] }).post('/oauth/token').reply(200, { access_token: 'next', expires_in: 86400 });
-    nock(API).get('/v1/me').reply(200, { data: { id: '1', type: 'mes', attributes: { 'account-slug': SLUG, 'account-id': 42 } } });
+    const scope = nock(AUTH, { badheaders: ['authorization'] })
+      .post('/oauth/token')
+      .reply(200, { access_token: 'next', expires_in: 86400 });
+    nock(API)
+      .get('/v1/me')
+      .reply(200, { data: { id: '1', type: 'mes', attributes: { 'account-slug': SLUG, 'account-id': 42 } } });
     await appTester(authentication.sessionConfig.perform as (z: zapier.ZObject, b: zapier.Bundle) => Promise<unknown>, {
       authData: connectedAuthData(),
     });
@@ -55,7 +63,10 @@ describe('middleware: token expiry', () => {
   });
 
   it('lets core turn a 401 into RefreshAuthError', async () => {
-    nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(401, { errors: [{ title: 'Not authorized' }] });
+    nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query(true)
+      .reply(401, { errors: [{ title: 'Not authorized' }] });
     const error = await errorOf(appTester(poll, bundleWith()));
     expect(error?.name).toBe('RefreshAuthError');
   });
@@ -86,8 +97,18 @@ describe('middleware: 403', () => {
 
 describe('middleware: errors', () => {
   it.each([
-    [404, { errors: [{ title: 'Record not found' }] }, 'NotFoundError', /could not find the clients of the connected account \(404\)\. ScopeStack says: Record not found\. The account may have been renamed: reconnect/],
-    [500, { errors: [{ title: 'Internal Server Error' }] }, 'ApiError', /could not read clients \(HTTP 500\)\. ScopeStack says: Internal Server Error\. Try again/],
+    [
+      404,
+      { errors: [{ title: 'Record not found' }] },
+      'NotFoundError',
+      /could not find the clients of the connected account \(404\)\. ScopeStack says: Record not found\. The account may have been renamed: reconnect/,
+    ],
+    [
+      500,
+      { errors: [{ title: 'Internal Server Error' }] },
+      'ApiError',
+      /could not read clients \(HTTP 500\)\. ScopeStack says: Internal Server Error\. Try again/,
+    ],
   ])('turns a %i into a readable %s', async (status, body, code, message) => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(status, body);
     const error = await errorOf(appTester(poll, bundleWith()));

@@ -17,7 +17,10 @@ describe('e2e: client steps', () => {
     expect(requests).toBe(1);
     const ids = result.map((record) => Number(record.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    expect(result.find((record) => record.id === String(SEED.clients.northwind))).toMatchObject({ name: 'Northwind', rate_table_name: expect.any(String) });
+    expect(result.find((record) => record.id === String(SEED.clients.northwind))).toMatchObject({
+      name: 'Northwind',
+      rate_table_name: expect.any(String),
+    });
   });
 
   it('finds the exact client among partial matches, and nothing for a partial name', async () => {
@@ -32,7 +35,10 @@ describe('e2e: client steps', () => {
     const runner = await connected();
     const findOrCreate = async () => {
       const found = await runner.run<ClientRecord[]>('searches', 'find_client', { name: 'Litware Cloud Partners' });
-      return found.result[0] ?? (await runner.run<ClientRecord>('creates', 'create_client', { name: 'Litware Cloud Partners', domain: 'litware.example' })).result;
+      return (
+        found.result[0] ??
+        (await runner.run<ClientRecord>('creates', 'create_client', { name: 'Litware Cloud Partners', domain: 'litware.example' })).result
+      );
     };
     const first = await findOrCreate();
     const second = await findOrCreate();
@@ -51,7 +57,10 @@ describe('e2e: client steps', () => {
   it('explains a rejected value with the field, from the JSON:API errors', async () => {
     const runner = await connected();
     const failure = await failureOf(
-      runner.run('creates', 'create_client', { name: 'Litware Cloud Partners', user_defined_fields: '[{"name": "region", "value": "EMEA"}]' }),
+      runner.run('creates', 'create_client', {
+        name: 'Litware Cloud Partners',
+        user_defined_fields: '[{"name": "region", "value": "EMEA"}]',
+      }),
     );
     expect(failure.code).toBe('ValidationError');
     expect(failure.message).toBe('ScopeStack says: User Defined Fields has no variable named region. Correct the field and try again.');

@@ -17,7 +17,11 @@ describe('e2e: connection', () => {
   });
 
   it('connects with HTTP Basic client authentication', async () => {
-    const runner = context.runner({ client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret, client_auth: 'basic' });
+    const runner = context.runner({
+      client_id: SEED.serviceUser.clientId,
+      client_secret: SEED.serviceUser.clientSecret,
+      client_auth: 'basic',
+    });
     await runner.connect();
     expect(context.sandbox.log.entries()[0]).toMatchObject({ path: '/oauth/token', authorization: 'basic', status: 200 });
   });
@@ -77,7 +81,9 @@ describe('e2e: connection', () => {
     revoke(SEED.serviceUser.clientId);
     const failure = await failureOf(runner.run('triggers', 'new_client'));
     expect(failure.name).toBe('ExpiredAuthError');
-    expect(failure.message).toMatch(/rejected the Client ID or Client Secret \(invalid_client\)\. The secret may have been rotated, or the credential deleted, or its user.s type changed from Service/);
+    expect(failure.message).toMatch(
+      /rejected the Client ID or Client Secret \(invalid_client\)\. The secret may have been rotated, or the credential deleted, or its user.s type changed from Service/,
+    );
     expect(context.sandbox.log.count('POST', '/oauth/token')).toBe(2); // one renewal attempt, no retry storm
   });
 
@@ -93,9 +99,11 @@ describe('e2e: connection', () => {
     context.sandbox.clock.advance(3 * 3600);
     const poll = await runner.run('triggers', 'new_client');
     expect(poll.renewed).toBe(true);
-    expect(context.sandbox.log.entries().filter((entry) => entry.path === '/oauth/token').map((entry) => entry.grantType)).toEqual([
-      'password',
-      'refresh_token',
-    ]);
+    expect(
+      context.sandbox.log
+        .entries()
+        .filter((entry) => entry.path === '/oauth/token')
+        .map((entry) => entry.grantType),
+    ).toEqual(['password', 'refresh_token']);
   });
 });

@@ -29,10 +29,16 @@ describe('admin HTTP API', () => {
     const token = await clientCredentialsToken(sandbox, clientId, clientSecret);
     const me = await call(sandbox, 'GET', '/v1/me', { token });
     expect((me.body as { data: { attributes: Record<string, unknown> } }).data.attributes['name']).toBe('Make Bot');
-    const write = await call(sandbox, 'POST', `/${SLUG}/v1/clients`, { token, body: { data: { type: 'clients', attributes: { name: 'X' } } } });
+    const write = await call(sandbox, 'POST', `/${SLUG}/v1/clients`, {
+      token,
+      body: { data: { type: 'clients', attributes: { name: 'X' } } },
+    });
     expect(write.status).toBe(403);
     expect((await admin('POST', `/users/${userId}/role`, { role: 'admin' })).status).toBe(204);
-    const allowed = await call(sandbox, 'POST', `/${SLUG}/v1/clients`, { token, body: { data: { type: 'clients', attributes: { name: 'X' } } } });
+    const allowed = await call(sandbox, 'POST', `/${SLUG}/v1/clients`, {
+      token,
+      body: { data: { type: 'clients', attributes: { name: 'X' } } },
+    });
     expect(allowed.status).toBe(201);
 
     const rotated = await admin('POST', `/credentials/${clientId}/rotate`);
@@ -41,7 +47,10 @@ describe('admin HTTP API', () => {
     const newSecret = (rotated.body as { clientSecret: string }).clientSecret;
     await clientCredentialsToken(sandbox, clientId, newSecret);
     expect((await admin('DELETE', `/credentials/${clientId}`)).status).toBe(204);
-    const gone = await tokenRequest(sandbox, new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: newSecret }));
+    const gone = await tokenRequest(
+      sandbox,
+      new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: newSecret }),
+    );
     expect(gone.status).toBe(401);
     expect((await admin('DELETE', `/credentials/${clientId}`)).status).toBe(404);
   });
@@ -54,7 +63,9 @@ describe('admin HTTP API', () => {
   });
 
   it('sets and clears faults, reads the log, and moves the clock', async () => {
-    expect((await admin('POST', '/faults', { kind: 'rate_limit', match: { pathPattern: '^/v1/me$' }, retryAfterSeconds: 3 })).status).toBe(204);
+    expect((await admin('POST', '/faults', { kind: 'rate_limit', match: { pathPattern: '^/v1/me$' }, retryAfterSeconds: 3 })).status).toBe(
+      204,
+    );
     expect((await fetch(`${sandbox.url}/v1/me`)).status).toBe(429);
     expect((await fetch(`${sandbox.url}/v1/me`)).status).toBe(429);
     const faults = await admin('GET', '/faults');

@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const get = (path: string, options: { accept?: string | null; token?: string } = {}) =>
-  call(sandbox, 'GET', path, { token, ...options });
+const get = (path: string, options: { accept?: string | null; token?: string } = {}) => call(sandbox, 'GET', path, { token, ...options });
 
 describe('GET /v1/me', () => {
   it('describes the token user and account with an integer account-id', async () => {
@@ -35,8 +34,12 @@ describe('GET /v1/me', () => {
   it('answers 401 without a token and 406 without the JSON:API Accept header', async () => {
     const missing = await call(sandbox, 'GET', '/v1/me');
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ errors: [{ title: 'Unauthorized', detail: 'The access token is missing.', code: '401', status: '401' }] });
-    const expected = { errors: [{ title: 'Not acceptable', detail: 'The Accept header application/vnd.api+json is required.', code: '406', status: '406' }] };
+    expect(missing.body).toEqual({
+      errors: [{ title: 'Unauthorized', detail: 'The access token is missing.', code: '401', status: '401' }],
+    });
+    const expected = {
+      errors: [{ title: 'Not acceptable', detail: 'The Accept header application/vnd.api+json is required.', code: '406', status: '406' }],
+    };
     for (const accept of [null, '*/*', 'application/json']) {
       const answer = await get('/v1/me', { accept });
       expect(answer.status).toBe(406);
@@ -83,7 +86,10 @@ describe('lists', () => {
 
   it('filters names by case-insensitive contains, with comma-separated values ORed', async () => {
     expect(ids(await get(`/${SLUG}/v1/clients?filter[name]=NORTHWIND`))).toEqual([SEED.clients.northwind, SEED.clients.northwindTraders]);
-    expect(ids(await get(`/${SLUG}/v1/clients?filter[name]=traders,fourth`))).toEqual([SEED.clients.northwindTraders, SEED.clients.fourthCoffee]);
+    expect(ids(await get(`/${SLUG}/v1/clients?filter[name]=traders,fourth`))).toEqual([
+      SEED.clients.northwindTraders,
+      SEED.clients.fourthCoffee,
+    ]);
     expect(ids(await get(`/${SLUG}/v1/clients?filter[active]=false`))).toEqual([...SEED.inactiveClients]);
     expect(list(await get(`/${SLUG}/v1/clients?filter[active]=true,false`)).meta['record-count']).toBe(12);
   });
@@ -97,13 +103,17 @@ describe('lists', () => {
     expect(ids(await get(`/${SLUG}/v1/projects?filter[status]=build`))).toEqual([]);
     expect(ids(await get(`/${SLUG}/v1/project-locations?filter[project]=${SEED.projects.northwindSdWan}`))).toEqual(['2401', '2402']);
     expect(ids(await get(`/${SLUG}/v1/crm-opportunities?filter[opportunity-id]=OPP-1002`))).toEqual([SEED.crmOpportunities.contosoM365]);
-    expect(ids(await get(`/${SLUG}/v1/sales-executives?filter[email]=JORDAN.ELLIS@acme-it.example`))).toEqual([SEED.salesExecutives.jordanEllis]);
+    expect(ids(await get(`/${SLUG}/v1/sales-executives?filter[email]=JORDAN.ELLIS@acme-it.example`))).toEqual([
+      SEED.salesExecutives.jordanEllis,
+    ]);
   });
 
   it('rejects unknown filters and sort keys with 400 JSON:API errors', async () => {
     const filter = await get(`/${SLUG}/v1/clients?filter[colour]=red`);
     expect(filter.status).toBe(400);
-    expect(filter.body).toEqual({ errors: [{ title: 'Filter not allowed', detail: 'colour is not allowed.', code: '102', status: '400' }] });
+    expect(filter.body).toEqual({
+      errors: [{ title: 'Filter not allowed', detail: 'colour is not allowed.', code: '102', status: '400' }],
+    });
     const sort = await get(`/${SLUG}/v1/clients?sort=colour`);
     expect(sort.status).toBe(400);
   });
@@ -135,7 +145,10 @@ describe('resources', () => {
     expect(project.attributes['client-name']).toBe('Northwind');
     expect(project.attributes['contract-revenue']).toBe('6000.0');
     expect(project.relationships['client']).toEqual({
-      links: { self: `${sandbox.url}/${SLUG}/v1/projects/2001/relationships/client`, related: `${sandbox.url}/${SLUG}/v1/projects/2001/client` },
+      links: {
+        self: `${sandbox.url}/${SLUG}/v1/projects/2001/relationships/client`,
+        related: `${sandbox.url}/${SLUG}/v1/projects/2001/client`,
+      },
       data: { type: 'clients', id: SEED.clients.northwind },
     });
     expect(project.relationships['project-services']?.data).toBeUndefined();
@@ -144,7 +157,9 @@ describe('resources', () => {
   });
 
   it('includes related resources once, with linkage on the included relationships', async () => {
-    const answer = await get(`/${SLUG}/v1/projects?filter[client]=${SEED.clients.northwind},${SEED.clients.northwindTraders}&include=client,project-services.service`);
+    const answer = await get(
+      `/${SLUG}/v1/projects?filter[client]=${SEED.clients.northwind},${SEED.clients.northwindTraders}&include=client,project-services.service`,
+    );
     const body = list(answer);
     expect(ids(answer)).toEqual(['2001', '2007']);
     expect(body.data[0]?.relationships['project-services']?.data).toEqual([
@@ -152,7 +167,17 @@ describe('resources', () => {
       { type: 'project-services', id: '2502' },
     ]);
     const included = (body.included ?? []).map((resource) => `${resource.type}:${resource.id}`).sort();
-    expect(included).toEqual(['clients:1001', 'clients:1002', 'project-services:2501', 'project-services:2502', 'project-services:2508', 'services:3001', 'services:3002'].sort());
+    expect(included).toEqual(
+      [
+        'clients:1001',
+        'clients:1002',
+        'project-services:2501',
+        'project-services:2502',
+        'project-services:2508',
+        'services:3001',
+        'services:3002',
+      ].sort(),
+    );
     const bad = await get(`/${SLUG}/v1/projects?include=colour`);
     expect(bad.status).toBe(400);
   });
@@ -167,7 +192,9 @@ describe('resources', () => {
   it('answers 404 for unknown ids, unknown resources, and slugs of other accounts', async () => {
     const missing = await get(`/${SLUG}/v1/clients/999999`);
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ errors: [{ title: 'Record not found', detail: 'The record identified by 999999 could not be found.', code: '404', status: '404' }] });
+    expect(missing.body).toEqual({
+      errors: [{ title: 'Record not found', detail: 'The record identified by 999999 could not be found.', code: '404', status: '404' }],
+    });
     expect((await get(`/${SLUG}/v1/widgets`)).status).toBe(404);
     const otherSlug = await get(`/${SEED.otherAccount.slug}/v1/clients`);
     expect(otherSlug.status).toBe(404);
@@ -184,7 +211,10 @@ describe('resources', () => {
   });
 
   it('never redirects, even for a trailing slash', async () => {
-    const answer = await fetch(`${sandbox.url}/${SLUG}/v1/clients/`, { redirect: 'manual', headers: { accept: 'application/vnd.api+json', authorization: `Bearer ${token}` } });
+    const answer = await fetch(`${sandbox.url}/${SLUG}/v1/clients/`, {
+      redirect: 'manual',
+      headers: { accept: 'application/vnd.api+json', authorization: `Bearer ${token}` },
+    });
     expect(answer.status).toBe(200);
   });
 });

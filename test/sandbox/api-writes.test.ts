@@ -31,7 +31,12 @@ describe('creates', () => {
     const client = one(answer);
     expect(client.type).toBe('clients');
     expect(client.id).toBe('1015');
-    expect(client.attributes).toMatchObject({ name: 'Southridge Video', domain: 'southridge.example', active: true, 'msa-date': '2025-02-01' });
+    expect(client.attributes).toMatchObject({
+      name: 'Southridge Video',
+      domain: 'southridge.example',
+      active: true,
+      'msa-date': '2025-02-01',
+    });
     const createdAt = Date.parse(String(client.attributes['created-at']));
     expect(Math.abs(createdAt - sandbox.clock.now().getTime())).toBeLessThan(5000);
     expect(client.attributes['updated-at']).toBe(client.attributes['created-at']);
@@ -43,28 +48,58 @@ describe('creates', () => {
     expect(answer.status).toBe(422);
     expect(answer.body).toEqual({
       errors: [
-        { title: "can't be blank", detail: "project-name - can't be blank", code: '100', status: '422', source: { pointer: '/data/attributes/project-name' } },
-        { title: 'must exist', detail: 'client - must exist', code: '100', status: '422', source: { pointer: '/data/relationships/client' } },
+        {
+          title: "can't be blank",
+          detail: "project-name - can't be blank",
+          code: '100',
+          status: '422',
+          source: { pointer: '/data/attributes/project-name' },
+        },
+        {
+          title: 'must exist',
+          detail: 'client - must exist',
+          code: '100',
+          status: '422',
+          source: { pointer: '/data/relationships/client' },
+        },
       ],
     });
   });
 
   it('answers 422 for bad enum values, foreign accounts and missing relationship targets', async () => {
     const contact = await post('project-contacts', {
-      data: { type: 'project-contacts', attributes: { name: 'Ann', 'contact-type': 'boss' }, relationships: { project: { data: { type: 'projects', id: 2001 } } } },
+      data: {
+        type: 'project-contacts',
+        attributes: { name: 'Ann', 'contact-type': 'boss' },
+        relationships: { project: { data: { type: 'projects', id: 2001 } } },
+      },
     });
     expect(contact.status).toBe(422);
     expect(errors(contact)).toEqual([
-      { title: 'is not included in the list', detail: 'contact-type - is not included in the list', code: '100', status: '422', source: { pointer: '/data/attributes/contact-type' } },
+      {
+        title: 'is not included in the list',
+        detail: 'contact-type - is not included in the list',
+        code: '100',
+        status: '422',
+        source: { pointer: '/data/attributes/contact-type' },
+      },
     ]);
     const foreign = await post('clients', {
-      data: { type: 'clients', attributes: { name: 'X' }, relationships: { account: { data: { type: 'accounts', id: String(SEED.otherAccount.id) } } } },
+      data: {
+        type: 'clients',
+        attributes: { name: 'X' },
+        relationships: { account: { data: { type: 'accounts', id: String(SEED.otherAccount.id) } } },
+      },
     });
     expect(foreign.status).toBe(422);
     expect(errors(foreign)[0]?.['source']).toEqual({ pointer: '/data/relationships/account' });
     expect(errors(foreign)[0]?.['title']).toBe('must be the account of the URL');
     const otherAccountClient = await post('projects', {
-      data: { type: 'projects', attributes: { 'project-name': 'P' }, relationships: { client: { data: { type: 'clients', id: SEED.clients.otherAccountInitech } } } },
+      data: {
+        type: 'projects',
+        attributes: { 'project-name': 'P' },
+        relationships: { client: { data: { type: 'clients', id: SEED.clients.otherAccountInitech } } },
+      },
     });
     expect(otherAccountClient.status).toBe(422);
     expect(errors(otherAccountClient)[0]?.['detail']).toBe('client - must exist');
@@ -72,22 +107,46 @@ describe('creates', () => {
 
   it('keeps project-location names unique per project', async () => {
     const body = (project: string) => ({
-      data: { type: 'project-locations', attributes: { name: 'Northwind HQ', city: 'Seattle' }, relationships: { project: { data: { type: 'projects', id: project } } } },
+      data: {
+        type: 'project-locations',
+        attributes: { name: 'Northwind HQ', city: 'Seattle' },
+        relationships: { project: { data: { type: 'projects', id: project } } },
+      },
     });
     const duplicate = await post('project-locations', body(SEED.projects.northwindSdWan));
     expect(duplicate.status).toBe(422);
     expect(errors(duplicate)).toEqual([
-      { title: 'has already been taken', detail: 'name - has already been taken', code: '100', status: '422', source: { pointer: '/data/attributes/name' } },
+      {
+        title: 'has already been taken',
+        detail: 'name - has already been taken',
+        code: '100',
+        status: '422',
+        source: { pointer: '/data/attributes/name' },
+      },
     ]);
     expect((await post('project-locations', body(SEED.projects.contosoM365))).status).toBe(201);
   });
 
   it('answers 400 naming an unknown or read-only attribute, 409 for a wrong type, 400 for no data', async () => {
-    const unknown = await post('clients', { data: { type: 'clients', attributes: { name: 'X', colour: 'red', 'created-at': '2020-01-01' } } });
+    const unknown = await post('clients', {
+      data: { type: 'clients', attributes: { name: 'X', colour: 'red', 'created-at': '2020-01-01' } },
+    });
     expect(unknown.status).toBe(400);
     expect(errors(unknown)).toEqual([
-      { title: 'Param not allowed', detail: 'colour is not allowed.', code: '105', status: '400', source: { pointer: '/data/attributes/colour' } },
-      { title: 'Param not allowed', detail: 'created-at is not allowed.', code: '105', status: '400', source: { pointer: '/data/attributes/created-at' } },
+      {
+        title: 'Param not allowed',
+        detail: 'colour is not allowed.',
+        code: '105',
+        status: '400',
+        source: { pointer: '/data/attributes/colour' },
+      },
+      {
+        title: 'Param not allowed',
+        detail: 'created-at is not allowed.',
+        code: '105',
+        status: '400',
+        source: { pointer: '/data/attributes/created-at' },
+      },
     ]);
     const wrongType = await post('clients', { data: { type: 'projects', attributes: { name: 'X' } } });
     expect(wrongType.status).toBe(409);
@@ -108,7 +167,9 @@ describe('creates', () => {
     expect((await call(sandbox, 'GET', `/${SLUG}/v1/clients`, { token: readOnly })).status).toBe(200);
     const answer = await post('clients', { data: { type: 'clients', attributes: { name: 'X' } } }, { token: readOnly });
     expect(answer.status).toBe(403);
-    expect(answer.body).toEqual({ errors: [{ title: 'Forbidden', detail: "This user's role does not allow POST on clients.", code: '403', status: '403' }] });
+    expect(answer.body).toEqual({
+      errors: [{ title: 'Forbidden', detail: "This user's role does not allow POST on clients.", code: '403', status: '403' }],
+    });
     sandbox.admin.setRole(SEED.readOnlyServiceUser.userId, 'admin');
     expect((await post('clients', { data: { type: 'clients', attributes: { name: 'X' } } }, { token: readOnly })).status).toBe(201);
   });
@@ -123,10 +184,14 @@ describe('updates', () => {
     const before = one(await get(`clients/${SEED.clients.fabrikam}`));
     const missingId = await patch('clients', SEED.clients.fabrikam, { data: { type: 'clients', attributes: { active: false } } });
     expect(missingId.status).toBe(400);
-    const mismatch = await patch('clients', SEED.clients.fabrikam, { data: { type: 'clients', id: '1001', attributes: { active: false } } });
+    const mismatch = await patch('clients', SEED.clients.fabrikam, {
+      data: { type: 'clients', id: '1001', attributes: { active: false } },
+    });
     expect(mismatch.status).toBe(409);
     sandbox.clock.advance(60);
-    const answer = await patch('clients', SEED.clients.fabrikam, { data: { type: 'clients', id: Number(SEED.clients.fabrikam), attributes: { active: false } } });
+    const answer = await patch('clients', SEED.clients.fabrikam, {
+      data: { type: 'clients', id: Number(SEED.clients.fabrikam), attributes: { active: false } },
+    });
     expect(answer.status).toBe(200);
     const after = one(answer);
     expect(after.attributes['active']).toBe(false);
@@ -153,7 +218,13 @@ describe('updates', () => {
     const invalid = await status('technical_approval');
     expect(invalid.status).toBe(422);
     expect(errors(invalid)).toEqual([
-      { title: 'cannot change from approved to technical_approval', detail: 'status - cannot change from approved to technical_approval', code: '100', status: '422', source: { pointer: '/data/attributes/status' } },
+      {
+        title: 'cannot change from approved to technical_approval',
+        detail: 'status - cannot change from approved to technical_approval',
+        code: '100',
+        status: '422',
+        source: { pointer: '/data/attributes/status' },
+      },
     ]);
     expect(one(await status('won')).attributes['status']).toBe('won');
     expect((await status('building')).status).toBe(422);
@@ -163,7 +234,9 @@ describe('updates', () => {
 
   it('refuses a new project that does not start in building, and an unknown status', async () => {
     const client = { client: { data: { type: 'clients', id: SEED.clients.northwind } } };
-    const won = await post('projects', { data: { type: 'projects', attributes: { 'project-name': 'P', status: 'won' }, relationships: client } });
+    const won = await post('projects', {
+      data: { type: 'projects', attributes: { 'project-name': 'P', status: 'won' }, relationships: client },
+    });
     expect(won.status).toBe(422);
     expect(errors(won)[0]?.['title']).toBe('must be building for a new project');
     const unknown = await patch('projects', '2001', { data: { type: 'projects', id: '2001', attributes: { status: 'done' } } });
@@ -223,15 +296,26 @@ describe('crm-opportunities', () => {
     const created = await post('crm-opportunities', {
       data: {
         type: 'crm-opportunities',
-        attributes: { 'opportunity-id': 'OPP-2000', name: 'Wi-Fi Upgrade', 'account-name': 'Fourth Coffee', amount: 10000, 'is-closed': false },
+        attributes: {
+          'opportunity-id': 'OPP-2000',
+          name: 'Wi-Fi Upgrade',
+          'account-name': 'Fourth Coffee',
+          amount: 10000,
+          'is-closed': false,
+        },
         relationships: { projects: { data: [{ type: 'projects', id: SEED.projects.fourthCoffeeWifi }] } },
       },
     });
     expect(created.status).toBe(201);
     const opportunity = one(created);
     expect(opportunity.attributes).toMatchObject({ amount: '10000.00', 'display-name': 'Fourth Coffee / Wi-Fi Upgrade / OPP-2000' });
-    expect(one(await get(`projects/${SEED.projects.fourthCoffeeWifi}`)).relationships['crm-opportunity']?.data).toEqual({ type: 'crm-opportunities', id: opportunity.id });
-    const duplicate = await post('crm-opportunities', { data: { type: 'crm-opportunities', attributes: { 'opportunity-id': 'OPP-2000', name: 'Again' } } });
+    expect(one(await get(`projects/${SEED.projects.fourthCoffeeWifi}`)).relationships['crm-opportunity']?.data).toEqual({
+      type: 'crm-opportunities',
+      id: opportunity.id,
+    });
+    const duplicate = await post('crm-opportunities', {
+      data: { type: 'crm-opportunities', attributes: { 'opportunity-id': 'OPP-2000', name: 'Again' } },
+    });
     expect(duplicate.status).toBe(422);
     const deleted = await call(sandbox, 'DELETE', `/${SLUG}/v1/crm-opportunities/${opportunity.id}`, { token });
     expect(deleted.status).toBe(204);

@@ -23,7 +23,9 @@ describe('faults', () => {
     const limited = await clients();
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
-    expect(limited.body).toEqual({ errors: [{ title: 'Too Many Requests', detail: 'Rate limit exceeded. Retry in 7 seconds.', code: '429', status: '429' }] });
+    expect(limited.body).toEqual({
+      errors: [{ title: 'Too Many Requests', detail: 'Rate limit exceeded. Retry in 7 seconds.', code: '429', status: '429' }],
+    });
     expect((await clients()).status).toBe(200);
   });
 
@@ -32,7 +34,11 @@ describe('faults', () => {
     const answer = await clients();
     expect(answer.status).toBe(503);
     expect(answer.headers.get('content-type')).toBe('application/vnd.api+json');
-    expect(answer.body).toEqual({ errors: [{ title: 'Internal Server Error', detail: 'Something went wrong on the sandbox server (fault).', code: '503', status: '503' }] });
+    expect(answer.body).toEqual({
+      errors: [
+        { title: 'Internal Server Error', detail: 'Something went wrong on the sandbox server (fault).', code: '503', status: '503' },
+      ],
+    });
     sandbox.faults.set({ kind: 'server_error', times: 1 });
     expect((await clients()).status).toBe(500);
   });
@@ -87,7 +93,11 @@ describe('faults', () => {
   it('matches on method and path, and applies to the token endpoint too', async () => {
     sandbox.faults.set({ kind: 'server_error', match: { method: 'POST', path: '/oauth/token' } });
     expect((await clients()).status).toBe(200);
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: SEED.serviceUser.clientId,
+      client_secret: SEED.serviceUser.clientSecret,
+    });
     expect((await tokenRequest(sandbox, form)).status).toBe(500);
     expect((await tokenRequest(sandbox, form)).status).toBe(500);
     sandbox.faults.clear();
@@ -116,13 +126,21 @@ describe('faults', () => {
 describe('request log', () => {
   it('records method, path, query, status and auth kind, and never secrets or tokens', async () => {
     sandbox.log.reset();
-    await tokenRequest(sandbox, 'grant_type=client_credentials', { authorization: basic(SEED.serviceUser.clientId, SEED.serviceUser.clientSecret) });
+    await tokenRequest(sandbox, 'grant_type=client_credentials', {
+      authorization: basic(SEED.serviceUser.clientId, SEED.serviceUser.clientSecret),
+    });
     await call(sandbox, 'GET', `/${SLUG}/v1/clients?filter[name]=north&access_token=abc`, { token });
     await call(sandbox, 'GET', '/v1/me');
     const entries = sandbox.log.entries();
     expect(entries.map(({ at: _at, ...rest }) => rest)).toEqual([
       { method: 'POST', path: '/oauth/token', query: {}, status: 200, authorization: 'basic', grantType: 'client_credentials' },
-      { method: 'GET', path: `/${SLUG}/v1/clients`, query: { 'filter[name]': 'north', access_token: '[redacted]' }, status: 200, authorization: 'bearer' },
+      {
+        method: 'GET',
+        path: `/${SLUG}/v1/clients`,
+        query: { 'filter[name]': 'north', access_token: '[redacted]' },
+        status: 200,
+        authorization: 'bearer',
+      },
       { method: 'GET', path: '/v1/me', query: {}, status: 401, authorization: 'none' },
     ]);
     const serialized = JSON.stringify(entries);

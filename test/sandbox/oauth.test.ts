@@ -26,7 +26,11 @@ async function me(token: string) {
 
 describe('POST /oauth/token client_credentials', () => {
   it('accepts the special-character secret form-encoded in the body and returns a 24 h JWT without refresh token', async () => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.clientSecret });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: service.clientId,
+      client_secret: service.clientSecret,
+    });
     expect(form.toString()).toContain('client_secret=zap+%26%25%2B%3D%23+secret');
     const answer = await tokenRequest(sandbox, form);
     expect(answer.status).toBe(200);
@@ -49,13 +53,18 @@ describe('POST /oauth/token client_credentials', () => {
   });
 
   it('rejects the secret sent without form encoding (the & splits the body)', async () => {
-    const answer = await tokenRequest(sandbox, `grant_type=client_credentials&client_id=${service.clientId}&client_secret=${service.clientSecret}`);
+    const answer = await tokenRequest(
+      sandbox,
+      `grant_type=client_credentials&client_id=${service.clientId}&client_secret=${service.clientSecret}`,
+    );
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: 'invalid_client', error_description: DOORKEEPER_INVALID_CLIENT });
   });
 
   it('accepts HTTP Basic with the raw secret', async () => {
-    const answer = await tokenRequest(sandbox, 'grant_type=client_credentials', { authorization: basic(service.clientId, service.clientSecret) });
+    const answer = await tokenRequest(sandbox, 'grant_type=client_credentials', {
+      authorization: basic(service.clientId, service.clientSecret),
+    });
     expect(answer.status).toBe(200);
     expect((answer.body as Record<string, unknown>)['expires_in']).toBe(86400);
   });
@@ -83,7 +92,11 @@ describe('POST /oauth/token client_credentials', () => {
   });
 
   it('refuses an account-level client for client_credentials (unauthorized_client 400)', async () => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: SEED.accountClient.clientId, client_secret: SEED.accountClient.clientSecret });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: SEED.accountClient.clientId,
+      client_secret: SEED.accountClient.clientSecret,
+    });
     const answer = await tokenRequest(sandbox, form);
     expect(answer.status).toBe(400);
     expect((answer.body as Record<string, unknown>)['error']).toBe('unauthorized_client');
@@ -168,8 +181,13 @@ describe('token revocation and expiry', () => {
     expect(clientSecret).not.toBe(service.clientSecret);
     const revoked = await me(token);
     expect(revoked.status).toBe(401);
-    expect(revoked.body).toEqual({ errors: [{ title: 'Unauthorized', detail: 'The access token was revoked.', code: '401', status: '401' }] });
-    const old = await tokenRequest(sandbox, new URLSearchParams({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.clientSecret }));
+    expect(revoked.body).toEqual({
+      errors: [{ title: 'Unauthorized', detail: 'The access token was revoked.', code: '401', status: '401' }],
+    });
+    const old = await tokenRequest(
+      sandbox,
+      new URLSearchParams({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.clientSecret }),
+    );
     expect(old.status).toBe(401);
     const fresh = await clientCredentialsToken(sandbox, service.clientId, clientSecret);
     expect((await me(fresh)).status).toBe(200);
@@ -181,7 +199,10 @@ describe('token revocation and expiry', () => {
     sandbox.admin.deleteCredential(service.clientId);
     expect((await me(token)).status).toBe(401);
     expect((await me(other)).status).toBe(200);
-    const again = await tokenRequest(sandbox, new URLSearchParams({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.clientSecret }));
+    const again = await tokenRequest(
+      sandbox,
+      new URLSearchParams({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.clientSecret }),
+    );
     expect(again.status).toBe(401);
   });
 
@@ -194,7 +215,10 @@ describe('token revocation and expiry', () => {
     sandbox.admin.changeUserType(userId, 'licensed');
     expect((await me(tokenOne)).status).toBe(401);
     expect((await me(tokenTwo)).status).toBe(401);
-    const retry = await tokenRequest(sandbox, new URLSearchParams({ grant_type: 'client_credentials', client_id: two.clientId, client_secret: two.clientSecret }));
+    const retry = await tokenRequest(
+      sandbox,
+      new URLSearchParams({ grant_type: 'client_credentials', client_id: two.clientId, client_secret: two.clientSecret }),
+    );
     expect(retry.status).toBe(401);
   });
 
@@ -218,7 +242,9 @@ describe('token revocation and expiry', () => {
     sandbox.clock.advance(86400);
     const expired = await me(token);
     expect(expired.status).toBe(403);
-    expect(expired.body).toEqual({ errors: [{ title: 'Forbidden', detail: 'You are not authorized to access this resource.', code: '403', status: '403' }] });
+    expect(expired.body).toEqual({
+      errors: [{ title: 'Forbidden', detail: 'You are not authorized to access this resource.', code: '403', status: '403' }],
+    });
     sandbox.faults.clear();
     expect((await me(token)).status).toBe(401);
   });

@@ -12,7 +12,10 @@ describe('dataFile persistence', () => {
   it('keeps records and tokens across a restart, stores no plain secrets, and reset() goes back to the seed', async () => {
     const first = await startSandbox({ port: 0, dataFile });
     const token = await adminToken(first);
-    const created = await call(first, 'POST', `/${SLUG}/v1/vendors`, { token, body: { data: { type: 'vendors', attributes: { name: 'Persisted Parts Co' } } } });
+    const created = await call(first, 'POST', `/${SLUG}/v1/vendors`, {
+      token,
+      body: { data: { type: 'vendors', attributes: { name: 'Persisted Parts Co' } } },
+    });
     expect(created.status).toBe(201);
     await first.close();
     const saved = readFileSync(dataFile, 'utf8');

@@ -38,7 +38,10 @@ export function basic(id: string, secret: string): string {
 }
 
 export async function clientCredentialsToken(sandbox: Sandbox, clientId: string, clientSecret: string): Promise<string> {
-  const answer = await tokenRequest(sandbox, new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }));
+  const answer = await tokenRequest(
+    sandbox,
+    new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+  );
   const body = answer.body as { access_token?: string };
   if (answer.status !== 200 || body.access_token === undefined) throw new Error(`token request failed: ${answer.status} ${answer.text}`);
   return body.access_token;

@@ -16,7 +16,11 @@ export const useTestHosts = (): void => {
 type AuthData = Record<string, string>;
 
 /** Auth data as the session exchange leaves it, with a token of `lifetime` seconds issued `age` seconds ago. */
-export const connectedAuthData = ({ lifetime = 86400, age = 3600, ...overrides }: { lifetime?: number; age?: number; [key: string]: string | number | undefined } = {}): AuthData => {
+export const connectedAuthData = ({
+  lifetime = 86400,
+  age = 3600,
+  ...overrides
+}: { lifetime?: number; age?: number; [key: string]: string | number | undefined } = {}): AuthData => {
   const issuedAt = nowInSeconds() - age;
   return {
     client_id: 'service-client-id',

@@ -8,10 +8,21 @@ export const clients = {
   noun: 'Client',
   display: 'name',
   attributes: [
-    { name: 'name', kind: 'string', writable: true, help: 'The company name as it should appear on quotes, for example "Northwind Traders".' },
+    {
+      name: 'name',
+      kind: 'string',
+      writable: true,
+      help: 'The company name as it should appear on quotes, for example "Northwind Traders".',
+    },
     { name: 'domain', kind: 'string', writable: true, help: "The client's web domain, for example northwind.example." },
     { name: 'active', kind: 'boolean', writable: true, help: 'Whether the client is active. Inactive clients are archived in ScopeStack.' },
-    { name: 'msa-date', kind: 'date', writable: true, label: 'MSA Date', help: 'Date the master services agreement was signed, for example 2025-01-31.' },
+    {
+      name: 'msa-date',
+      kind: 'date',
+      writable: true,
+      label: 'MSA Date',
+      help: 'Date the master services agreement was signed, for example 2025-01-31.',
+    },
     {
       name: 'user-defined-fields',
       kind: 'json',
@@ -27,8 +38,18 @@ export const clients = {
   ],
   include: ['rate-table', 'contacts'],
   filters: [
-    { key: 'name', param: 'filter[name]', match: 'contains', help: 'The whole client name. Matches exactly, ignoring case ("acme" finds "ACME", not "Acme Corp").' },
-    { key: 'domain', param: 'filter[domain]', match: 'exact', help: 'The client\'s domain, for example northwind.example. Matches exactly, ignoring case.' },
+    {
+      key: 'name',
+      param: 'filter[name]',
+      match: 'contains',
+      help: 'The whole client name. Matches exactly, ignoring case ("acme" finds "ACME", not "Acme Corp").',
+    },
+    {
+      key: 'domain',
+      param: 'filter[domain]',
+      match: 'exact',
+      help: "The client's domain, for example northwind.example. Matches exactly, ignoring case.",
+    },
   ],
   // Archived clients count too: a find-or-create must not create a twin of an archived client.
   searchParams: { 'filter[active]': 'true,false' },

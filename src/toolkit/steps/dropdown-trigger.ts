@@ -9,7 +9,8 @@ import { recordPage } from './record-page.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 
-const labelOf = (spec: ResourceSpec): string => spec.attributes.find((attribute) => attribute.name === spec.display)?.label ?? `${spec.noun} Name`;
+const labelOf = (spec: ResourceSpec): string =>
+  spec.attributes.find((attribute) => attribute.name === spec.display)?.label ?? `${spec.noun} Name`;
 
 export const dropdownTrigger = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { plural: string }): Trigger<K> => {
   const text = stepText.list(spec, options.plural);

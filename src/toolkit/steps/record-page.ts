@@ -6,6 +6,9 @@ import { DEFAULT_PAGE_SIZE, pageParams } from '../paging.js';
 import type { ResourceSpec } from '../resource-spec.js';
 
 export const recordPage = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, sort: string): Promise<FlatRecord[]> => {
-  const document = await listResources(z, bundle, spec, { sort, ...pageParams(bundle.meta?.page ?? 0, spec.pageSize ?? DEFAULT_PAGE_SIZE) });
+  const document = await listResources(z, bundle, spec, {
+    sort,
+    ...pageParams(bundle.meta?.page ?? 0, spec.pageSize ?? DEFAULT_PAGE_SIZE),
+  });
   return toRecords(document, spec);
 };

@@ -18,7 +18,10 @@ import { stepText } from './step-text.js';
 /** A partial name filter can match many records; past this many pages the search stops reading. */
 const MAX_SEARCH_PAGES = 5;
 
-const normalise = (value: unknown): string => String(value ?? '').trim().toLowerCase();
+const normalise = (value: unknown): string =>
+  String(value ?? '')
+    .trim()
+    .toLowerCase();
 
 const filterLabel = (filter: FilterSpec): string => filter.label ?? labelFor(filter.key);
 
@@ -63,7 +66,10 @@ const matchesOf = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, filter:
   return { matches, complete: !more };
 };
 
-export const searchStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { filters?: readonly FilterSpec[] }): Search<K> => {
+export const searchStep = <K extends string>(
+  spec: ResourceSpec,
+  options: StepOptions<K> & { filters?: readonly FilterSpec[] },
+): Search<K> => {
   const filters = options.filters ?? spec.filters ?? [];
   const labels = filters.map(filterLabel);
   const text = stepText.find(spec, labels.map((label) => label.toLowerCase()).join(' or '));

@@ -35,7 +35,12 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: StepOp
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
     const missing = inputFields.filter((field) => field.required && !isGiven(bundle.inputData[field.key]));
-    if (missing.length > 0) throw invalidInput(z, spec, missing.map((field) => `${field.label} is required.`));
+    if (missing.length > 0)
+      throw invalidInput(
+        z,
+        spec,
+        missing.map((field) => `${field.label} is required.`),
+      );
     const owner = spec.requester.ownerRelationship?.(bundle);
     const body = buildBody(z, spec, bundle.inputData, owner ? { owner } : {});
     return recordOf(spec, await createResource(z, bundle, spec, body));
@@ -50,7 +55,10 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: StepOp
 };
 
 /** `dropdown` names the hidden trigger listing the records; `search` the step that can find one. */
-export const updateStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { dropdown: string; search?: string }): Create<K> => {
+export const updateStep = <K extends string>(
+  spec: ResourceSpec,
+  options: StepOptions<K> & { dropdown: string; search?: string },
+): Create<K> => {
   const text = stepText.update(spec);
   const idField = {
     key: 'id',

@@ -12,7 +12,14 @@ describe('coerceValue', () => {
     ['date', '2025-03-04T23:00:00-05:00', '2025-03-04'],
     ['datetime', '2025-03-04T09:00:00+01:00', '2025-03-04T08:00:00.000Z'],
     ['json', '[{"name":"a"}]', [{ name: 'a' }]],
-    ['json', [{ name: 'a', value: '' }, { name: '', value: '' }], [{ name: 'a', value: '' }]],
+    [
+      'json',
+      [
+        { name: 'a', value: '' },
+        { name: '', value: '' },
+      ],
+      [{ name: 'a', value: '' }],
+    ],
     ['string', 12, '12'],
   ])('turns a %s input of %j into %j', (kind, input, output) => {
     expect(coerceValue(kind, input)).toEqual({ ok: true, value: output });

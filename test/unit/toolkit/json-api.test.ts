@@ -9,7 +9,12 @@ describe('toRecord', () => {
   it('flattens attributes, to-one and to-many relationships and names from included', () => {
     // The catalog's sample is, by contract, exactly what the API's record flattens to.
     expect(toRecord(fixture.data, fixture.included, clients.relationships)).toEqual(clients.sample);
-    expect(clients.sample).toMatchObject({ msa_date: '2025-01-31', rate_table_id: '7', rate_table_name: 'Standard Rates', contacts_ids: ['501'] });
+    expect(clients.sample).toMatchObject({
+      msa_date: '2025-01-31',
+      rate_table_id: '7',
+      rate_table_name: 'Standard Rates',
+      contacts_ids: ['501'],
+    });
   });
 
   it('leaves out relationships whose linkage the API did not send, and keeps explicit nulls', () => {
@@ -23,7 +28,9 @@ describe('toRecord', () => {
   });
 
   it('turns numeric ids into strings', () => {
-    expect(toRecord({ id: 9 as unknown as string, type: 'clients', relationships: { account: { data: { type: 'accounts', id: 42 } } } })).toEqual({
+    expect(
+      toRecord({ id: 9 as unknown as string, type: 'clients', relationships: { account: { data: { type: 'accounts', id: 42 } } } }),
+    ).toEqual({
       id: '9',
       account_id: '42',
     });
@@ -58,11 +65,11 @@ describe('toDocument', () => {
   });
 
   it('skips blank inputs and converts Zapier datetimes to dates', () => {
-    const result = toDocument(clients, { name: 'Acme', domain: '', 'msa_date': '2025-03-04T00:00:00-05:00' });
+    const result = toDocument(clients, { name: 'Acme', domain: '', msa_date: '2025-03-04T00:00:00-05:00' });
     expect(result).toEqual({ ok: true, document: { data: { type: 'clients', attributes: { name: 'Acme', 'msa-date': '2025-03-04' } } } });
   });
 
-  it('turns Zapier line items (blank rows dropped) into the API\'s list of objects', () => {
+  it("turns Zapier line items (blank rows dropped) into the API's list of objects", () => {
     const result = toDocument(clients, {
       user_defined_fields: [
         { user_defined_fields__name: 'industry', user_defined_fields__value: 'Retail' },

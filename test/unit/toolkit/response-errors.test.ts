@@ -49,7 +49,12 @@ describe('describeFailure', () => {
   });
 
   it('never quotes the host or query of the URL', () => {
-    const failure = describeFailure('ScopeStack', { ...base, method: 'GET', url: 'https://api.example/acme/v1/clients?filter[name]=x', status: 500 });
+    const failure = describeFailure('ScopeStack', {
+      ...base,
+      method: 'GET',
+      url: 'https://api.example/acme/v1/clients?filter[name]=x',
+      status: 500,
+    });
     expect(failure.message).not.toMatch(/api\.example|filter/);
   });
 });

@@ -23,7 +23,10 @@ describe('buildTokenRequest', () => {
   });
 
   it.each([
-    [{ type: 'password', username: 'ops@example.com', password: 'p&ss word' } as const, { grant_type: 'password', username: 'ops@example.com', password: 'p&ss word' }],
+    [
+      { type: 'password', username: 'ops@example.com', password: 'p&ss word' } as const,
+      { grant_type: 'password', username: 'ops@example.com', password: 'p&ss word' },
+    ],
     [{ type: 'refresh_token', refreshToken: 'r+t/=' } as const, { grant_type: 'refresh_token', refresh_token: 'r+t/=' }],
   ])('sends the fields of the %o grant', (grant, fields) => {
     const { body } = buildTokenRequest(grant, client, 'body');
