@@ -16,6 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/dot-notation': 'off',
       // Messages interpolate numbers (HTTP statuses, counts) all the time; anything else is still flagged.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // An empty string is "not set" for environment variables and Zapier fields alike, so `||` is meant there.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
     },
   },
 );

@@ -10,7 +10,10 @@
  */
 import { existsSync } from 'node:fs';
 
+// Which settings the shell gave, so that the run can say where each one came from.
+const fromShell = new Set(Object.keys(process.env));
 if (existsSync('.env')) process.loadEnvFile('.env');
+const origin = (name: string): string => (fromShell.has(name) ? 'the environment' : '.env');
 // Core runs a memory watchdog that prints to stdout outside of tests; this is a harness, not Zapier.
 process.env['NODE_ENV'] ||= 'test';
 
@@ -32,12 +35,36 @@ if (sandbox) {
   process.env['SCOPESTACK_AUTH_URL'] = sandbox.url;
   process.env['SCOPESTACK_API_URL'] = sandbox.url;
 }
-const { default: App } = await import('../dist/src/index.js');
+const { loadBuiltApp } = await import('./built-app.js');
+const App = await loadBuiltApp();
 
-const target = sandbox
-  ? `the embedded ScopeStack sandbox at ${sandbox.url}`
-  : `ScopeStack at ${process.env['SCOPESTACK_API_URL'] || 'https://api.scopestack.io'}`;
-console.log(`ScopeStack for Zapier: running against ${target}\n`);
+const apiUrl = process.env['SCOPESTACK_API_URL'] || 'https://api.scopestack.io';
+const authUrl = process.env['SCOPESTACK_AUTH_URL'] || 'https://app.scopestack.io';
+/** Where a URL setting came from: the sandbox, the environment or .env, or the default. */
+const urlOrigin = (name: string): string => (process.env[name] ? origin(name) : 'the default');
+if (sandbox) {
+  console.log(`ScopeStack for Zapier: running against the embedded ScopeStack sandbox at ${sandbox.url}`);
+  console.log(`  credentials: the sandbox's seeded service account (set authData_client_id and authData_client_secret to use yours)\n`);
+} else {
+  console.log(`ScopeStack for Zapier: running read-only against ScopeStack at ${apiUrl}`);
+  console.log(
+    `  API URL ${apiUrl} from ${urlOrigin('SCOPESTACK_API_URL')}; sign-in URL ${authUrl} from ${urlOrigin('SCOPESTACK_AUTH_URL')}`,
+  );
+  console.log(
+    `  credentials: authData_client_id from ${origin('authData_client_id')}, authData_client_secret from ${origin('authData_client_secret')}` +
+      ' (`zapier-platform invoke auth start` writes them to .env; remove them to use the embedded sandbox)\n',
+  );
+}
+
+/** A refused connection to this machine is a local sandbox that is not running: say how to start it. */
+const localHint = (message: string): string => {
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(authUrl).hostname);
+  if (sandbox || !local || !message.includes('ECONNREFUSED')) return '';
+  return (
+    `\nThe ScopeStack sandbox at ${authUrl} is not running. Start it with \`npm run sandbox\` in another terminal, ` +
+    'or remove authData_client_id and authData_client_secret from .env to run against the embedded sandbox.'
+  );
+};
 
 const runner = new ZapRunner(
   App,
@@ -47,7 +74,8 @@ const runner = new ZapRunner(
 const messageOf = (error: unknown): string => {
   const text = error instanceof Error ? error.message : String(error);
   try {
-    return String((JSON.parse(text) as { message?: unknown }).message ?? text);
+    const { message } = JSON.parse(text) as { message?: unknown };
+    return typeof message === 'string' ? message : text;
   } catch {
     return text;
   }
@@ -66,5 +94,5 @@ try {
 printTable(rows);
 const total = rows.reduce((sum, row) => sum + row.requests, 0);
 console.log(`\n${rows.length} steps, ${total} HTTP requests, ${runner.renewals} token renewal(s).`);
-if (failure) console.error(`\nStep ${rows.length + 1} failed. ${failure}`);
+if (failure) console.error(`\nStep ${rows.length + 1} failed. ${failure}${localHint(failure)}`);
 process.exit(failure ? 1 : 0);

@@ -6,7 +6,13 @@ import type { Sandbox } from '../sandbox/index.js';
 import type { Row } from './print-table.js';
 import type { ZapRunner } from './zap-runner.js';
 
-type ClientRecord = { id: string; name: string; domain?: string; active?: boolean; msa_date?: string };
+interface ClientRecord {
+  id: string;
+  name: string;
+  domain?: string;
+  active?: boolean;
+  msa_date?: string;
+}
 
 const check = (condition: boolean, problem: string): void => {
   if (!condition) throw new Error(problem);

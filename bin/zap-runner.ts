@@ -37,7 +37,7 @@ export class ZapRunner {
   renewals = 0;
 
   constructor(app: object, credentials: AuthData) {
-    this.#app = app as AppShape;
+    this.#app = app;
     this.#tester = zapier.createAppTester(app);
     this.authData = { ...credentials };
   }

@@ -5,6 +5,7 @@
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { meUrl, SERVICE_NAME, tokenUrl } from './scopestack/hosts.js';
+import { scalarText } from './toolkit/text.js';
 import { fetchToken, refuseCredentials, type TokenEndpoint, type TokenState } from './toolkit/token-session.js';
 
 const CREDENTIALS_HELP =
@@ -27,7 +28,12 @@ interface Me {
 }
 
 /** What the exchange keeps about the account and user, beside the token. */
-type AccountState = { account_slug: string; account_id: string; user_name: string; user_email: string };
+interface AccountState {
+  account_slug: string;
+  account_id: string;
+  user_name: string;
+  user_email: string;
+}
 
 interface MeDocument {
   data?: { id?: unknown; attributes?: Record<string, unknown> };
@@ -35,13 +41,12 @@ interface MeDocument {
 
 const readMe = (body: MeDocument | undefined): Me => {
   const attributes = body?.data?.attributes ?? {};
-  const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
   return {
-    id: text(body?.data?.id),
-    name: text(attributes['name']),
-    email: text(attributes['email']),
-    account_slug: text(attributes['account-slug']),
-    account_id: text(attributes['account-id']),
+    id: scalarText(body?.data?.id),
+    name: scalarText(attributes['name']),
+    email: scalarText(attributes['email']),
+    account_slug: scalarText(attributes['account-slug']),
+    account_id: scalarText(attributes['account-id']),
   };
 };
 
@@ -100,8 +105,8 @@ const testConnection = async (z: ZObject): Promise<Me> => {
 };
 
 /** "Zapier Integration (acme-it)"; a service user without a name shows its email. */
-const connectionLabel = async (_z: ZObject, bundle: Bundle<Partial<Me>>): Promise<string> =>
-  `${bundle.inputData.name || bundle.inputData.email || 'Service account'} (${bundle.inputData.account_slug ?? ''})`;
+const connectionLabel = (_z: ZObject, bundle: Bundle<Partial<Me>>): Promise<string> =>
+  Promise.resolve(`${bundle.inputData.name || bundle.inputData.email || 'Service account'} (${bundle.inputData.account_slug ?? ''})`);
 
 export default {
   type: 'session',

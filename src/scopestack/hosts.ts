@@ -7,7 +7,7 @@ export const SERVICE_NAME = 'ScopeStack';
 const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
 
 /** Token host: `SCOPESTACK_AUTH_URL`, default https://app.scopestack.io. */
-export const authBaseUrl = (): string => withoutTrailingSlash(process.env['SCOPESTACK_AUTH_URL'] || 'https://app.scopestack.io');
+const authBaseUrl = (): string => withoutTrailingSlash(process.env['SCOPESTACK_AUTH_URL'] || 'https://app.scopestack.io');
 
 /** API host: `SCOPESTACK_API_URL`, default https://api.scopestack.io. */
 export const apiBaseUrl = (): string => withoutTrailingSlash(process.env['SCOPESTACK_API_URL'] || 'https://api.scopestack.io');

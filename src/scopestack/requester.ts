@@ -4,12 +4,14 @@ import { accountUrl, SERVICE_NAME } from './hosts.js';
 
 export const scopestackRequester: Requester = {
   service: SERVICE_NAME,
+  // ScopeStack's JSON:API ids are database ids: digits only.
+  recordId: { pattern: /^\d+$/, description: 'a whole number such as 1001' },
   collectionsUrl: (bundle) => {
     const slug = bundle.authData['account_slug'];
     return slug ? accountUrl(slug) : undefined;
   },
   ownerRelationship: (bundle) => {
     const id = bundle.authData['account_id'];
-    return id ? { name: 'account', type: 'accounts', id: String(id) } : undefined;
+    return id ? { name: 'account', type: 'accounts', id } : undefined;
   },
 };

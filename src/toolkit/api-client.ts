@@ -6,7 +6,7 @@ import type { Bundle, HttpRequestOptions, HttpResponse, ZObject } from 'zapier-p
 import { appError, ErrorCode } from './app-errors.js';
 import { describeAttempt } from './describe-request.js';
 import { asDocument, type Document, type Resource } from './json-api.js';
-import { isNetworkError, networkReason } from './network-errors.js';
+import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
 import { describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
 import type { ResourceSpec } from './resource-spec.js';
 import type { WriteDocument } from './to-document.js';
@@ -34,7 +34,7 @@ const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions 
   } catch (error) {
     if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;
-    const outcome = method === 'POST' ? mayHaveBeenCreated(service, spec.noun.toLowerCase()) : ' Try again in a few minutes.';
+    const outcome = method === 'POST' ? mayHaveBeenCreated(service, spec.noun.toLowerCase()) : afterNetworkFailure(error, request.url);
     throw appError(z, {
       code: ErrorCode.Api,
       message: `The connection to ${service} failed while trying to ${describeAttempt(method, request.url)} (${networkReason(error)}).${outcome}`,

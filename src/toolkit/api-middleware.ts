@@ -8,7 +8,7 @@ import { errorsOf } from './json-api.js';
 import { describeFailure, describePermissionDenied, describeUnreadable, type FailedResponse } from './response-errors.js';
 import { isFresh, needsRenewal, nowInSeconds, readTokenTimes } from './token-timing.js';
 
-export const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
+const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
 
 export interface ApiMiddlewareConfig {
   service: string;

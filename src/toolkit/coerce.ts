@@ -3,9 +3,14 @@
  * in the user's words what is wrong when a value does not fit. Pure: no request is made.
  */
 import type { AttributeKind } from './resource-spec.js';
+import { isScalar, scalarText } from './text.js';
 
-/** Zapier sends empty strings for fields a user left blank: those are "not given", not "clear it". */
-export const isGiven = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+/**
+ * Zapier sends empty strings for fields a user left blank, and a mapped value can be only
+ * spaces: both are "not given", not "clear it".
+ */
+export const isGiven = (value: unknown): boolean =>
+  value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; problem: string };
 
@@ -15,43 +20,46 @@ const fail = (problem: string): Coerced => ({ ok: false, problem });
 const TRUE_WORDS = new Set(['true', 'yes', '1', 'on']);
 const FALSE_WORDS = new Set(['false', 'no', '0', 'off']);
 
+/** A mapped object or list where one value is expected is refused, never sent as "[object Object]". */
+const NOT_ONE_VALUE = 'must be a single value, not a list or an object (map one field of it instead)';
+
 const coerceBoolean = (value: unknown): Coerced => {
   if (typeof value === 'boolean') return ok(value);
-  const word = String(value).trim().toLowerCase();
+  const word = scalarText(value).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
   return fail('must be true or false');
 };
 
 const coerceInteger = (value: unknown): Coerced => {
-  const text = String(value).trim();
+  const text = scalarText(value).trim();
   return /^-?\d+$/.test(text) ? ok(Number.parseInt(text, 10)) : fail('must be a whole number, for example 3');
 };
 
 /** Decimals stay strings so that money is never rounded through a float. */
 const coerceDecimal = (value: unknown): Coerced => {
-  const text = String(value).trim().replace(/,/g, '');
+  const text = scalarText(value).trim().replace(/,/g, '');
   return /^-?\d+(\.\d+)?$/.test(text) ? ok(text) : fail('must be a number, for example 1500.00');
 };
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
 
 const coerceDate = (value: unknown): Coerced => {
-  const text = String(value).trim();
+  const text = scalarText(value).trim();
   const match = DATE_PREFIX.exec(text);
   if (match?.[1] && !Number.isNaN(Date.parse(match[1]))) return ok(match[1]);
   return fail('must be a date like 2025-01-31');
 };
 
 const coerceDatetime = (value: unknown): Coerced => {
-  const time = Date.parse(String(value));
+  const time = Date.parse(scalarText(value));
   return Number.isNaN(time) ? fail('must be a date and time like 2025-01-31T09:00:00Z') : ok(new Date(time).toISOString());
 };
 
 /** Line items arrive as a list with a blank row for every row a user added and left empty. */
 const withoutBlankRows = (value: unknown): unknown =>
   Array.isArray(value)
-    ? value.filter((row) => typeof row !== 'object' || row === null || Object.values(row).some((cell) => isGiven(cell)))
+    ? value.filter((row: unknown) => typeof row !== 'object' || row === null || Object.values(row).some((cell) => isGiven(cell)))
     : value;
 
 const coerceJson = (value: unknown): Coerced => {
@@ -63,9 +71,14 @@ const coerceJson = (value: unknown): Coerced => {
   }
 };
 
+/** One-line text is trimmed (a mapped value often carries spaces); multi-line text is kept as written. */
+const coerceString = (value: unknown): Coerced => ok(scalarText(value).trim());
+
+const coerceText = (value: unknown): Coerced => ok(scalarText(value));
+
 const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
-  string: (value) => ok(String(value)),
-  text: (value) => ok(String(value)),
+  string: coerceString,
+  text: coerceText,
   integer: coerceInteger,
   decimal: coerceDecimal,
   boolean: coerceBoolean,
@@ -74,4 +87,6 @@ const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
   json: coerceJson,
 };
 
-export const coerceValue = (kind: AttributeKind, value: unknown): Coerced => COERCERS[kind](value);
+/** Every kind but `json` takes one value: a list or object is refused before its own rule runs. */
+export const coerceValue = (kind: AttributeKind, value: unknown): Coerced =>
+  kind === 'json' || isScalar(value) ? COERCERS[kind](value) : fail(NOT_ONE_VALUE);

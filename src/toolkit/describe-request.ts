@@ -5,11 +5,17 @@ const VERBS: Record<string, string> = { GET: 'read', POST: 'create', PATCH: 'upd
 
 const words = (segment: string): string => decodeURIComponent(segment).replace(/[-_]/g, ' ');
 
-/** Collection and id of a REST path: `/acme/v1/clients/12` -> `{ collection: 'clients', id: '12' }`. */
-export const targetOf = (url: string): { collection: string; id?: string } => {
+/** Methods that always address one member (`PATCH /clients/{id}`), whatever the id looks like. */
+const MEMBER_METHODS = new Set(['PATCH', 'PUT', 'DELETE']);
+
+/**
+ * Collection and id of a REST path: `/acme/v1/clients/12` -> `{ collection: 'clients', id: '12' }`.
+ * A GET's last segment is an id when it looks like one; an update's or delete's always is.
+ */
+export const targetOf = (url: string, method = 'GET'): { collection: string; id?: string } => {
   const segments = new URL(url, 'http://placeholder').pathname.split('/').filter(Boolean);
   const last = segments.at(-1) ?? '';
-  const isId = /^\d+$|^[0-9a-f-]{36}$/i.test(last);
+  const isId = MEMBER_METHODS.has(method.toUpperCase()) || /^\d+$|^[0-9a-f-]{36}$/i.test(last);
   if (isId && segments.length >= 2) return { collection: words(segments.at(-2) ?? ''), id: last };
   return { collection: words(last) };
 };
@@ -17,6 +23,6 @@ export const targetOf = (url: string): { collection: string; id?: string } => {
 /** `POST .../clients` -> `create clients`; `GET .../clients/12` -> `read client 12`. */
 export const describeAttempt = (method: string, url: string): string => {
   const verb = VERBS[method.toUpperCase()] ?? method.toLowerCase();
-  const { collection, id } = targetOf(url);
+  const { collection, id } = targetOf(url, method);
   return id ? `${verb} ${singular(collection)} ${id}` : `${verb} ${collection}`;
 };

@@ -31,9 +31,9 @@ const OUTPUT_TYPES: Partial<Record<AttributeKind, OutputField['type']>> = {
 /** Zapier wants child keys unique across a step, so a line item's `name` becomes `user_defined_fields__name`. */
 export const lineItemKey = (parentKey: string, item: string): string => `${parentKey}__${item}`;
 
-const attributeLabel = (attribute: AttributeSpec): string => attribute.label ?? labelFor(attribute.name);
+export const attributeLabel = (attribute: AttributeSpec): string => attribute.label ?? labelFor(attribute.name);
 
-const relationshipLabel = (relationship: RelationshipSpec): string => relationship.label ?? labelFor(relationship.name);
+export const relationshipLabel = (relationship: RelationshipSpec): string => relationship.label ?? labelFor(relationship.name);
 
 /** Writable attributes and relationships as input fields; `requiredKeys` must be given. */
 export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly string[] = []): PlainInputField[] => {

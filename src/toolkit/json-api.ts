@@ -7,13 +7,14 @@ export interface ResourceIdentifier {
   id: string | number;
 }
 
-export interface Relationship {
+interface Relationship {
   data?: ResourceIdentifier | ResourceIdentifier[] | null;
   links?: Record<string, unknown>;
 }
 
 export interface Resource {
-  id: string;
+  /** A string per JSON:API; some servers send numbers, which are read as their text. */
+  id: string | number;
   type: string;
   attributes?: Record<string, unknown>;
   relationships?: Record<string, Relationship>;

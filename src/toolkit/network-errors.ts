@@ -9,3 +9,23 @@ export const networkReason = (error: Error): string => {
   if (typeof code === 'string' && code !== '') return code;
   return /reason: (.*)$/.exec(error.message)?.[1] ?? 'network error';
 };
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The origin (`http://127.0.0.1:4010`) when a connection to this machine was refused: a local
+ * server that is not running, which waiting will not fix. Only a loopback origin is ever named.
+ */
+const refusedLocalOrigin = (error: Error, url: string): string | undefined => {
+  if (networkReason(error) !== 'ECONNREFUSED') return undefined;
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  return parsed && LOOPBACK_HOSTS.has(parsed.hostname) ? parsed.origin : undefined;
+};
+
+/** What to do next: start the local server, or wait out an outage. */
+export const afterNetworkFailure = (error: Error, url: string): string => {
+  const origin = refusedLocalOrigin(error, url);
+  return origin
+    ? ` Nothing is listening at ${origin}, a local address: start the server it should reach, or point the integration at another host.`
+    : ' Try again in a few minutes.';
+};

@@ -76,6 +76,12 @@ export interface FilterSpec {
   readonly help?: string;
 }
 
+export interface IdFormat {
+  readonly pattern: RegExp;
+  /** The accepted form in a user's words, with an example: "a whole number such as 1001". */
+  readonly description: string;
+}
+
 /**
  * Where a resource lives and how writes are linked to the caller's account. Shared by every
  * resource of one service, so a catalog spreads one requester into all its entries.
@@ -88,6 +94,8 @@ export interface Requester {
    * when the connection lacks what it needs (the user is then asked to reconnect).
    */
   readonly collectionsUrl: (bundle: Bundle) => string | undefined;
+  /** What a record ID looks like, checked before any request so a name mapped into an ID field is caught. */
+  readonly recordId: IdFormat;
   /** A to-one relationship added to every create body, e.g. the owning account. */
   readonly ownerRelationship?: (bundle: Bundle) => { name: string; type: string; id: string } | undefined;
 }

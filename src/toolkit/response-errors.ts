@@ -49,7 +49,7 @@ export const describeFailure = (service: string, response: FailedResponse): AppF
   const says = serviceSays(service, errors);
 
   if (status === 404) {
-    const { collection, id } = targetOf(url);
+    const { collection, id } = targetOf(url, method);
     const message = id
       ? `${service} could not find ${singular(collection)} ${id} (404).${says} Check the ID, and that the connected account is the one that holds it.`
       : `${service} could not find the ${collection} of the connected account (404).${says} The account may have been renamed: reconnect to look it up again.`;

@@ -1,9 +1,11 @@
 /** Builds JSON:API write bodies from flat Zapier input, following a resource spec. */
 import { coerceValue, isGiven } from './coerce.js';
-import { keyFor, labelFor } from './field-names.js';
-import { lineItemKey } from './fields.js';
+import { keyFor } from './field-names.js';
+import { attributeLabel, lineItemKey, relationshipLabel } from './fields.js';
 import type { FlatInput, ResourceIdentifier } from './json-api.js';
+import { checkId } from './record-id.js';
 import type { ResourceSpec } from './resource-spec.js';
+import { quoteValue, scalarText } from './text.js';
 
 export interface WriteDocument {
   data: {
@@ -53,12 +55,12 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
     if (!attribute.writable) continue;
     const value = input[keyFor(attribute.name)];
     if (!isGiven(value)) continue;
-    const label = attribute.label ?? labelFor(attribute.name);
+    const label = attributeLabel(attribute);
     const coerced = coerceValue(attribute.kind, value);
     if (!coerced.ok) {
-      problems.push(`${label} ${coerced.problem} (got "${String(value)}").`);
-    } else if (attribute.choices && !attribute.choices.includes(String(coerced.value))) {
-      problems.push(`${label} must be one of ${attribute.choices.join(', ')} (got "${String(value)}").`);
+      problems.push(`${label} ${coerced.problem} (got ${quoteValue(value)}).`);
+    } else if (attribute.choices && !attribute.choices.includes(scalarText(coerced.value))) {
+      problems.push(`${label} must be one of ${attribute.choices.join(', ')} (got ${quoteValue(value)}).`);
     } else {
       attributes[attribute.name] = attribute.items ? fromLineItems(coerced.value, keyFor(attribute.name), attribute.items) : coerced.value;
     }
@@ -73,9 +75,15 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
     const key = keyFor(relationship.name);
     const value = input[relationship.many ? `${key}_ids` : `${key}_id`];
     if (!isGiven(value)) continue;
-    relationships[relationship.name] = relationship.many
-      ? { data: splitIds(value).map((id) => ({ type: relationship.type, id })) }
-      : { data: { type: relationship.type, id: String(value).trim() } };
+    const identifiers: ResourceIdentifier[] = [];
+    for (const raw of relationship.many ? splitIds(value) : [value]) {
+      const check = checkId(spec.requester, relationshipLabel(relationship), raw);
+      if (check.ok) identifiers.push({ type: relationship.type, id: check.id });
+      else problems.push(check.problem);
+    }
+    const [first] = identifiers;
+    if (relationship.many) relationships[relationship.name] = { data: identifiers };
+    else if (first) relationships[relationship.name] = { data: first };
   }
 
   if (problems.length > 0) return { ok: false, problems };

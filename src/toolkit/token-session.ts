@@ -9,7 +9,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appError, ErrorCode } from './app-errors.js';
 import { describeTokenError, invalidClient, type TokenFailure } from './token-errors.js';
-import { isNetworkError, networkReason } from './network-errors.js';
+import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
 import { buildTokenRequest, type ClientAuthentication, type ClientCredentials, type Grant } from './token-request.js';
 import { DEFAULT_LIFETIME_SECONDS, nowInSeconds } from './token-timing.js';
 
@@ -62,7 +62,8 @@ const lifetimeOf = (body: TokenResponseBody, accessToken: string, issuedAt: numb
   if (Number.isFinite(expiresIn) && expiresIn > 0) return expiresIn;
   try {
     const payload = accessToken.split('.')[1];
-    const exp = payload ? Number(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp) : Number.NaN;
+    const claims = payload ? (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }) : {};
+    const exp = Number(claims.exp);
     if (Number.isFinite(exp) && exp > issuedAt) return exp - issuedAt;
   } catch {
     // Not a JWT: fall through to the default.
@@ -80,12 +81,13 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
     if (error instanceof Error && error.name === 'RefreshAuthError')
       throw new TokenRejected(invalidClient(endpoint.service), 401, 'invalid_client');
     if (isNetworkError(error)) {
-      const message = `Could not reach ${endpoint.service}'s sign-in service (${networkReason(error)}). Try again in a few minutes.`;
+      const message = `Could not reach ${endpoint.service}'s sign-in service (${networkReason(error)}).${afterNetworkFailure(error, endpoint.tokenUrl())}`;
       throw new TokenRejected({ message, credentialProblem: false }, 503);
     }
     throw error;
   }
-  const parsed: TokenResponseBody = typeof response.data === 'object' && response.data !== null ? response.data : {};
+  const data: unknown = response.data;
+  const parsed: TokenResponseBody = typeof data === 'object' && data !== null ? data : {};
   const accessToken = asText(parsed.access_token);
   if (response.status >= 400 || !accessToken) {
     const error = asText(parsed.error);

@@ -13,7 +13,7 @@ const labelOf = (spec: ResourceSpec): string =>
   spec.attributes.find((attribute) => attribute.name === spec.display)?.label ?? `${spec.noun} Name`;
 
 export const dropdownTrigger = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { plural: string }): Trigger<K> => {
-  const text = stepText.list(spec, options.plural);
+  const text = stepText.list(options.plural);
   const display = keyFor(spec.display);
   return defineTrigger({
     key: options.key,

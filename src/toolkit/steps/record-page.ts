@@ -8,7 +8,7 @@ import type { ResourceSpec } from '../resource-spec.js';
 export const recordPage = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, sort: string): Promise<FlatRecord[]> => {
   const document = await listResources(z, bundle, spec, {
     sort,
-    ...pageParams(bundle.meta?.page ?? 0, spec.pageSize ?? DEFAULT_PAGE_SIZE),
+    ...pageParams(bundle.meta.page, spec.pageSize ?? DEFAULT_PAGE_SIZE),
   });
   return toRecords(document, spec);
 };

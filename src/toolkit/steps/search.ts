@@ -12,16 +12,14 @@ import { outputFieldsFor } from '../fields.js';
 import { toRecords, type FlatRecord } from '../json-api.js';
 import { DEFAULT_PAGE_SIZE, hasNextPage, pageParams } from '../paging.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
+import { isScalar, scalarText } from '../text.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 
 /** A partial name filter can match many records; past this many pages the search stops reading. */
 const MAX_SEARCH_PAGES = 5;
 
-const normalise = (value: unknown): string =>
-  String(value ?? '')
-    .trim()
-    .toLowerCase();
+const normalise = (value: unknown): string => scalarText(value).trim().toLowerCase();
 
 const filterLabel = (filter: FilterSpec): string => filter.label ?? labelFor(filter.key);
 
@@ -31,7 +29,7 @@ const attributeKeyOf = (filter: FilterSpec): string => keyFor(filter.attribute ?
 const exactMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] =>
   records.filter((record) => normalise(record[attributeKeyOf(filter)]) === normalise(value));
 
-const timeOf = (record: FlatRecord): number => Date.parse(String(record['updated_at'] ?? record['created_at'] ?? '')) || 0;
+const timeOf = (record: FlatRecord): number => Date.parse(scalarText(record['updated_at'] ?? record['created_at'])) || 0;
 
 /**
  * Best first: active records, then the same case as typed, then the most recently changed, so
@@ -39,7 +37,7 @@ const timeOf = (record: FlatRecord): number => Date.parse(String(record['updated
  */
 const rankMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] => {
   const score = (record: FlatRecord) =>
-    (record['active'] === false ? 0 : 2) + (String(record[attributeKeyOf(filter)] ?? '').trim() === value.trim() ? 1 : 0);
+    (record['active'] === false ? 0 : 2) + (scalarText(record[attributeKeyOf(filter)]).trim() === value.trim() ? 1 : 0);
   return [...records].sort((a, b) => score(b) - score(a) || timeOf(b) - timeOf(a));
 };
 
@@ -75,9 +73,16 @@ export const searchStep = <K extends string>(
   const text = stepText.find(spec, labels.map((label) => label.toLowerCase()).join(' or '));
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord[]> => {
+    const notText = filters.filter((filter) => isGiven(bundle.inputData[filter.key]) && !isScalar(bundle.inputData[filter.key]));
+    if (notText.length > 0) {
+      const problems = notText.map(
+        (filter) => `${filterLabel(filter)} must be one value, not a list or an object (map one field of it instead).`,
+      );
+      throw appError(z, { code: ErrorCode.Validation, message: `Nothing was searched: ${problems.join(' ')}` });
+    }
     const given = filters
-      .map((filter) => ({ filter, value: String(bundle.inputData[filter.key] ?? '').trim() }))
-      .filter(({ value }) => isGiven(value));
+      .map((filter) => ({ filter, value: scalarText(bundle.inputData[filter.key]).trim() }))
+      .filter(({ value }) => value !== '');
     if (given.length === 0) {
       throw appError(z, { code: ErrorCode.Validation, message: `Enter ${labels.join(' or ')} to find ${spec.noun.toLowerCase()} by.` });
     }

@@ -9,6 +9,7 @@ import { isGiven } from '../coerce.js';
 import { keyFor } from '../field-names.js';
 import { writeInputFields, outputFieldsFor } from '../fields.js';
 import { toRecord, type Document, type FlatRecord, type Resource } from '../json-api.js';
+import { checkId } from '../record-id.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { toDocument, type WriteDocument, type WriteOptions } from '../to-document.js';
 import type { StepOptions } from './step-options.js';
@@ -72,8 +73,10 @@ export const updateStep = <K extends string>(
   const changeFields = writeInputFields(spec);
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
-    const id = String(bundle.inputData['id'] ?? '').trim();
-    if (!id) throw invalidInput(z, spec, [`${spec.noun} is required.`]);
+    if (!isGiven(bundle.inputData['id'])) throw invalidInput(z, spec, [`${spec.noun} is required.`]);
+    const checked = checkId(spec.requester, spec.noun, bundle.inputData['id']);
+    if (!checked.ok) throw invalidInput(z, spec, [checked.problem]);
+    const id = checked.id;
     if (!changeFields.some((field) => isGiven(bundle.inputData[field.key]))) {
       throw invalidInput(z, spec, [`Fill in at least one field to change on the ${spec.noun.toLowerCase()}.`]);
     }

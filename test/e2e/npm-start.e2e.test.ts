@@ -1,0 +1,65 @@
+/**
+ * `npm start` (bin/main.ts) as a developer runs it: it says what it runs against and where its
+ * settings came from, and exits non-zero when a step fails, with advice a person can follow.
+ * Each run is in an empty folder, so a developer's own .env cannot change the outcome.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runScript } from '../support/run-script.js';
+
+/** A loopback port with nothing listening on it. */
+const closedPort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+
+const emptyFolder = (): string => mkdtempSync(join(tmpdir(), 'npm-start-'));
+
+/** The step table: from its header line to the first blank line. */
+const tableOf = (text: string): string => {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('Step '));
+  const end = lines.findIndex((line, index) => index > first && line.trim() === '');
+  return lines.slice(first, end).join('\n');
+};
+
+/** The first code block of the README's `npm start` section. */
+const readmeTable = (): string => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## What `npm start` does'));
+  return tableOf(section.slice(section.indexOf('```\n') + 4, section.indexOf('\n```', section.indexOf('```\n') + 4)) + '\n');
+};
+
+describe('npm start', () => {
+  it('runs the whole workflow against the embedded sandbox and exits 0', async () => {
+    const run = await runScript('bin/main.ts', { cwd: emptyFolder() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('running against the embedded ScopeStack sandbox at http://127.0.0.1:');
+    expect(run.stdout).toMatch(/\d+ steps, \d+ HTTP requests, 1 token renewal\(s\)\./);
+    // The README shows what a developer will see.
+    expect(readmeTable()).toBe(tableOf(run.stdout));
+  }, 60000);
+
+  it('names where the target and credentials came from, and how to start a local sandbox that is down', async () => {
+    const folder = emptyFolder();
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    writeFileSync(join(folder, '.env'), `SCOPESTACK_AUTH_URL=${url}\nSCOPESTACK_API_URL=${url}\nauthData_client_secret=from-the-file\n`);
+    const run = await runScript('bin/main.ts', { cwd: folder, env: { authData_client_id: 'from-the-shell' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`running read-only against ScopeStack at ${url}`);
+    expect(run.stdout).toContain(`API URL ${url} from .env; sign-in URL ${url} from .env`);
+    expect(run.stdout).toContain('authData_client_id from the environment, authData_client_secret from .env');
+    expect(run.stderr).toContain(`Nothing is listening at ${url}, a local address`);
+    expect(run.stderr).toContain(`The ScopeStack sandbox at ${url} is not running. Start it with \`npm run sandbox\``);
+    expect(run.stderr).not.toContain('Try again in a few minutes');
+    expect(run.stdout + run.stderr).not.toContain('from-the-file');
+  }, 60000);
+});
