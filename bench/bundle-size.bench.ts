@@ -20,7 +20,7 @@ interface ZipContents {
 }
 
 /** Walks the central directory (APPNOTE 4.3.12/4.3.16); directories are not counted as files. */
-export const readZipContents = (zip: Buffer): ZipContents => {
+const readZipContents = (zip: Buffer): ZipContents => {
   // The end record is 22 bytes plus a comment of up to 64 KiB, so search backwards for it.
   let end = zip.length - 22;
   while (end >= 0 && zip.readUInt32LE(end) !== END_OF_CENTRAL_DIRECTORY) end -= 1;

@@ -26,7 +26,7 @@ const fixture = JSON.parse(readFileSync(new URL('../test/fixtures/clients/one.js
 const [rateTable, contact] = fixture.included;
 
 /** A page of clients shaped like the fixture, each with one of a few rate tables and its own contacts. */
-export const listDocument = (): Document<Resource[]> => {
+const listDocument = (): Document<Resource[]> => {
   if (!rateTable || !contact) throw new Error('json-api throughput: the client fixture lost its included rate table or contact.');
   const data = Array.from({ length: CLIENTS }, (_, index): Resource => {
     const contactIds = Array.from({ length: CONTACTS_PER_CLIENT }, (__, n) => String(5000 + index * CONTACTS_PER_CLIENT + n));

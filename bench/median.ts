@@ -3,6 +3,8 @@ export const median = (samples: readonly number[]): number => {
   if (samples.length === 0) throw new Error('median of no samples');
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle] as number;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] as number) + upper) / 2;
+  // Both indexes are inside `sorted` (it has at least one sample, two when the length is even).
+  const upper = sorted[middle] ?? Number.NaN;
+  const lower = sorted[middle - 1] ?? upper;
+  return sorted.length % 2 === 1 ? upper : (lower + upper) / 2;
 };

@@ -8,9 +8,13 @@
  */
 import { ZapRunner, type StepOutcome } from '../bin/zap-runner.js';
 import { SEED, startSandbox, type Sandbox } from '../sandbox/index.js';
+import { loadBuiltApp } from '../bin/built-app.js';
 import type { Metric } from './report.js';
 
-type ClientRecord = { id: string; name: string };
+interface ClientRecord {
+  id: string;
+  name: string;
+}
 
 const check = (condition: boolean, problem: string): void => {
   if (!condition) throw new Error(`round trips: ${problem}`);
@@ -35,7 +39,7 @@ export const measureRoundTrips = async (): Promise<Metric[]> => {
     // Hosts are read when a request is built; set them before the app makes any.
     process.env['SCOPESTACK_AUTH_URL'] = sandbox.url;
     process.env['SCOPESTACK_API_URL'] = sandbox.url;
-    const { default: App } = await import('../dist/src/index.js');
+    const App = await loadBuiltApp();
     const runner = new ZapRunner(App, { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret });
     const metrics: Metric[] = [];
 

@@ -25,7 +25,7 @@ const { values: flags } = parseArgs({ options: { 'save-baseline': { type: 'boole
 const BASELINE = fileURLToPath(new URL('baseline.json', import.meta.url));
 const LATEST = fileURLToPath(new URL('results/latest.json', import.meta.url));
 
-const benches: ReadonlyArray<[string, () => Metric[] | Promise<Metric[]>]> = [
+const benches: readonly [string, () => Metric[] | Promise<Metric[]>][] = [
   ['round trips', measureRoundTrips],
   ['cold start', measureColdStart],
   ['bundle size', () => measureBundleSize(!flags['skip-zip'])],

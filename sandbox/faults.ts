@@ -16,7 +16,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'expired_token_403',
 ];
 
-export interface FaultMatch {
+interface FaultMatch {
   method?: string;
   /** A substring of the request path, or a RegExp tested against it. */
   path?: string | RegExp;
@@ -48,7 +48,7 @@ export class FaultBoard implements Faults {
   private list: ActiveFault[] = [];
 
   set(fault: FaultSpec): void {
-    if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`unknown fault kind: ${String(fault.kind)}`);
+    if (!FAULT_KINDS.includes(fault.kind)) throw new Error(`unknown fault kind: ${fault.kind}`);
     if (fault.times !== undefined && (!Number.isInteger(fault.times) || fault.times < 1)) {
       throw new Error('fault times must be a positive integer');
     }

@@ -13,12 +13,17 @@ import { createSandboxServer } from './http/server.js';
 import type { Services } from './services.js';
 
 export { SEED } from './seed/seed-facts.js';
-export type { Admin } from './admin/admin.js';
-export { AdminError } from './admin/admin.js';
-export type { Clock } from './clock.js';
-export type { Faults, FaultSpec, FaultKind, FaultMatch } from './faults.js';
-export type { RequestLog, LogEntry, AuthorizationKind } from './request-log.js';
-export type { Role, UserType } from './store.js';
+
+/** startSandbox could not listen: another process (often an earlier sandbox) holds the port. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Port ${port} is already in use on 127.0.0.1 (another sandbox may still be running).`, options);
+    this.name = 'PortInUseError';
+  }
+}
 
 export interface SandboxOptions {
   /** 0 = a random free port (tests); main.ts defaults to 4010. */
@@ -48,10 +53,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const admin = createAdmin(services);
   const server = createSandboxServer(services, admin, options.latencyMs ?? 0);
+  const requestedPort = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
+    const refuse = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(requestedPort, { cause: error }) : error);
+    };
+    server.once('error', refuse);
+    server.listen(requestedPort, '127.0.0.1', () => {
+      server.off('error', refuse);
       resolve();
     });
   });
@@ -62,9 +71,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: services.faults,
     log: services.log,
     admin,
+    // close() ends idle keep-alive connections; closeAllConnections() then ends those still busy.
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.close((error) => {
+          if (error === undefined) resolve();
+          else reject(error);
+        });
         server.closeAllConnections();
       }),
   };

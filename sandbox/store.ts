@@ -59,7 +59,7 @@ export interface AccessGrant {
   expiresAt: number;
 }
 
-export interface RefreshGrant {
+interface RefreshGrant {
   tokenHash: string;
   userId: string;
   clientId: string;

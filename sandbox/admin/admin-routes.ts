@@ -1,5 +1,5 @@
 import { emptyResponse, jsonResponse, type SandboxRequest, type SandboxResponse } from '../http/types.js';
-import { isJsonObject, parseJson, type JsonObject } from '../json.js';
+import { isJsonObject, parseJson, scalarText, type JsonObject } from '../json.js';
 import type { Services } from '../services.js';
 import { FAULT_KINDS, type FaultSpec } from '../faults.js';
 import { SEED } from '../seed/seed-facts.js';
@@ -7,7 +7,7 @@ import { NON_SERVICE_USER_TYPES, ROLES, type Role, type UserType } from '../stor
 import { AdminError, type Admin } from './admin.js';
 
 /** Every admin route, also served at GET /__admin as a self-description. */
-export const ADMIN_ROUTES = [
+const ADMIN_ROUTES = [
   'GET    /__admin                                   this list',
   'GET    /__admin/seed                              the seed facts (ids, credentials)',
   'POST   /__admin/reset                             back to the seed; clears log, faults, clock offset',
@@ -112,8 +112,8 @@ function route(request: SandboxRequest, admin: Admin, services: Services): Sandb
       return jsonResponse(
         201,
         admin.createServiceUser({
-          name: String(input['name'] ?? ''),
-          email: String(input['email'] ?? ''),
+          name: scalarText(input['name']) ?? '',
+          email: scalarText(input['email']) ?? '',
           role: roleFrom(role),
           ...(typeof input['accountSlug'] === 'string' ? { accountSlug: input['accountSlug'] } : {}),
         }),
@@ -121,7 +121,7 @@ function route(request: SandboxRequest, admin: Admin, services: Services): Sandb
     }
     case 'POST 1:credentials': {
       const input = body();
-      return jsonResponse(201, admin.createCredential(String(input['userId'] ?? ''), String(input['name'] ?? '')));
+      return jsonResponse(201, admin.createCredential(scalarText(input['userId']) ?? '', scalarText(input['name']) ?? ''));
     }
     case 'POST 3:credentials':
       if (third === 'rotate' && second !== undefined) return jsonResponse(200, admin.rotateSecret(second));

@@ -44,13 +44,13 @@ function requireRole(role: unknown): Role {
 export function createAdmin(services: Services): Admin {
   const { store } = services;
   const identityOf = (userId: string): Identity => {
-    const identity = store.identity(String(userId));
-    if (identity === undefined) throw new AdminError(404, `no user ${String(userId)}`);
+    const identity = store.identity(userId);
+    if (identity === undefined) throw new AdminError(404, `no user ${userId}`);
     return identity;
   };
   const credentialOf = (clientId: string) => {
     const credential = store.state.credentials.find((candidate) => candidate.clientId === clientId);
-    if (credential === undefined) throw new AdminError(404, `no credential ${String(clientId)}`);
+    if (credential === undefined) throw new AdminError(404, `no credential ${clientId}`);
     return credential;
   };
   const changed = <T>(result: T): T => {

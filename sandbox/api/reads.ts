@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.js';
+import { scalarText, type JsonObject } from '../json.js';
 import type { StoredRecord } from '../store.js';
 import type { ResourceDef } from '../resources/resource-def.js';
 import { resourceDef } from '../resources/catalog.js';
@@ -18,7 +18,7 @@ function compareValues(a: unknown, b: unknown): number {
   const numberA = typeof a === 'number' ? a : typeof a === 'string' && /^-?\d+(\.\d+)?$/.test(a) ? Number(a) : NaN;
   const numberB = typeof b === 'number' ? b : typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b) ? Number(b) : NaN;
   if (!Number.isNaN(numberA) && !Number.isNaN(numberB)) return numberA - numberB;
-  return String(a).localeCompare(String(b));
+  return (scalarText(a) ?? '').localeCompare(scalarText(b) ?? '');
 }
 
 function sortValue(record: StoredRecord, def: ResourceDef, field: string, context: ApiContext): unknown {

@@ -1,6 +1,6 @@
 import { emptyResponse, header, jsonResponse, type SandboxRequest, type SandboxResponse } from '../http/types.js';
 import type { Services } from '../services.js';
-import type { JsonObject } from '../json.js';
+import { scalarText, type JsonObject } from '../json.js';
 import { resourceDef } from '../resources/catalog.js';
 import { canWrite } from '../resources/privileges.js';
 import { ApiFailure, JSON_API, fail } from '../json-api/errors.js';
@@ -39,10 +39,10 @@ function unscoped(request: SandboxRequest, segments: string[], principal: Princi
   }
   if (request.method === 'GET' && segments.length === 3 && segments[1] === 'accounts') {
     const account = services.store.accountBySlug(segments[2] ?? '');
-    if (account === undefined || account.id !== String(principal.identity.accountId)) {
+    if (account?.id !== String(principal.identity.accountId)) {
       fail(404, 'Record not found', `No account ${segments[2] ?? ''} is available to this user.`, '404');
     }
-    const context = contextFor(request, services, principal, String(account.attributes['slug']));
+    const context = contextFor(request, services, principal, scalarText(account.attributes['slug']) ?? '');
     const def = resourceDef('accounts');
     if (def !== undefined) return document(200, renderDocument(account, def, [], context));
   }
@@ -56,7 +56,7 @@ function contextFor(request: SandboxRequest, services: Services, principal: Prin
 function scoped(request: SandboxRequest, segments: string[], principal: Principal, services: Services): SandboxResponse {
   const [slug = '', , type = '', id, fourth, fifth] = segments;
   const account = services.store.accountBySlug(slug);
-  if (account === undefined || account.id !== String(principal.identity.accountId)) {
+  if (account?.id !== String(principal.identity.accountId)) {
     fail(404, 'Record not found', `No account ${slug} is available to this user. Check the account slug (GET /v1/me).`, '404');
   }
   const def = resourceDef(type);

@@ -1,4 +1,4 @@
-import { isJsonObject, parseJson, type Json, type JsonObject } from '../json.js';
+import { isJsonObject, parseJson, scalarText, type Json, type JsonObject } from '../json.js';
 import type { SandboxRequest } from '../http/types.js';
 import type { StoredRecord } from '../store.js';
 import type { AttributeDef, Draft, RelationshipDef, ResourceDef, ValidationIssue } from '../resources/resource-def.js';
@@ -44,7 +44,8 @@ export function parseWriteBody(request: SandboxRequest, def: ResourceDef, urlId?
   if (urlId === undefined && id !== undefined) fail(400, 'Param not allowed', 'id is not allowed.', '105', '/data/id');
   if (urlId !== undefined) {
     if (id === undefined || id === null) fail(400, 'Missing Parameter', 'The required parameter, id, is missing.', '106', '/data/id');
-    if (String(id) !== urlId) fail(409, 'Conflict', `data.id ${String(id)} does not match the URL id ${urlId}.`, '409', '/data/id');
+    const idText = scalarText(id) ?? JSON.stringify(id);
+    if (idText !== urlId) fail(409, 'Conflict', `data.id ${idText} does not match the URL id ${urlId}.`, '409', '/data/id');
   }
   const attributes = data['attributes'] ?? {};
   const relationships = data['relationships'] ?? {};

@@ -11,7 +11,7 @@ export interface ErrorEntry {
   pointer?: string;
 }
 
-export function errorDocument(entries: ErrorEntry[]): { errors: object[] } {
+function errorDocument(entries: ErrorEntry[]): { errors: object[] } {
   return {
     errors: entries.map((entry) => ({
       title: entry.title,

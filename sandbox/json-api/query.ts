@@ -3,10 +3,10 @@ import { resourceDef } from '../resources/catalog.js';
 import { dateBound, related } from '../resources/filters.js';
 import { fail } from './errors.js';
 
-export const DEFAULT_PAGE_SIZE = 250;
-export const MAX_PAGE_SIZE = 250;
+const DEFAULT_PAGE_SIZE = 250;
+const MAX_PAGE_SIZE = 250;
 
-export interface ActiveFilter {
+interface ActiveFilter {
   name: string;
   values: string[];
   match: FilterFn;
@@ -85,12 +85,12 @@ export function parseInclude(params: URLSearchParams, def: ResourceDef): string[
   if (raw === null || raw === '') return [];
   return raw.split(',').map((path) => {
     const segments = path.split('.');
-    let current: ResourceDef | undefined = def;
+    let current: ResourceDef = def;
     for (const segment of segments) {
-      const relationship: RelationshipDef | undefined = current?.relationships.find((candidate) => candidate.name === segment);
+      const relationship: RelationshipDef | undefined = current.relationships.find((candidate) => candidate.name === segment);
       const target: ResourceDef | undefined = relationship === undefined ? undefined : resourceDef(relationship.type);
-      if (current === undefined || target === undefined) {
-        fail(400, 'Invalid field', `${segment} is not a valid includable relationship of ${current?.type ?? def.type}`, '112');
+      if (target === undefined) {
+        fail(400, 'Invalid field', `${segment} is not a valid includable relationship of ${current.type}`, '112');
       }
       current = target;
     }

@@ -27,7 +27,7 @@ function attributeValue(record: StoredRecord, def: ResourceDef, name: string, co
  * One resource object: string id, kebab-case attributes, relationships with self/related links,
  * and `data` linkage for to-one relationships marked 'always' and for every included one.
  */
-export function renderResource(
+function renderResource(
   record: StoredRecord,
   def: ResourceDef,
   context: ApiContext,
@@ -69,7 +69,7 @@ function includeTree(paths: string[][]): IncludeTree {
   for (const path of paths) {
     let node = root;
     for (const segment of path) {
-      const child = node.get(segment) ?? new Map();
+      const child = node.get(segment) ?? new Map<string, IncludeTree>();
       node.set(segment, child);
       node = child;
     }
@@ -110,7 +110,7 @@ export function renderDocument(
   def: ResourceDef,
   include: string[][],
   context: ApiContext,
-  fields: Map<string, Set<string>> = new Map(),
+  fields = new Map<string, Set<string>>(),
 ): JsonObject {
   const records = Array.isArray(primary) ? primary : [primary];
   const compound: Compound = { includedNames: new Map(), included: new Map() };

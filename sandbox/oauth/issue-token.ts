@@ -5,8 +5,8 @@ import { signToken } from './jwt.js';
 import { hashSecret, newOpaqueToken, newTokenId } from './secrets.js';
 
 /** Client-credentials tokens live 24 h (product owner's documents); password-grant tokens 2 h. */
-export const CLIENT_CREDENTIALS_LIFETIME = 86400;
-export const PASSWORD_LIFETIME = 7200;
+const CLIENT_CREDENTIALS_LIFETIME = 86400;
+const PASSWORD_LIFETIME = 7200;
 
 export interface TokenSet {
   access_token: string;

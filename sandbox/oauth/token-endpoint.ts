@@ -54,7 +54,7 @@ function authenticateClient(auth: ClientAuth, services: Services): Authenticated
 function clientCredentialsGrant(client: AuthenticatedClient, services: Services, issuer: string): SandboxResponse {
   if (client.kind !== 'service') return oauthError('unauthorized_client', 400);
   const identity = services.store.identity(client.credential.userId);
-  if (identity === undefined || identity.userType !== 'service') return oauthError('invalid_client', 401);
+  if (identity?.userType !== 'service') return oauthError('invalid_client', 401);
   return tokenResponse(issueTokens(services, issuer, identity, client.credential.clientId, 'client_credentials', false));
 }
 

@@ -523,7 +523,7 @@ const definitions: ResourceDef[] = [
   },
 ];
 
-export const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(definitions.map((definition) => [definition.type, definition]));
+const RESOURCES: ReadonlyMap<string, ResourceDef> = new Map(definitions.map((definition) => [definition.type, definition]));
 
 export function resourceDef(type: string): ResourceDef | undefined {
   return RESOURCES.get(type);

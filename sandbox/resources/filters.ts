@@ -64,7 +64,7 @@ export function listHas(name: string): FilterFn {
 export class FilterValueError extends Error {}
 
 /** Parses a filter date: YYYY-MM-DD means midnight UTC; full ISO-8601 timestamps are exact. */
-export function parseFilterDate(value: string): number {
+function parseFilterDate(value: string): number {
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(time)) throw new FilterValueError(`${value} is not a valid date`);
   return time;

@@ -1,3 +1,4 @@
+import { scalarText } from '../json.js';
 import type { StoredRecord } from '../store.js';
 import { nowIso, type ApiContext } from '../api/context.js';
 import type { ResourceHooks } from './resource-def.js';
@@ -11,8 +12,8 @@ import { inverseRecords } from './related.js';
  * document template of the account nor "pricing"/"breakdown", or when the project has no
  * project-services; otherwise `finished` with a document-url served by the sandbox itself.
  */
-export const GENERATION_READS = 2;
-export const GENERATION_SECONDS = 5;
+const GENERATION_READS = 2;
+const GENERATION_SECONDS = 5;
 const BUILT_IN_TEMPLATES: Record<string, string> = { pricing: 'Pricing', breakdown: 'Work Breakdown' };
 
 export interface GeneratedFile {
@@ -21,22 +22,22 @@ export interface GeneratedFile {
 }
 
 function templateName(document: StoredRecord, context: ApiContext): { name?: string; error?: string } {
-  const templateId = String(document.attributes['template-id'] ?? '');
+  const templateId = scalarText(document.attributes['template-id']) ?? '';
   const builtIn = BUILT_IN_TEMPLATES[templateId];
   if (builtIn !== undefined) return { name: builtIn };
   const template = context.store.find('document-templates', document.accountId, templateId);
   if (template === undefined) return { error: `Document template ${templateId} was not found.` };
   if (template.attributes['active'] !== true) return { error: `Document template ${templateId} is not active.` };
-  return { name: String(template.attributes['name']) };
+  return { name: scalarText(template.attributes['name']) ?? '' };
 }
 
 function fileName(document: StoredRecord, project: StoredRecord | undefined): string {
-  const base = String(project?.attributes['project-name'] ?? 'project')
+  const base = (scalarText(project?.attributes['project-name']) ?? 'project')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   const extension = document.attributes['generate-pdf'] === false ? 'docx' : 'pdf';
-  return `${base}-${String(document.attributes['document-type'] ?? 'sow')}.${extension}`;
+  return `${base}-${scalarText(document.attributes['document-type']) ?? 'sow'}.${extension}`;
 }
 
 function resolve(document: StoredRecord, context: ApiContext): void {
@@ -65,7 +66,7 @@ function progress(document: StoredRecord, context: ApiContext): void {
   if (document.attributes['status'] !== 'created') return;
   const reads = Number(document.internal['reads'] ?? 0) + 1;
   document.internal['reads'] = reads;
-  const ageSeconds = (context.clock.now().getTime() - Date.parse(String(document.attributes['created-at']))) / 1000;
+  const ageSeconds = (context.clock.now().getTime() - Date.parse(scalarText(document.attributes['created-at']) ?? '')) / 1000;
   if (reads >= GENERATION_READS || ageSeconds >= GENERATION_SECONDS) resolve(document, context);
 }
 
@@ -75,7 +76,7 @@ export const projectDocumentHooks: ResourceHooks = {
 
 /** The bytes behind a finished document's document-url: a tiny stand-in file. */
 export function generatedFile(document: StoredRecord): GeneratedFile {
-  const title = `ScopeStack sandbox document ${document.id} (${String(document.attributes['document-type'] ?? 'sow')})`;
+  const title = `ScopeStack sandbox document ${document.id} (${scalarText(document.attributes['document-type']) ?? 'sow'})`;
   if (document.attributes['generate-pdf'] === false) {
     return {
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

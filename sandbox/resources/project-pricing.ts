@@ -6,7 +6,7 @@ import { inverseRecords } from './related.js';
  * Simplified pricing so totals move when services are added: every hour sells at the flat
  * SANDBOX_HOURLY_RATE and costs 60 % of it. The real service prices by rate tables and resources.
  */
-export const SANDBOX_HOURLY_RATE = 150;
+const SANDBOX_HOURLY_RATE = 150;
 const COST_SHARE = 0.6;
 
 export function serviceHours(service: StoredRecord): number {

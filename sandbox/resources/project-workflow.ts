@@ -1,3 +1,4 @@
+import { scalarText } from '../json.js';
 import type { StoredRecord } from '../store.js';
 import { nowIso, type ApiContext } from '../api/context.js';
 import type { Draft, ResourceHooks, ValidationIssue } from './resource-def.js';
@@ -24,7 +25,7 @@ const APPROVAL_PATH = ['building', 'technical_approval', 'sales_approval', 'busi
 const APPROVAL_STATUSES = ['technical_approval', 'sales_approval', 'business_approval'];
 const FINAL_STATUSES = ['won', 'lost', 'canceled'];
 
-export function canTransition(from: string, to: string): boolean {
+function canTransition(from: string, to: string): boolean {
   if (from === to) return true;
   if (FINAL_STATUSES.includes(from)) return false;
   if (to === 'canceled') return true;
@@ -43,7 +44,7 @@ function validateStatus(draft: Draft, existing: StoredRecord | undefined): Valid
       ? []
       : [{ pointer: '/data/attributes/status', field: 'status', title: 'must be building for a new project' }];
   }
-  const from = String(existing.attributes['status']);
+  const from = scalarText(existing.attributes['status']) ?? '';
   return canTransition(from, status)
     ? []
     : [{ pointer: '/data/attributes/status', field: 'status', title: `cannot change from ${from} to ${status}` }];
@@ -87,8 +88,8 @@ function openApproval(project: StoredRecord, status: string, context: ApiContext
 
 /** Stamps submitted-at/approved-at and keeps project-approvals in step with the status. */
 function applyStatusChange(project: StoredRecord, previous: StoredRecord | undefined, context: ApiContext): void {
-  const from = previous === undefined ? undefined : String(previous.attributes['status']);
-  const to = String(project.attributes['status']);
+  const from = previous === undefined ? undefined : (scalarText(previous.attributes['status']) ?? '');
+  const to = scalarText(project.attributes['status']) ?? '';
   if (from === to) return;
   const open = pendingApproval(project, context);
   if (open !== undefined) {
@@ -106,5 +107,7 @@ function applyStatusChange(project: StoredRecord, previous: StoredRecord | undef
 
 export const projectHooks: ResourceHooks = {
   validate: (draft, existing) => validateStatus(draft, existing),
-  afterSave: (project, previous, _draft, context) => applyStatusChange(project, previous, context),
+  afterSave: (project, previous, _draft, context) => {
+    applyStatusChange(project, previous, context);
+  },
 };

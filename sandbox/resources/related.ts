@@ -3,7 +3,7 @@ import type { StoredRecord } from '../store.js';
 import type { ApiContext } from '../api/context.js';
 
 /** The record a to-one relationship points at, within the request's account. */
-export function relatedRecord(record: StoredRecord, relationship: string, type: string, context: ApiContext): StoredRecord | undefined {
+function relatedRecord(record: StoredRecord, relationship: string, type: string, context: ApiContext): StoredRecord | undefined {
   const id = record.links[relationship];
   if (id === null || id === undefined) return undefined;
   if (type === 'accounts') return context.store.accountById(record.accountId);

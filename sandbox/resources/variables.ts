@@ -1,5 +1,5 @@
 import type { Json, JsonObject } from '../json.js';
-import { isJsonObject } from '../json.js';
+import { isJsonObject, scalarText } from '../json.js';
 import type { StoredRecord } from '../store.js';
 import type { ApiContext } from '../api/context.js';
 
@@ -35,7 +35,7 @@ export function renderVariables(record: StoredRecord, attribute: string, variabl
       position: a['position'] ?? null,
       context: variableContext,
       uuid: definition.internal['uuid'] ?? null,
-      value: storedValue(record.attributes[attribute], String(a['name'])),
+      value: storedValue(record.attributes[attribute], scalarText(a['name']) ?? ''),
     };
   });
 }
@@ -73,7 +73,8 @@ function valueProblem(definition: StoredRecord, value: Json): string | undefined
   if (type === 'select') {
     const options = definition.attributes['select-options'];
     const allowed = Array.isArray(options) ? options.filter(isJsonObject).map((option) => option['value']) : [];
-    if (!allowed.includes(String(value))) return 'is not included in the list';
+    const text = scalarText(value);
+    if (text === undefined || !allowed.includes(text)) return 'is not included in the list';
   }
   return undefined;
 }

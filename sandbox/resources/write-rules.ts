@@ -38,11 +38,9 @@ export const crmOpportunityHooks: ResourceHooks = {
   afterSave(opportunity, _previous, draft, context) {
     linkProjects(opportunity, draft, context);
     const attributes = opportunity.attributes;
-    if (attributes['display-name'] === null || attributes['display-name'] === undefined) {
-      attributes['display-name'] = [attributes['account-name'], attributes['name'], attributes['opportunity-id']]
-        .filter((part) => typeof part === 'string' && part !== '')
-        .join(' / ');
-    }
+    attributes['display-name'] ??= [attributes['account-name'], attributes['name'], attributes['opportunity-id']]
+      .filter((part): part is string => typeof part === 'string' && part !== '')
+      .join(' / ');
   },
   beforeDelete(opportunity, context) {
     for (const project of context.store.list('projects', opportunity.accountId)) {

@@ -4,7 +4,7 @@ import type { State, StoredRecord } from '../store.js';
 const START = Date.UTC(2025, 0, 6, 15, 0, 0);
 const HOUR = 3600 * 1000;
 
-export function emptyState(): State {
+function emptyState(): State {
   return {
     version: 1,
     records: {},

@@ -1,16 +1,21 @@
 import App from '../../src/index.js';
 
-type Step = {
+interface Step {
   key: string;
   noun: string;
   display: { label: string; description: string; hidden?: boolean };
   operation: Record<string, unknown>;
-};
-type Field = { key: string; label?: string; dynamic?: string; required?: boolean };
+}
+interface Field {
+  key: string;
+  label?: string;
+  dynamic?: string;
+  required?: boolean;
+}
 
-const triggers = Object.values(App.triggers ?? {}) as unknown as Step[];
-const searches = Object.values(App.searches ?? {}) as unknown as Step[];
-const creates = Object.values(App.creates ?? {}) as unknown as Step[];
+const triggers = Object.values(App.triggers) as unknown as Step[];
+const searches = Object.values(App.searches) as unknown as Step[];
+const creates = Object.values(App.creates) as unknown as Step[];
 const steps = [...triggers, ...searches, ...creates];
 const visible = steps.filter((step) => !step.display.hidden);
 const isTitleCase = (label: string) =>

@@ -4,6 +4,7 @@ import zapier from 'zapier-platform-core';
 import authentication from '../../src/authentication.js';
 import App from '../../src/index.js';
 import { ACCESS_TOKEN, API, AUTH, CLIENT_SECRET, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
+import { errorBodyOf, rejectionOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import type { Perform } from '../support/steps.js';
 
@@ -86,11 +87,9 @@ describe('authentication: client credentials', () => {
     nock(API)
       .get('/v1/me')
       .reply(401, { errors: [{ title: 'The access token was revoked.' }] });
-    const error = await appTester(perform, { authData }).catch((caught: Error) => caught);
-    expect((error as Error).name).toBe(name);
-    expect((error as Error).message).toMatch(
-      /issued a token but refused it on \/v1\/me \(HTTP 401\)\. The service user may have been deactivated/,
-    );
+    const error = await rejectionOf(appTester(perform, { authData }));
+    expect(error.name).toBe(name);
+    expect(error.message).toMatch(/issued a token but refused it on \/v1\/me \(HTTP 401\)\. The service user may have been deactivated/);
   });
 
   it('reads the lifetime from the JWT when the response gives no expires_in', async () => {
@@ -107,9 +106,10 @@ describe('authentication: client credentials', () => {
 
   it('names no URL when the sign-in service cannot be reached', async () => {
     nock(AUTH).post('/oauth/token').replyWithError('connect ECONNREFUSED');
-    const error = await appTester(perform, { authData: credentials }).catch((caught: Error) => caught);
-    const message = JSON.parse((error as Error).message).message as string;
-    expect(message).toBe("Could not reach ScopeStack's sign-in service (connect ECONNREFUSED). Try again in a few minutes.");
+    const error = await rejectionOf(appTester(perform, { authData: credentials }));
+    expect(errorBodyOf(error).message).toBe(
+      "Could not reach ScopeStack's sign-in service (connect ECONNREFUSED). Try again in a few minutes.",
+    );
   });
 
   it('turns a 401 from the token endpoint into a clear message on first connect', async () => {
@@ -121,10 +121,10 @@ describe('authentication: client credentials', () => {
 
   it('expires the connection when a working credential stops working during a Zap', async () => {
     nock(AUTH).post('/oauth/token').reply(401, { error: 'invalid_client' });
-    const error = await appTester(perform, { authData: connectedAuthData() }).catch((caught: Error) => caught);
+    const error = await rejectionOf(appTester(perform, { authData: connectedAuthData() }));
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).name).toBe('ExpiredAuthError');
-    expect((error as Error).message).toMatch(/Client ID or Client Secret \(invalid_client\)/);
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toMatch(/Client ID or Client Secret \(invalid_client\)/);
   });
 
   it.each([

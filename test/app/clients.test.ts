@@ -8,11 +8,17 @@ import App from '../../src/index.js';
 import listClients from '../../triggers/list_clients.js';
 import newClient from '../../triggers/new_client.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
+import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 
 const appTester = zapier.createAppTester(App);
-const one = JSON.parse(readFileSync(new URL('../fixtures/clients/one.json', import.meta.url), 'utf8'));
+/** A JSON:API document holding one client, as ScopeStack answers a GET, POST or PATCH. */
+interface OneClientDocument {
+  data: Record<string, unknown>;
+  [member: string]: unknown;
+}
+const one = JSON.parse(readFileSync(new URL('../fixtures/clients/one.json', import.meta.url), 'utf8')) as OneClientDocument;
 
 const client = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -25,15 +31,7 @@ const list = (data: unknown[], links: Record<string, string> = {}) => ({
   meta: { 'record-count': data.length, 'page-count': 1 },
   links,
 });
-const appErrorOf = async (promise: Promise<unknown>) =>
-  JSON.parse(
-    String(
-      await promise.then(
-        () => '{}',
-        (error: Error) => error.message,
-      ),
-    ),
-  );
+const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 useNock();
 beforeAll(useTestHosts);
@@ -84,7 +82,7 @@ describe('searches.find_client', () => {
         'page[size]': '100',
       })
       .reply(200, list([client('1', 'Northwind Traders'), client('2', 'northwind'), client('3', 'Northwind')]));
-    const found = (await appTester(performOf(findClient), bundleWith({ name: ' Northwind ' }))) as Array<{ id: string }>;
+    const found = await appTester(performOf<{ id: string }[]>(findClient), bundleWith({ name: ' Northwind ' }));
     expect(scope.isDone()).toBe(true);
     // Same case first, then the other exact match; "Northwind Traders" is not the client asked for.
     expect(found.map((record) => record.id)).toEqual(['3', '2']);
@@ -95,7 +93,7 @@ describe('searches.find_client', () => {
       .get(`/${SLUG}/v1/clients`)
       .query(true)
       .reply(200, list([client('1', 'Acme', { active: false }), client('2', 'Acme')]));
-    const found = (await appTester(performOf(findClient), bundleWith({ name: 'Acme' }))) as Array<{ id: string }>;
+    const found = await appTester(performOf<{ id: string }[]>(findClient), bundleWith({ name: 'Acme' }));
     expect(found.map((record) => record.id)).toEqual(['2', '1']);
   });
 
@@ -138,7 +136,7 @@ describe('searches.find_client', () => {
       .get(`/${SLUG}/v1/clients`)
       .query((query) => query['page[number]'] === '2')
       .reply(200, list([client('2', 'Acme')], { next: '' }));
-    const found = (await appTester(performOf(findClient), bundleWith({ name: 'acme' }))) as Array<{ id: string }>;
+    const found = await appTester(performOf<{ id: string }[]>(findClient), bundleWith({ name: 'acme' }));
     expect(scope.isDone()).toBe(true);
     expect(found.map((record) => record.id)).toEqual(['2']);
   });

@@ -5,6 +5,7 @@ import authentication from '../../src/authentication.js';
 import App from '../../src/index.js';
 import newClient from '../../triggers/new_client.js';
 import { ACCESS_TOKEN, API, AUTH, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
+import { errorBodyOf, rejectionOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 
@@ -14,12 +15,6 @@ const list = (data: unknown[] = []) => ({ data, meta: { 'record-count': data.len
 
 useNock();
 beforeAll(useTestHosts);
-
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: Error) => error,
-  );
 
 describe('middleware: headers', () => {
   it('sends the bearer token, the JSON:API Accept header and a versioned User-Agent on API calls', async () => {
@@ -51,8 +46,8 @@ describe('middleware: headers', () => {
 describe('middleware: token expiry', () => {
   it('asks Zapier to renew a 24-hour token in its last five minutes, before sending anything', async () => {
     const scope = nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, list());
-    const error = await errorOf(appTester(poll, bundleWith({}, connectedAuthData({ lifetime: 86400, age: 86400 - 200 }))));
-    expect(error?.name).toBe('RefreshAuthError');
+    const error = await rejectionOf(appTester(poll, bundleWith({}, connectedAuthData({ lifetime: 86400, age: 86400 - 200 }))));
+    expect(error.name).toBe('RefreshAuthError');
     expect(scope.isDone()).toBe(false);
   });
 
@@ -67,8 +62,8 @@ describe('middleware: token expiry', () => {
       .get(`/${SLUG}/v1/clients`)
       .query(true)
       .reply(401, { errors: [{ title: 'Not authorized' }] });
-    const error = await errorOf(appTester(poll, bundleWith()));
-    expect(error?.name).toBe('RefreshAuthError');
+    const error = await rejectionOf(appTester(poll, bundleWith()));
+    expect(error.name).toBe('RefreshAuthError');
   });
 });
 
@@ -77,16 +72,16 @@ describe('middleware: 403', () => {
 
   it('renews once when the token is an hour old (some expired tokens get 403)', async () => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(403, forbidden);
-    const error = await errorOf(appTester(poll, bundleWith({}, connectedAuthData({ age: 3600 }))));
-    expect(error?.name).toBe('RefreshAuthError');
+    const error = await rejectionOf(appTester(poll, bundleWith({}, connectedAuthData({ age: 3600 }))));
+    expect(error.name).toBe('RefreshAuthError');
   });
 
   it('reports a permission problem, without renewing, when the token is fresh', async () => {
     nock(API).post(`/${SLUG}/v1/clients`).query(true).reply(403, forbidden);
     const create = performOf(createClient);
-    const error = await errorOf(appTester(create, bundleWith({ name: 'Acme' }, connectedAuthData({ age: 5 }))));
-    expect(error?.name).toBe('AppError');
-    expect(JSON.parse(String(error?.message))).toEqual({
+    const error = await rejectionOf(appTester(create, bundleWith({ name: 'Acme' }, connectedAuthData({ age: 5 }))));
+    expect(error.name).toBe('AppError');
+    expect(errorBodyOf(error)).toEqual({
       code: 'PermissionError',
       status: 403,
       message:
@@ -111,8 +106,8 @@ describe('middleware: errors', () => {
     ],
   ])('turns a %i into a readable %s', async (status, body, code, message) => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(status, body);
-    const error = await errorOf(appTester(poll, bundleWith()));
-    const parsed = JSON.parse(String(error?.message));
+    const error = await rejectionOf(appTester(poll, bundleWith()));
+    const parsed = errorBodyOf(error);
     expect(parsed.code).toBe(code);
     expect(parsed.message).toMatch(message);
     expect(parsed.message).not.toContain(ACCESS_TOKEN);
@@ -120,14 +115,14 @@ describe('middleware: errors', () => {
 
   it('reports a body that is not JSON instead of returning nothing', async () => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, '{"data": [', { 'Content-Type': 'application/vnd.api+json' });
-    const error = await errorOf(appTester(poll, bundleWith()));
-    expect(JSON.parse(String(error?.message)).message).toMatch(/with data that could not be read/);
+    const error = await rejectionOf(appTester(poll, bundleWith()));
+    expect(errorBodyOf(error).message).toMatch(/with data that could not be read/);
   });
 
   it('leaves 429 to core, which asks Zapier to retry later', async () => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(429, {}, { 'Retry-After': '30' });
-    const error = await errorOf(appTester(poll, bundleWith()));
-    expect(error?.name).toBe('ThrottledError');
-    expect(JSON.parse(String(error?.message)).delay).toBe(30);
+    const error = await rejectionOf(appTester(poll, bundleWith()));
+    expect(error.name).toBe('ThrottledError');
+    expect(errorBodyOf(error).delay).toBe(30);
   });
 });

@@ -73,8 +73,18 @@ describe('e2e: connection', () => {
 
   it.each([
     ['rotated', (clientId: string) => context.sandbox.admin.rotateSecret(clientId)],
-    ['deleted', (clientId: string) => context.sandbox.admin.deleteCredential(clientId)],
-    ['of a user who is no longer a Service user', () => context.sandbox.admin.changeUserType(SEED.serviceUser.userId, 'licensed')],
+    [
+      'deleted',
+      (clientId: string) => {
+        context.sandbox.admin.deleteCredential(clientId);
+      },
+    ],
+    [
+      'of a user who is no longer a Service user',
+      () => {
+        context.sandbox.admin.changeUserType(SEED.serviceUser.userId, 'licensed');
+      },
+    ],
   ])('expires the connection, with a clear message, when the credential is %s', async (_what, revoke) => {
     const runner = context.runner();
     await runner.connect();

@@ -6,7 +6,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
 });
 afterAll(() => sandbox.close());
-beforeEach(() => sandbox.admin.reset());
+beforeEach(() => {
+  sandbox.admin.reset();
+});
 
 async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${sandbox.url}/__admin${path}`, {

@@ -11,7 +11,9 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
 });
 afterAll(() => sandbox.close());
-beforeEach(() => sandbox.admin.reset());
+beforeEach(() => {
+  sandbox.admin.reset();
+});
 
 const service = SEED.serviceUser;
 

@@ -7,7 +7,9 @@ import { SLUG, adminToken, call, ids } from './sandbox-client.js';
 describe('dataFile persistence', () => {
   const directory = mkdtempSync(join(tmpdir(), 'scopestack-sandbox-'));
   const dataFile = join(directory, 'sandbox-data.json');
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(directory, { recursive: true, force: true });
+  });
 
   it('keeps records and tokens across a restart, stores no plain secrets, and reset() goes back to the seed', async () => {
     const first = await startSandbox({ port: 0, dataFile });

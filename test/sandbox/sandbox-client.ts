@@ -1,7 +1,7 @@
 /** Small HTTP helpers for the sandbox tests: real requests with global fetch, nothing mocked. */
 import { SEED, type Sandbox } from '../../sandbox/index.js';
 
-export const JSON_API = 'application/vnd.api+json';
+const JSON_API = 'application/vnd.api+json';
 export const SLUG = SEED.account.slug;
 
 export interface Reply {

@@ -28,9 +28,7 @@ describe('toRecord', () => {
   });
 
   it('turns numeric ids into strings', () => {
-    expect(
-      toRecord({ id: 9 as unknown as string, type: 'clients', relationships: { account: { data: { type: 'accounts', id: 42 } } } }),
-    ).toEqual({
+    expect(toRecord({ id: 9, type: 'clients', relationships: { account: { data: { type: 'accounts', id: 42 } } } })).toEqual({
       id: '9',
       account_id: '42',
     });
