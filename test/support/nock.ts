@@ -10,7 +10,9 @@ export const useNock = (): void => {
     if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
   });
-  afterEach(() => nock.cleanAll());
+  afterEach(() => {
+    nock.cleanAll();
+  });
   afterAll(() => {
     nock.enableNetConnect();
     nock.restore();
