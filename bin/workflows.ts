@@ -2,7 +2,7 @@
  * The workflows `npm start` runs, one row per step. Each step checks what a user would notice
  * (the right record found, no duplicate created, a renewal that happened) and throws otherwise.
  */
-import type { Sandbox } from '../sandbox/index.js';
+import { SEED, type Sandbox } from '../sandbox/index.js';
 import type { Row } from './print-table.js';
 import type { ZapRunner } from './zap-runner.js';
 
@@ -12,6 +12,22 @@ interface ClientRecord {
   domain?: string;
   active?: boolean;
   msa_date?: string;
+}
+
+interface ProjectRecord {
+  id: string;
+  project_name: string;
+  status: string;
+  client_name?: string;
+  custom_region?: string;
+  upsert_action?: string;
+  project_contacts?: { name: string }[];
+  project_locations?: { name: string }[];
+}
+interface Named {
+  id: string;
+  name: string;
+  project_name?: string;
 }
 
 const check = (condition: boolean, problem: string): void => {
@@ -85,10 +101,141 @@ export async function* sandboxWorkflow(runner: ZapRunner, sandbox: Sandbox): Asy
     requests: dropdown.requests,
   };
 
+  yield* projectLifecycle(runner, created.result);
+
   sandbox.clock.advance(25 * 3600);
   const later = await runner.run<ClientRecord[]>('triggers', 'new_client');
   check(later.renewed, 'The expired token was not renewed.');
   yield { step: 'New Client, 25 hours later', result: 'token expired (401), renewed once, poll succeeded', requests: later.requests };
+}
+
+/** The message a user would read from a failed step. */
+const messageOf = (error: unknown): string => {
+  const text = error instanceof Error ? error.message : String(error);
+  try {
+    const { message } = JSON.parse(text) as { message?: unknown };
+    return typeof message === 'string' ? message : text;
+  } catch {
+    return text;
+  }
+};
+
+/**
+ * A project from creation to approval, with four Zaps turned on beforehand: each trigger fires
+ * exactly once for what happened, and a second poll fires nothing.
+ */
+async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): AsyncGenerator<Row> {
+  const zaps = [
+    { key: 'new_project', input: {}, label: 'New Project' },
+    { key: 'updated_project', input: {}, label: 'Updated Project' },
+    { key: 'project_status_changed', input: { status: ['approved', 'won'] }, label: 'Project Status Changed' },
+    { key: 'new_project_approval', input: {}, label: 'New Project Approval' },
+  ];
+  let seeding = 0;
+  for (const zap of zaps) seeding += (await runner.poll(zap.key, zap.input)).requests;
+  yield { step: 'Turn on 4 project Zaps (first polls)', result: 'dedupe filled: nothing fires for existing projects', requests: seeding };
+
+  const project = await runner.run<ProjectRecord>('creates', 'create_project', {
+    client_id: client.id,
+    project_name: 'Contoso Azure Landing Zone',
+    sales_executive_id: SEED.salesExecutives.jordanEllis,
+    tag_list: ['cloud', 'azure'],
+    msa_date: '2025-03-01',
+    custom_region: 'EMEA',
+  });
+  check(project.result.status === 'building' && project.result.custom_region === 'EMEA', 'Create Project did not keep the custom field.');
+  check(project.result.client_name === client.name, 'Create Project did not name the client.');
+  yield {
+    step: 'Create Project (custom field)',
+    result: `${project.result.id} "${project.result.project_name}", Region ${project.result.custom_region}`,
+    requests: project.requests,
+  };
+
+  const contact = await runner.run<Named>('creates', 'create_project_contact', {
+    project_id: project.result.id,
+    name: 'Pat Example',
+    email: 'pat@contoso.example',
+    contact_type: 'primary_customer_contact',
+  });
+  const location = await runner.run<Named>('creates', 'create_project_location', {
+    project_id: project.result.id,
+    name: 'Seattle HQ',
+    city: 'Seattle',
+    custom_site_code: 'SEA-1',
+  });
+  check(contact.result.project_name === project.result.project_name, 'The contact does not name its project.');
+  yield {
+    step: 'Add Contact and Location',
+    result: `contact ${contact.result.id}, location ${location.result.id} "${location.result.name}"`,
+    requests: contact.requests + location.requests,
+  };
+
+  const twin = await runner
+    .run<ProjectRecord>('creates', 'create_project_location', { project_id: project.result.id, name: 'Seattle HQ' })
+    .then(
+      () => 'accepted',
+      (error: unknown) => messageOf(error),
+    );
+  check(twin.includes('already been taken'), `A second "Seattle HQ" location was not refused: ${twin}`);
+  yield { step: 'Add the same Location again', result: `refused: ${twin}`, requests: 1 };
+
+  let moves = 0;
+  for (const status of ['technical_approval', 'approved'])
+    moves += (await runner.run('creates', 'update_project', { id: project.result.id, status })).requests;
+  yield { step: 'Update Project: approval, approved', result: 'building -> technical_approval -> approved', requests: moves };
+
+  const refused = await runner.run('creates', 'update_project', { id: project.result.id, status: 'technical_approval' }).then(
+    () => 'accepted',
+    (error: unknown) => messageOf(error),
+  );
+  check(refused !== 'accepted' && refused.includes('Won or Lost'), 'A refused status change did not say which moves are allowed.');
+  yield { step: 'Update Project: back to approval', result: `refused: ${refused}`, requests: 1 };
+
+  for (const zap of zaps) {
+    const first = await runner.poll<Named>(zap.key, zap.input);
+    const again = await runner.poll<Named>(zap.key, zap.input);
+    const [fired] = first.fired;
+    check(
+      first.fired.length === 1 && again.fired.length === 0,
+      `${zap.label} fired ${first.fired.length} then ${again.fired.length} times.`,
+    );
+    const what = fired?.project_name ?? fired?.name ?? '';
+    yield {
+      step: `${zap.label} (2 polls)`,
+      result: `fired once (${fired?.id} "${what}"), then nothing`,
+      requests: first.requests + again.requests,
+    };
+  }
+
+  const found = await runner.run<ProjectRecord[]>('searches', 'find_project', {
+    project_name: 'contoso azure landing zone',
+    client_id: client.id,
+  });
+  const [hit] = found.result;
+  check(
+    hit?.id === project.result.id && hit.project_contacts?.length === 1 && hit.project_locations?.length === 1,
+    'Find Project did not return the project with its contact and location.',
+  );
+  yield {
+    step: 'Find Project (within client)',
+    result: `${project.result.id}, ${hit?.status ?? ''}, 1 contact, 1 location as line items`,
+    requests: found.requests,
+  };
+
+  const upsert = await runner.run<ProjectRecord>('creates', 'upsert_project', {
+    client_id: client.id,
+    project_name: 'Contoso Azure Landing Zone',
+    custom_region: 'APAC',
+  });
+  check(
+    upsert.result.upsert_action === 'updated' && upsert.result.id === project.result.id,
+    'Create or Update Project did not update the project.',
+  );
+  yield {
+    step: 'Create or Update Project',
+    result: `updated ${upsert.result.id}: Region ${upsert.result.custom_region}`,
+    requests: upsert.requests,
+  };
 }
 
 /** What is safe against a real account: nothing is written. */

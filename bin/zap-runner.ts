@@ -30,8 +30,16 @@ export interface StepOutcome<T> {
   renewed: boolean;
 }
 
+/** What one poll of a turned-on Zap brought: the records Zapier would fire for. */
+export interface PollOutcome<T> {
+  fired: T[];
+  requests: number;
+}
+
 export class ZapRunner {
   readonly #app: AppShape;
+  /** Zapier's dedupe memory, per trigger and input: the IDs each Zap has already seen. */
+  readonly #seen = new Map<string, Set<string>>();
   readonly #tester: ReturnType<typeof zapier.createAppTester>;
   authData: AuthData;
   renewals = 0;
@@ -62,6 +70,20 @@ export class ZapRunner {
     const result = (await this.#tester(this.#authFunction('test'), { authData: this.authData })) as Record<string, string>;
     const label = (await this.#tester(this.#authFunction('connectionLabel'), { authData: this.authData, inputData: result })) as string;
     return { result: { ...result, label }, requests: httpRequestCount() - before, renewed: false };
+  }
+
+  /**
+   * Polls a trigger as a turned-on Zap: the first poll only fills the dedupe memory (Zapier fires
+   * nothing for records that existed when the Zap was turned on), later polls fire for IDs not
+   * seen before.
+   */
+  async poll<T extends { id: string }>(key: string, inputData: Record<string, unknown> = {}): Promise<PollOutcome<T>> {
+    const zap = `${key} ${JSON.stringify(inputData)}`;
+    const seen = this.#seen.get(zap);
+    const { result, requests } = await this.run<T[]>('triggers', key, inputData, seen ? {} : { isPopulatingDedupe: true });
+    const fired = seen ? result.filter((record) => !seen.has(record.id)) : [];
+    this.#seen.set(zap, new Set([...(seen ?? []), ...result.map((record) => record.id)]));
+    return { fired, requests };
   }
 
   async run<T = unknown>(

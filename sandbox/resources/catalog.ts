@@ -35,6 +35,12 @@ const account = toOne('account', 'accounts');
 const NOTHING = { attributes: [], relationships: [] };
 const ACTIVE = () => ({ active: true });
 
+/** The id of the account's active default record of a lookup type (rate tables, payment terms). */
+const accountDefault = (type: string, context: ApiContext): string | null =>
+  context.store
+    .list(type, context.accountId)
+    .find((record) => record.attributes['default'] === true && record.attributes['active'] === true)?.id ?? null;
+
 const nameOf =
   (relationship: string, type: string, attribute = 'name') =>
   (record: StoredRecord, context: ApiContext) =>
@@ -152,7 +158,12 @@ const definitions: ResourceDef[] = [
       'approved-at': null,
       'payment-info': { 'pricing-model': 'fixed_fee', 'include-expenses': false, 'include-product': false, 'rate-type': 'hours' },
     }),
-    defaultLinks: (context) => ({ creator: context.principal.user.id }),
+    // Guess: a project created without a rate table or payment term gets the account's default one.
+    defaultLinks: (context) => ({
+      creator: context.principal.user.id,
+      'rate-table': accountDefault('rate-tables', context),
+      'payment-term': accountDefault('payment-terms', context),
+    }),
     hooks: projectHooks,
   },
   {

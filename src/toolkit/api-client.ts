@@ -3,7 +3,7 @@
  * responses into checked JSON:API documents and network failures into messages.
  */
 import type { Bundle, HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
-import { appError, ErrorCode } from './app-errors.js';
+import { appError, ErrorCode, hasErrorCode } from './app-errors.js';
 import { describeAttempt } from './describe-request.js';
 import { asDocument, type Document, type Resource } from './json-api.js';
 import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
@@ -67,6 +67,17 @@ export const listResources = async (z: ZObject, bundle: Bundle, spec: ResourceSp
     params: { ...includeParams(spec), ...params },
   });
   return documentOf<Resource[]>(z, spec, response, true);
+};
+
+/** One record by ID; undefined when the service answers 404 (a search then finds nothing). */
+export const findResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<Document<Resource> | undefined> => {
+  try {
+    const response = await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'GET', params: includeParams(spec) });
+    return documentOf<Resource>(z, spec, response, false);
+  } catch (error) {
+    if (hasErrorCode(error, ErrorCode.NotFound)) return undefined;
+    throw error;
+  }
 };
 
 export const createResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, body: WriteDocument): Promise<Document<Resource>> => {

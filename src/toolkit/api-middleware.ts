@@ -5,7 +5,7 @@
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, Bundle, HttpResponse } from 'zapier-platform-core';
 import { appError } from './app-errors.js';
 import { errorsOf } from './json-api.js';
-import { describeFailure, describePermissionDenied, describeUnreadable, type FailedResponse } from './response-errors.js';
+import { describeFailure, describePermissionDenied, describeUnreadable, type FailedResponse, type FieldNotes } from './response-errors.js';
 import { isFresh, needsRenewal, nowInSeconds, readTokenTimes } from './token-timing.js';
 
 const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
@@ -15,6 +15,8 @@ export interface ApiMiddlewareConfig {
   apiBaseUrl: () => string;
   tokenUrl: () => string;
   userAgent: string;
+  /** Field labels for the resource a URL addresses, so error pointers read as the user's fields. */
+  fieldNotes?: (url: string) => FieldNotes | undefined;
 }
 
 type Before = BeforeRequestMiddleware;
@@ -57,13 +59,18 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
     return { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
   };
 
-  const failedResponse = (response: HttpResponse): FailedResponse => ({
-    status: response.status,
-    method: response.request.method ?? 'GET',
-    url: response.request.url ?? '',
-    errors: errorsOf(response.data),
-    isHtml: /html/i.test(response.headers.get('content-type') ?? ''),
-  });
+  const failedResponse = (response: HttpResponse): FailedResponse => {
+    const url = response.request.url ?? '';
+    const fieldNotes = config.fieldNotes?.(url);
+    return {
+      status: response.status,
+      method: response.request.method ?? 'GET',
+      url,
+      errors: errorsOf(response.data),
+      isHtml: /html/i.test(response.headers.get('content-type') ?? ''),
+      ...(fieldNotes ? { fieldNotes } : {}),
+    };
+  };
 
   /** Whether the request carried the stored token (not one the exchange is still checking). */
   const usedStoredToken = (response: HttpResponse, bundle: Bundle): boolean => {

@@ -17,3 +17,13 @@ export interface AppFailure {
 }
 
 export const appError = (z: ZObject, failure: AppFailure): Error => new z.errors.Error(failure.message, failure.code, failure.status);
+
+/** Whether an error is one raised by `appError` with this code (core carries it inside the message). */
+export const hasErrorCode = (error: unknown, code: ErrorCode): boolean => {
+  if (!(error instanceof Error) || error.name !== 'AppError') return false;
+  try {
+    return (JSON.parse(error.message) as { code?: unknown }).code === code;
+  } catch {
+    return false;
+  }
+};

@@ -76,6 +76,13 @@ const coerceString = (value: unknown): Coerced => ok(scalarText(value).trim());
 
 const coerceText = (value: unknown): Coerced => ok(scalarText(value));
 
+/** A list field arrives as a list, or as one comma-separated text when a user maps a single value. */
+const coerceList = (value: unknown): Coerced => {
+  const items: unknown[] = Array.isArray(value) ? value : scalarText(value).split(',');
+  if (!items.every(isScalar)) return fail(NOT_ONE_VALUE.replace('a single value', 'a list of texts'));
+  return ok(items.map((item) => scalarText(item).trim()).filter((item) => item !== ''));
+};
+
 const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
   string: coerceString,
   text: coerceText,
@@ -85,8 +92,9 @@ const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
   date: coerceDate,
   datetime: coerceDatetime,
   json: coerceJson,
+  list: coerceList,
 };
 
-/** Every kind but `json` takes one value: a list or object is refused before its own rule runs. */
+/** Kinds other than `json` and `list` take one value: a list or object is refused before their own rule runs. */
 export const coerceValue = (kind: AttributeKind, value: unknown): Coerced =>
-  kind === 'json' || isScalar(value) ? COERCERS[kind](value) : fail(NOT_ONE_VALUE);
+  kind === 'json' || kind === 'list' || isScalar(value) ? COERCERS[kind](value) : fail(NOT_ONE_VALUE);

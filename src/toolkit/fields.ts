@@ -1,7 +1,7 @@
 /** Zapier input and output field definitions computed from a resource spec. */
 import type { PlainInputField } from 'zapier-platform-core';
 import { keyFor, labelFor, singular } from './field-names.js';
-import type { AttributeKind, AttributeSpec, RelationshipSpec, ResourceSpec } from './resource-spec.js';
+import type { AttributeKind, AttributeSpec, CustomFieldDefinition, RelationshipSpec, ResourceSpec } from './resource-spec.js';
 
 export interface OutputField {
   key: string;
@@ -19,6 +19,7 @@ const INPUT_TYPES: Record<AttributeKind, NonNullable<PlainInputField['type']>> =
   datetime: 'datetime',
   date: 'datetime',
   json: 'text',
+  list: 'string',
 };
 
 const OUTPUT_TYPES: Partial<Record<AttributeKind, OutputField['type']>> = {
@@ -27,6 +28,15 @@ const OUTPUT_TYPES: Partial<Record<AttributeKind, OutputField['type']>> = {
   datetime: 'datetime',
   date: 'datetime',
 };
+
+/** Every dropdown trigger's records carry this label, so a dynamic field can show it. */
+export const DROPDOWN_LABEL_KEY = 'label';
+
+/** Zapier's `dynamic` reference to a dropdown trigger: `list_clients.id.label`. */
+export const dropdownRef = (dropdownKey: string): string => `${dropdownKey}.id.${DROPDOWN_LABEL_KEY}`;
+
+/** The key of a custom field's value, as input and as output: `custom_region`. */
+export const customFieldKey = (name: string): string => `custom_${name.replace(/[^a-zA-Z0-9_]/g, '_')}`;
 
 /** Zapier wants child keys unique across a step, so a line item's `name` becomes `user_defined_fields__name`. */
 export const lineItemKey = (parentKey: string, item: string): string => `${parentKey}__${item}`;
@@ -57,8 +67,9 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
         label,
         type: INPUT_TYPES[attribute.kind],
         required,
+        ...(attribute.kind === 'list' ? { list: true } : {}),
         ...(attribute.help ? { helpText: attribute.help } : {}),
-        ...(attribute.choices ? { choices: [...attribute.choices] } : {}),
+        ...(attribute.choices ? { choices: { ...attribute.choices } } : {}),
       };
     });
   const relationships = spec.relationships
@@ -72,11 +83,14 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
         type: 'string',
         required: requiredKeys.includes(key),
         ...(relationship.many ? { list: true } : {}),
-        ...(relationship.dropdown ? { dynamic: `${relationship.dropdown}.id.${keyFor(relationship.display ?? 'name')}` } : {}),
+        ...(relationship.dropdown ? { dynamic: dropdownRef(relationship.dropdown) } : {}),
+        ...(relationship.search ? { search: `${relationship.search}.id` } : {}),
         ...(relationship.help ? { helpText: relationship.help } : {}),
       };
     });
-  return [...attributes, ...relationships];
+  // The record this one belongs to (a project's client, a contact's project) is picked first.
+  const owners = relationships.filter((field) => field.required);
+  return [...owners, ...attributes, ...relationships.filter((field) => !field.required)];
 };
 
 /** Every key a record of this resource carries, labelled. */
@@ -92,7 +106,7 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
       );
       continue;
     }
-    fields.push({ key, label: attributeLabel(attribute), ...(type ? { type } : {}) });
+    fields.push({ key, label: attributeLabel(attribute), ...(type ? { type } : {}), ...(attribute.kind === 'list' ? { list: true } : {}) });
   }
   for (const relationship of spec.relationships) {
     const key = keyFor(relationship.name);
@@ -111,3 +125,25 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
   }
   return fields;
 };
+
+const CUSTOM_INPUT_TYPES: Record<CustomFieldDefinition['kind'], NonNullable<PlainInputField['type']>> = {
+  string: 'string',
+  decimal: 'number',
+  date: 'datetime',
+};
+
+/** A custom field as an input field: typed, labelled and required as its definition says. */
+export const customInputField = (definition: CustomFieldDefinition, required = definition.required): PlainInputField => ({
+  key: customFieldKey(definition.name),
+  label: definition.label,
+  type: CUSTOM_INPUT_TYPES[definition.kind],
+  required,
+  helpText: definition.help ?? `The ${definition.label} custom field set up in your account.`,
+  ...(definition.choices ? { choices: { ...definition.choices } } : {}),
+});
+
+/** A custom field among the outputs, mappable on its own (`custom_region`). */
+export const customOutputField = (definition: CustomFieldDefinition): OutputField => ({
+  key: customFieldKey(definition.name),
+  label: definition.label,
+});

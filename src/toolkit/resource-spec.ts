@@ -4,6 +4,7 @@
  * only what differs.
  */
 import type { Bundle } from 'zapier-platform-core';
+import type { FlatRecord } from './json-api.js';
 
 /** How an attribute's value is typed in the API and shown in Zapier. */
 export type AttributeKind =
@@ -19,6 +20,8 @@ export type AttributeKind =
   | 'datetime'
   /** Calendar date, YYYY-MM-DD. */
   | 'date'
+  /** A list of short texts (`tag-list`): a list field in Zapier, a JSON array in the API. */
+  | 'list'
   /** An array or object that is passed through as it is (nested keys kept). */
   | 'json';
 
@@ -32,8 +35,10 @@ export interface AttributeSpec {
   readonly label?: string;
   /** Help text shown under the input field: format and an example. */
   readonly help?: string;
-  /** Allowed values, shown as a static dropdown. */
-  readonly choices?: readonly string[];
+  /** Allowed values and their readable labels, shown as a static dropdown. */
+  readonly choices?: Readonly<Record<string, string>>;
+  /** Said after the service's own message when it rejects this attribute (what it accepts). */
+  readonly rejectedHint?: string;
   /**
    * For a `json` list of objects: the keys of each object. Zapier then shows the field as line
    * items instead of a JSON box, and lists each key among the outputs (`key[]item`).
@@ -53,6 +58,8 @@ export interface RelationshipSpec {
   readonly display?: string;
   /** Key of the hidden trigger that feeds this field's dropdown. */
   readonly dropdown?: string;
+  /** Key of the search step that can find the related record (Zapier's "search" link). */
+  readonly search?: string;
   readonly label?: string;
   readonly help?: string;
   /** For a to-many relationship whose records are included: the keys listed among the outputs. */
@@ -76,7 +83,7 @@ export interface FilterSpec {
   readonly help?: string;
 }
 
-export interface IdFormat {
+interface IdFormat {
   readonly pattern: RegExp;
   /** The accepted form in a user's words, with an example: "a whole number such as 1001". */
   readonly description: string;
@@ -100,6 +107,33 @@ export interface Requester {
   readonly ownerRelationship?: (bundle: Bundle) => { name: string; type: string; id: string } | undefined;
 }
 
+/** One custom-field definition, read from the service into what an input field needs. */
+export interface CustomFieldDefinition {
+  /** The name the value is sent under (`region`); the field key is `custom_<name>`. */
+  readonly name: string;
+  readonly label: string;
+  readonly kind: 'string' | 'decimal' | 'date';
+  readonly required: boolean;
+  /** Allowed values (sent as they are) and their labels. */
+  readonly choices?: Readonly<Record<string, string>>;
+  readonly help?: string;
+}
+
+/**
+ * Custom fields an account defines for a resource: their values travel in one attribute as
+ * `[{ name, value }]`, their definitions are records of another resource.
+ */
+export interface CustomFieldsSpec {
+  /** The attribute holding the values (`project-variables`). */
+  readonly attribute: string;
+  /** Where the definitions are listed (one request, only when needed). */
+  readonly definitions: ResourceSpec;
+  /** Query parameters that select this resource's active definitions. */
+  readonly params: Readonly<Record<string, string>>;
+  /** Reads a definition record; undefined skips it (an unknown type). */
+  readonly toField: (definition: FlatRecord) => CustomFieldDefinition | undefined;
+}
+
 export interface ResourceSpec {
   /** JSON:API type, plural kebab-case (`project-contacts`). */
   readonly type: string;
@@ -118,6 +152,18 @@ export interface ResourceSpec {
   readonly searchParams?: Readonly<Record<string, string>>;
   /** Sort that lists newest records first, for polling triggers. */
   readonly newestFirst?: string;
+  /** Sort of dropdowns; default the display attribute. */
+  readonly dropdownSort?: string;
+  /** Query parameters every dropdown sends, e.g. to list only active records. */
+  readonly dropdownParams?: Readonly<Record<string, string>>;
+  /** Attribute shown after the display name in dropdowns, so twins can be told apart (a project's client). */
+  readonly dropdownDetail?: string;
+  readonly customFields?: CustomFieldsSpec;
+  /**
+   * False for records that belong to another record rather than to the account (a project's
+   * contacts): their creates do not carry the requester's owner relationship. Default true.
+   */
+  readonly ownedByAccount?: boolean;
   /** Page size for polling and searching. Default in `paging.ts`. */
   readonly pageSize?: number;
   readonly requester: Requester;

@@ -8,6 +8,14 @@ import { describeAttempt, targetOf } from './describe-request.js';
 import { labelFor, singular } from './field-names.js';
 import type { ErrorObject } from './json-api.js';
 
+/** How the user knows a field the service names in a pointer, and what it accepts. */
+interface FieldNote {
+  label: string;
+  hint?: string;
+}
+
+export type FieldNotes = (pointer: string) => FieldNote | undefined;
+
 export interface FailedResponse {
   status: number;
   method: string;
@@ -15,6 +23,8 @@ export interface FailedResponse {
   errors: readonly ErrorObject[];
   /** Whether the body was an HTML page (a proxy or an outage), never to be quoted. */
   isHtml: boolean;
+  /** Labels of the fields of the resource the request was about. */
+  fieldNotes?: FieldNotes;
 }
 
 /** `/data/attributes/project-name` -> `Project Name`; `/data/relationships/client` -> `Client`. */
@@ -23,30 +33,32 @@ export const fieldOfPointer = (pointer: string | undefined): string | undefined 
   return last && last !== 'data' ? labelFor(last) : undefined;
 };
 
-/** One readable sentence per error: "Name has already been taken". */
-export const describeError = (error: ErrorObject): string => {
-  const field = fieldOfPointer(error.source?.pointer) ?? error.source?.parameter;
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** One readable sentence per error: "Name has already been taken.", with what the field accepts when known. */
+export const describeError = (error: ErrorObject, fieldNotes?: FieldNotes): string => {
+  const pointer = error.source?.pointer;
+  const note = pointer ? fieldNotes?.(pointer) : undefined;
+  const field = note?.label ?? fieldOfPointer(pointer) ?? error.source?.parameter;
   let detail = (error.detail ?? error.title ?? 'was rejected').trim();
   // Rails-style details repeat the attribute ("name - has already been taken").
   detail = detail.replace(/^[\w-]+ - /, '');
-  if (!field) return detail;
-  return detail.toLowerCase().startsWith(field.toLowerCase()) ? detail : `${field} ${detail}`;
+  const text = !field || detail.toLowerCase().startsWith(field.toLowerCase()) ? detail : `${field} ${detail}`;
+  return note?.hint ? `${sentence(text)} ${sentence(note.hint)}` : sentence(text);
 };
 
 /** After a create whose outcome is unknown: never resend blindly, look first. */
 export const mayHaveBeenCreated = (service: string, noun = 'record'): string =>
   ` The ${noun} may or may not have been created: check ${service} before running this step again, so that nothing is created twice.`;
 
-const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
-
-const serviceSays = (service: string, errors: readonly ErrorObject[]): string =>
-  errors.length > 0 ? ` ${service} says: ${errors.map((error) => sentence(describeError(error))).join(' ')}` : '';
+const serviceSays = (service: string, errors: readonly ErrorObject[], fieldNotes?: FieldNotes): string =>
+  errors.length > 0 ? ` ${service} says: ${errors.map((error) => describeError(error, fieldNotes)).join(' ')}` : '';
 
 /** The message and code for a failed response other than 401/403 and 429, which are handled elsewhere. */
 export const describeFailure = (service: string, response: FailedResponse): AppFailure => {
   const { status, method, url, errors } = response;
   const attempt = describeAttempt(method, url);
-  const says = serviceSays(service, errors);
+  const says = serviceSays(service, errors, response.fieldNotes);
 
   if (status === 404) {
     const { collection, id } = targetOf(url, method);

@@ -59,8 +59,8 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
     const coerced = coerceValue(attribute.kind, value);
     if (!coerced.ok) {
       problems.push(`${label} ${coerced.problem} (got ${quoteValue(value)}).`);
-    } else if (attribute.choices && !attribute.choices.includes(scalarText(coerced.value))) {
-      problems.push(`${label} must be one of ${attribute.choices.join(', ')} (got ${quoteValue(value)}).`);
+    } else if (attribute.choices && !Object.hasOwn(attribute.choices, scalarText(coerced.value))) {
+      problems.push(`${label} must be one of ${Object.keys(attribute.choices).join(', ')} (got ${quoteValue(value)}).`);
     } else {
       attributes[attribute.name] = attribute.items ? fromLineItems(coerced.value, keyFor(attribute.name), attribute.items) : coerced.value;
     }

@@ -47,12 +47,12 @@ describe('triggers.new_client', () => {
     expect(records).toEqual([newClient.operation.sample]);
   });
 
-  it('fetches the page Zapier asks for when it pages through a dropdown', async () => {
+  it('reads as many records as Zapier asks for when it gives a limit', async () => {
     const scope = nock(API)
       .get(`/${SLUG}/v1/clients`)
-      .query((query) => query['page[number]'] === '3')
+      .query({ sort: '-id', 'page[number]': '1', 'page[size]': '3', include: 'rate-table,contacts' })
       .reply(200, list([]));
-    await appTester(performOf(newClient), { ...bundleWith(), meta: { page: 2 } });
+    await appTester(performOf(newClient), { ...bundleWith(), meta: { page: 0, limit: 3 } });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -66,7 +66,11 @@ describe('triggers.list_clients', () => {
     const records = await appTester(performOf(listClients), { ...bundleWith(), meta: { page: 1 } });
     expect(scope.isDone()).toBe(true);
     expect(records).toEqual([expect.objectContaining({ id: '4', name: 'Adventure Works' })]);
-    expect(updateClient.operation.inputFields?.[0]).toMatchObject({ key: 'id', dynamic: 'list_clients.id.name', search: 'find_client.id' });
+    expect(updateClient.operation.inputFields?.[0]).toMatchObject({
+      key: 'id',
+      dynamic: 'list_clients.id.label',
+      search: 'find_client.id',
+    });
   });
 });
 

@@ -1,2 +1,6 @@
 /** The ScopeStack resources this integration knows, one entry per JSON:API type. */
 export { clients } from './clients.js';
+export { businessUnits, paymentTerms, presalesEngineers, rateTables, salesExecutives } from './lookups.js';
+export { projectApprovals, projectContacts, projectLocations } from './project-parts.js';
+export { projectVariables } from './project-variables.js';
+export { projects } from './projects.js';

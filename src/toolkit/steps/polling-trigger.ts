@@ -1,26 +1,146 @@
 /**
- * A polling trigger over one resource: newest first, one page per poll. Zapier deduplicates on
- * `id`, so a record is seen once however often it appears in the newest page.
+ * A polling trigger over one resource, newest first. Zapier deduplicates on `id`: a trigger on new
+ * records returns them as they are; a trigger on changes (`change`) gives each record the ID of
+ * its version (`<id>@<updated_at>`), so every change fires once and a poll that sees no change
+ * fires nothing, while the record's own ID stays in its own field.
+ *
+ * One page is one request, and one page is what a poll usually costs. When every record of a
+ * page changed within the last hour (a burst bigger than a page between two polls), the next
+ * page is read too, up to a few pages, so that a burst is not cut off at the page size. Sample
+ * loads read one page; a poll that seeds Zapier's dedupe list reads as many as allowed.
  */
-import { defineTrigger, type Bundle, type Trigger, type ZObject } from 'zapier-platform-core';
-import { outputFieldsFor } from '../fields.js';
+import { defineTrigger, type Bundle, type PlainInputField, type Trigger, type ZObject } from 'zapier-platform-core';
+import { listResources } from '../api-client.js';
+import { appError, ErrorCode } from '../app-errors.js';
+import { coerceValue, isGiven } from '../coerce.js';
+import { customOutputFields } from '../custom-fields.js';
+import { keyFor } from '../field-names.js';
+import { outputFieldsFor, type OutputField } from '../fields.js';
+import type { FlatRecord } from '../json-api.js';
+import { DEFAULT_PAGE_SIZE, hasNextPage, pageParams } from '../paging.js';
+import { recordsOf } from '../records.js';
 import type { ResourceSpec } from '../resource-spec.js';
-import { recordPage } from './record-page.js';
+import { scalarText } from '../text.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 
-export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: StepOptions<K>): Trigger<K> => {
+/** Most pages one poll reads during a burst. */
+const MAX_POLL_PAGES = 5;
+/** A page whose oldest record changed this recently may have more changes behind it. */
+const BURST_WINDOW_MS = 60 * 60 * 1000;
+
+/** An input that narrows what the trigger watches, sent as one query parameter. */
+interface PollInput {
+  readonly key: string;
+  readonly label: string;
+  /** Query parameter; several chosen values are sent comma-separated (the API's "or"). */
+  readonly param: string;
+  readonly help: string;
+  readonly required?: boolean;
+  readonly list?: boolean;
+  readonly choices?: Readonly<Record<string, string>>;
+}
+
+interface ChangeOptions {
+  /** Attributes whose values make a version: a change of any of them fires again (`updated-at`). */
+  readonly versionBy: readonly string[];
+  /** Key that keeps the record's own ID (`project_id`). */
+  readonly idKey: string;
+}
+
+export interface PollingOptions<K extends string> extends StepOptions<K> {
+  /** Newest first; default the resource's `newestFirst`, else `-created-at`. */
+  readonly sort?: string;
+  readonly change?: ChangeOptions;
+  readonly inputs?: readonly PollInput[];
+}
+
+/** `-updated-at` -> `updated_at`: the timestamp a newest-first sort orders by, if it is one. */
+const sortTimestampKey = (sort: string): string | undefined => (/-(created|updated)-at$/.test(sort) ? keyFor(sort.slice(1)) : undefined);
+
+const versionOf = (record: FlatRecord, change: ChangeOptions): FlatRecord => ({
+  ...record,
+  [change.idKey]: record.id,
+  id: [record.id, ...change.versionBy.map((name) => scalarText(record[keyFor(name)]))].join('@'),
+});
+
+const inputParams = (z: ZObject, inputs: readonly PollInput[], bundle: Bundle): Record<string, string> => {
+  const params: Record<string, string> = {};
+  for (const input of inputs) {
+    const value = bundle.inputData[input.key];
+    if (!isGiven(value)) {
+      if (input.required) throw appError(z, { code: ErrorCode.Validation, message: `${input.label} is required.` });
+      continue;
+    }
+    const coerced = coerceValue('list', value);
+    const values = coerced.ok ? (coerced.value as string[]) : [];
+    const unknown = input.choices ? values.filter((item) => !Object.hasOwn(input.choices ?? {}, item)) : [];
+    if (!coerced.ok || unknown.length > 0) {
+      const accepted = input.choices ? `: one or more of ${Object.keys(input.choices).join(', ')}` : '';
+      throw appError(z, { code: ErrorCode.Validation, message: `${input.label} has a value that is not accepted${accepted}.` });
+    }
+    params[input.param] = values.join(',');
+  }
+  return params;
+};
+
+const inputFieldOf = (input: PollInput): PlainInputField => ({
+  key: input.key,
+  label: input.label,
+  type: 'string',
+  required: input.required ?? false,
+  helpText: input.help,
+  ...(input.list ? { list: true } : {}),
+  ...(input.choices ? { choices: { ...input.choices } } : {}),
+});
+
+export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: PollingOptions<K>): Trigger<K> => {
   const text = stepText.newRecord(spec);
-  const sort = spec.newestFirst ?? '-created-at';
+  const sort = options.sort ?? spec.newestFirst ?? '-created-at';
+  const timestampKey = sortTimestampKey(sort);
+  const inputs = options.inputs ?? [];
+
+  const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord[]> => {
+    const params = { sort, ...inputParams(z, inputs, bundle) };
+    const limit = bundle.meta.limit > 0 ? bundle.meta.limit : undefined;
+    const size = Math.min(limit ?? Number.POSITIVE_INFINITY, spec.pageSize ?? DEFAULT_PAGE_SIZE);
+    const mayReadMore = !bundle.meta.isLoadingSample && limit === undefined;
+    const records: FlatRecord[] = [];
+    for (let page = 0; page < MAX_POLL_PAGES; page += 1) {
+      const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
+      const found = recordsOf(document, spec);
+      records.push(...found);
+      const oldest = timestampKey ? Date.parse(scalarText(found.at(-1)?.[timestampKey])) : Number.NaN;
+      const burst = Date.now() - oldest < BURST_WINDOW_MS;
+      if (!mayReadMore || !hasNextPage(document, page + 1) || found.length < size || !(bundle.meta.isPopulatingDedupe || burst)) break;
+    }
+    const { change } = options;
+    return change ? records.map((record) => versionOf(record, change)) : records;
+  };
+
+  const idFields: OutputField[] = options.change
+    ? [
+        { key: 'id', label: `${spec.noun} Version ID` },
+        { key: options.change.idKey, label: `${spec.noun} ID` },
+      ]
+    : [];
+  const outputFields = [...idFields, ...outputFieldsFor(spec).filter((field) => !(options.change && field.key === 'id'))];
+  const sample = options.change ? versionOf({ id: scalarText(spec.sample['id']), ...spec.sample }, options.change) : { ...spec.sample };
+
   return defineTrigger({
     key: options.key,
     noun: spec.noun,
-    display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
+    display: {
+      label: options.label ?? text.label,
+      description: options.description ?? text.description,
+      hidden: options.hidden ?? false,
+    },
     operation: {
       type: 'polling',
-      perform: (z: ZObject, bundle: Bundle) => recordPage(z, bundle, spec, sort),
-      sample: { ...spec.sample },
-      outputFields: outputFieldsFor(spec),
+      perform,
+      ...(inputs.length > 0 ? { inputFields: inputs.map(inputFieldOf) } : {}),
+      sample,
+      outputFields: [...outputFields, ...customOutputFields(spec)],
     },
   });
 };

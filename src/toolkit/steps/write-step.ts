@@ -1,93 +1,175 @@
 /**
- * Create and update steps: input checked and turned into a JSON:API body before any request,
- * one request sent, the answer flattened. A create is never retried by this code.
+ * Create, update and create-or-update steps: input checked and turned into a JSON:API body
+ * before any write, one write sent, the answer flattened. A create is never retried by this code.
  */
-import { defineCreate, type Bundle, type Create, type ZObject } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type Create, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { createResource, updateResource } from '../api-client.js';
-import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
-import { keyFor } from '../field-names.js';
-import { writeInputFields, outputFieldsFor } from '../fields.js';
-import { toRecord, type Document, type FlatRecord, type Resource } from '../json-api.js';
+import { customInputFields, customOutputFields } from '../custom-fields.js';
+import { dropdownRef, outputFieldsFor, writeInputFields } from '../fields.js';
+import type { FlatRecord } from '../json-api.js';
 import { checkId } from '../record-id.js';
-import type { ResourceSpec } from '../resource-spec.js';
-import { toDocument, type WriteDocument, type WriteOptions } from '../to-document.js';
+import { recordOf } from '../records.js';
+import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
+import { findRecords, type NarrowSpec } from './find-records.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
+import { invalidInput, writeBody } from './write-body.js';
 
-const invalidInput = (z: ZObject, spec: ResourceSpec, problems: readonly string[]): Error =>
-  appError(z, {
-    code: ErrorCode.Validation,
-    message: `Nothing was sent to ${spec.requester.service}: ${problems.join(' ')}`,
-  });
-
-const buildBody = (z: ZObject, spec: ResourceSpec, input: Bundle['inputData'], options: WriteOptions): WriteDocument => {
-  const result = toDocument(spec, input, options);
-  if (!result.ok) throw invalidInput(z, spec, result.problems);
-  return result.document;
+const ownerOf = (spec: ResourceSpec, bundle: Bundle) => {
+  const owner = spec.ownedByAccount === false ? undefined : spec.requester.ownerRelationship?.(bundle);
+  return owner ? { owner } : {};
 };
 
-const recordOf = (spec: ResourceSpec, document: Document<Resource>): FlatRecord =>
-  toRecord(document.data, document.included, spec.relationships);
+const display = (options: StepOptions<string>, text: { label: string; description: string }) => ({
+  label: options.label ?? text.label,
+  description: options.description ?? text.description,
+  hidden: options.hidden ?? false,
+});
 
 export const createStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { required: readonly string[] }): Create<K> => {
-  const inputFields = writeInputFields(spec, options.required);
-  const text = stepText.create(spec);
+  const fields = writeInputFields(spec, options.required);
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
-    const missing = inputFields.filter((field) => field.required && !isGiven(bundle.inputData[field.key]));
-    if (missing.length > 0)
-      throw invalidInput(
-        z,
-        spec,
-        missing.map((field) => `${field.label} is required.`),
-      );
-    const owner = spec.requester.ownerRelationship?.(bundle);
-    const body = buildBody(z, spec, bundle.inputData, owner ? { owner } : {});
-    return recordOf(spec, await createResource(z, bundle, spec, body));
+    const body = await writeBody(z, bundle, spec, bundle.inputData, { fields, ...ownerOf(spec, bundle) });
+    return recordOf(await createResource(z, bundle, spec, body), spec);
   };
 
   return defineCreate({
     key: options.key,
     noun: spec.noun,
-    display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
-    operation: { perform, inputFields, sample: { ...spec.sample }, outputFields: outputFieldsFor(spec) },
+    display: display(options, stepText.create(spec)),
+    operation: {
+      perform,
+      inputFields: [...fields, ...customInputFields(spec, true)],
+      sample: { ...spec.sample },
+      outputFields: [...outputFieldsFor(spec), ...customOutputFields(spec)],
+    },
   });
 };
 
-/** `dropdown` names the hidden trigger listing the records; `search` the step that can find one. */
-export const updateStep = <K extends string>(
-  spec: ResourceSpec,
-  options: StepOptions<K> & { dropdown: string; search?: string },
-): Create<K> => {
-  const text = stepText.update(spec);
-  const idField = {
+/** The record a change belongs to (a contact's project), picked first so the record dropdown lists only its records. */
+interface UpdateParent {
+  /** Input key, which is also the write's relationship key (`project_id`); it is not changed by the update. */
+  readonly key: string;
+  readonly label: string;
+  readonly dropdown: string;
+  readonly search?: string;
+}
+
+export interface UpdateOptions<K extends string> extends StepOptions<K> {
+  /** The hidden trigger listing the records; `search` the step that can find one. */
+  readonly dropdown: string;
+  readonly search?: string;
+  readonly parent?: UpdateParent;
+}
+
+export const updateStep = <K extends string>(spec: ResourceSpec, options: UpdateOptions<K>): Create<K> => {
+  const { parent } = options;
+  const parentField: PlainInputField[] = parent
+    ? [
+        {
+          key: parent.key,
+          label: parent.label,
+          type: 'string',
+          required: false,
+          altersDynamicFields: true,
+          dynamic: dropdownRef(parent.dropdown),
+          ...(parent.search ? { search: `${parent.search}.id` } : {}),
+          helpText: `Pick the ${parent.label.toLowerCase()} first to list its ${spec.noun.toLowerCase()} records below. Not needed when you map the ${spec.noun} ID.`,
+        },
+      ]
+    : [];
+  const idField: PlainInputField = {
     key: 'id',
     label: spec.noun,
-    type: 'string' as const,
+    type: 'string',
     required: true,
-    dynamic: `${options.dropdown}.id.${keyFor(spec.display)}`,
+    dynamic: dropdownRef(options.dropdown),
     ...(options.search ? { search: `${options.search}.id` } : {}),
-    helpText: `The ${spec.noun.toLowerCase()} to change. Pick one, or map an ID from an earlier step.`,
+    helpText: `The ${spec.noun.toLowerCase()} to change. Pick one, or map its ${spec.requester.service} ID (${spec.requester.recordId.description}) from an earlier step.`,
   };
-  const changeFields = writeInputFields(spec);
+  const changeFields = writeInputFields(spec).filter((field) => field.key !== parent?.key);
+  const changeKeys = new Set(changeFields.map((field) => field.key));
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
-    if (!isGiven(bundle.inputData['id'])) throw invalidInput(z, spec, [`${spec.noun} is required.`]);
-    const checked = checkId(spec.requester, spec.noun, bundle.inputData['id']);
+    const input = bundle.inputData;
+    if (!isGiven(input['id'])) throw invalidInput(z, spec, [`${spec.noun} is required.`]);
+    const checked = checkId(spec.requester, spec.noun, input['id']);
     if (!checked.ok) throw invalidInput(z, spec, [checked.problem]);
-    const id = checked.id;
-    if (!changeFields.some((field) => isGiven(bundle.inputData[field.key]))) {
+    // Only what the user filled in is sent: a partial update.
+    const changes = Object.fromEntries(Object.entries(input).filter(([key]) => changeKeys.has(key) || key.startsWith('custom_')));
+    if (!Object.values(changes).some(isGiven)) {
       throw invalidInput(z, spec, [`Fill in at least one field to change on the ${spec.noun.toLowerCase()}.`]);
     }
-    const body = buildBody(z, spec, bundle.inputData, { id });
-    return recordOf(spec, await updateResource(z, bundle, spec, id, body));
+    const body = await writeBody(z, bundle, spec, changes, { fields: changeFields, id: checked.id });
+    return recordOf(await updateResource(z, bundle, spec, checked.id, body), spec);
   };
 
   return defineCreate({
     key: options.key,
     noun: spec.noun,
-    display: { label: options.label ?? text.label, description: options.description ?? text.description, hidden: options.hidden ?? false },
-    operation: { perform, inputFields: [idField, ...changeFields], sample: { ...spec.sample }, outputFields: outputFieldsFor(spec) },
+    display: display(options, stepText.update(spec)),
+    operation: {
+      perform,
+      inputFields: [...parentField, idField, ...changeFields, ...customInputFields(spec, false)],
+      sample: { ...spec.sample },
+      outputFields: [...outputFieldsFor(spec), ...customOutputFields(spec)],
+    },
+  });
+};
+
+/** What a create-or-update step did, among its outputs. */
+const UPSERT_ACTION_KEY = 'upsert_action';
+
+export interface UpsertOptions<K extends string> extends StepOptions<K> {
+  readonly required: readonly string[];
+  /** The unique key(s) a record is found by, tried in order; their keys are input field keys. */
+  readonly match: readonly FilterSpec[];
+  /** Matches must also belong to this related record (a project's client), an input field too. */
+  readonly narrow?: readonly NarrowSpec[];
+}
+
+/**
+ * "Create or Update": finds the record by its unique key, then sends only what was filled in to
+ * it (PATCH), or creates it (POST) when none matches. Two requests; the input is checked before
+ * either, and the output says which happened.
+ */
+export const upsertStep = <K extends string>(spec: ResourceSpec, options: UpsertOptions<K>): Create<K> => {
+  const fields = writeInputFields(spec, options.required);
+  const by = options.match.map((filter) => filter.label ?? filter.key).join(' or ');
+  const find = { filters: options.match, ...(options.narrow ? { narrow: options.narrow } : {}) };
+
+  const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
+    const input = bundle.inputData;
+    // One body for both outcomes; only a create carries the owner, only an update the ID.
+    const { data } = await writeBody(z, bundle, spec, input, { fields });
+    // Matching by ID is not a create-or-update: the unique key decides.
+    const [existing] = await findRecords(z, { ...bundle, inputData: { ...input, id: '' } }, spec, find);
+    if (!existing) {
+      const owner = spec.requester.ownerRelationship?.(bundle);
+      const relationships = owner
+        ? { ...data.relationships, [owner.name]: { data: { type: owner.type, id: owner.id } } }
+        : data.relationships;
+      const created = await createResource(z, bundle, spec, { data: { ...data, ...(relationships ? { relationships } : {}) } });
+      return { ...recordOf(created, spec), [UPSERT_ACTION_KEY]: 'created' };
+    }
+    const updated = await updateResource(z, bundle, spec, existing.id, { data: { ...data, id: existing.id } });
+    return { ...recordOf(updated, spec), [UPSERT_ACTION_KEY]: 'updated' };
+  };
+
+  return defineCreate({
+    key: options.key,
+    noun: spec.noun,
+    display: display(options, {
+      label: `Create or Update ${spec.noun}`,
+      description: `Creates a ${spec.noun.toLowerCase()}, or updates the one with the same ${by.toLowerCase()}.`,
+    }),
+    operation: {
+      perform,
+      inputFields: [...fields, ...customInputFields(spec, true)],
+      sample: { ...spec.sample, [UPSERT_ACTION_KEY]: 'created' },
+      outputFields: [{ key: UPSERT_ACTION_KEY, label: 'Created or Updated' }, ...outputFieldsFor(spec), ...customOutputFields(spec)],
+    },
   });
 };

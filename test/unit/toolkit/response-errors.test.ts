@@ -4,13 +4,21 @@ const base = { method: 'POST', url: 'https://api.example/acme/v1/clients', error
 
 describe('describeError', () => {
   it.each([
-    [{ detail: 'name - has already been taken', source: { pointer: '/data/attributes/name' } }, 'Name has already been taken'],
-    [{ title: "can't be blank", source: { pointer: '/data/attributes/project-name' } }, "Project Name can't be blank"],
-    [{ detail: 'Client must exist', source: { pointer: '/data/relationships/client' } }, 'Client must exist'],
-    [{ detail: 'is not a valid sort criteria', source: { parameter: 'sort' } }, 'sort is not a valid sort criteria'],
-    [{ title: 'Internal Server Error' }, 'Internal Server Error'],
+    [{ detail: 'name - has already been taken', source: { pointer: '/data/attributes/name' } }, 'Name has already been taken.'],
+    [{ title: "can't be blank", source: { pointer: '/data/attributes/project-name' } }, "Project Name can't be blank."],
+    [{ detail: 'Client must exist', source: { pointer: '/data/relationships/client' } }, 'Client must exist.'],
+    [{ detail: 'is not a valid sort criteria', source: { parameter: 'sort' } }, 'sort is not a valid sort criteria.'],
+    [{ title: 'Internal Server Error' }, 'Internal Server Error.'],
   ])('reads %o as "%s"', (error, text) => {
     expect(describeError(error)).toBe(text);
+  });
+
+  it('names a field by the label the step shows, and adds what the field accepts', () => {
+    const notes = (pointer: string) =>
+      pointer === '/data/attributes/msa-date' ? { label: 'MSA Date', hint: 'Use a date like 2025-01-31' } : undefined;
+    expect(describeError({ title: 'is not a valid date', source: { pointer: '/data/attributes/msa-date' } }, notes)).toBe(
+      'MSA Date is not a valid date. Use a date like 2025-01-31.',
+    );
   });
 
   it('ignores a pointer to the whole document', () => {

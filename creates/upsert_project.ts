@@ -1,0 +1,9 @@
+import { projects } from '../src/scopestack/catalog/index.js';
+import { upsertStep } from '../src/toolkit/steps/write-step.js';
+
+export default upsertStep(projects, {
+  key: 'upsert_project',
+  required: ['project_name', 'client_id'],
+  match: projects.filters,
+  narrow: [{ key: 'client_id', param: 'filter[client_id]', match: 'exact', label: 'Client' }],
+});

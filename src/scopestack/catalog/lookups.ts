@@ -1,0 +1,119 @@
+/**
+ * Records a project points at and users pick from dropdowns: rate tables, payment terms, sales
+ * executives, presales engineers and business units. Read-only here.
+ */
+import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import { scopestackRequester } from '../requester.js';
+
+const TIMESTAMPS = [
+  { name: 'created-at', kind: 'datetime' },
+  { name: 'updated-at', kind: 'datetime' },
+] as const;
+
+const account = { name: 'account', type: 'accounts' } as const;
+
+export const rateTables = {
+  type: 'rate-tables',
+  path: 'rate-tables',
+  noun: 'Rate Table',
+  display: 'name',
+  attributes: [
+    { name: 'name', kind: 'string' },
+    { name: 'default', kind: 'boolean', label: 'Account Default' },
+    { name: 'active', kind: 'boolean' },
+  ],
+  relationships: [account],
+  // The account's default is listed first, so a person sees which one an empty field means.
+  dropdownSort: '-default,name',
+  dropdownParams: { 'filter[active]': 'true' },
+  requester: scopestackRequester,
+  sample: { id: '7', name: 'Standard Rates', default: true, active: true, account_id: '42' },
+} as const satisfies ResourceSpec;
+
+export const paymentTerms = {
+  type: 'payment-terms',
+  path: 'payment-terms',
+  noun: 'Payment Term',
+  display: 'name',
+  attributes: [
+    { name: 'name', kind: 'string' },
+    { name: 'default', kind: 'boolean', label: 'Account Default' },
+    { name: 'active', kind: 'boolean' },
+  ],
+  relationships: [account],
+  dropdownSort: '-default,name',
+  dropdownParams: { 'filter[active]': 'true' },
+  requester: scopestackRequester,
+  sample: { id: '5', name: 'Net 30', default: true, active: true, account_id: '42' },
+} as const satisfies ResourceSpec;
+
+const person = (noun: string) =>
+  [
+    { name: 'name', kind: 'string', writable: true, help: `The ${noun}'s full name, for example "Jordan Example".` },
+    { name: 'email', kind: 'string', writable: true, help: 'Their work email, for example jordan@yourfirm.example.' },
+    { name: 'title', kind: 'string', writable: true, help: 'Their job title, for example "Account Executive".' },
+    { name: 'phone', kind: 'string', writable: true, help: 'Their phone number, in any format, for example +1 555 0100.' },
+    { name: 'active', kind: 'boolean', writable: true, help: 'Whether they can be picked on new projects.' },
+    ...TIMESTAMPS,
+  ] as const;
+
+export const salesExecutives = {
+  type: 'sales-executives',
+  path: 'sales-executives',
+  noun: 'Sales Executive',
+  display: 'name',
+  attributes: person('sales executive'),
+  relationships: [account],
+  dropdownDetail: 'email',
+  requester: scopestackRequester,
+  sample: {
+    id: '12',
+    name: 'Jordan Example',
+    email: 'jordan@yourfirm.example',
+    title: 'Account Executive',
+    phone: '+1 555 0100',
+    active: true,
+    created_at: '2025-01-06T09:00:00Z',
+    updated_at: '2025-01-06T09:00:00Z',
+    account_id: '42',
+  },
+} as const satisfies ResourceSpec;
+
+export const presalesEngineers = {
+  type: 'presales-engineers',
+  path: 'presales-engineers',
+  noun: 'Presales Engineer',
+  display: 'name',
+  attributes: person('presales engineer'),
+  relationships: [account],
+  dropdownDetail: 'email',
+  requester: scopestackRequester,
+  sample: {
+    id: '34',
+    name: 'Sam Example',
+    email: 'sam@yourfirm.example',
+    title: 'Solutions Architect',
+    phone: '+1 555 0101',
+    active: true,
+    created_at: '2025-01-06T09:00:00Z',
+    updated_at: '2025-01-06T09:00:00Z',
+    account_id: '42',
+  },
+} as const satisfies ResourceSpec;
+
+export const businessUnits = {
+  type: 'business-units',
+  path: 'business-units',
+  noun: 'Business Unit',
+  display: 'name',
+  attributes: [
+    { name: 'name', kind: 'string' },
+    { name: 'external-name', kind: 'string' },
+    { name: 'city', kind: 'string' },
+    { name: 'state', kind: 'string' },
+    { name: 'country', kind: 'string' },
+  ],
+  relationships: [account],
+  requester: scopestackRequester,
+  sample: { id: '3', name: 'Managed Services', external_name: 'MS', city: 'Denver', state: 'CO', country: 'US', account_id: '42' },
+} as const satisfies ResourceSpec;
