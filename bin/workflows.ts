@@ -28,6 +28,9 @@ interface Named {
   id: string;
   name: string;
   project_name?: string;
+  /** On change triggers, whose `id` names a version. */
+  project_id?: string;
+  status?: string;
 }
 
 const check = (condition: boolean, problem: string): void => {
@@ -199,10 +202,11 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
       first.fired.length === 1 && again.fired.length === 0,
       `${zap.label} fired ${first.fired.length} then ${again.fired.length} times.`,
     );
-    const what = fired?.project_name ?? fired?.name ?? '';
+    // A change trigger's id is a version (it holds a timestamp): show the record's own ID.
+    const what = `${fired?.project_id ?? fired?.id ?? ''} "${fired?.project_name ?? fired?.name ?? ''}"`;
     yield {
       step: `${zap.label} (2 polls)`,
-      result: `fired once (${fired?.id} "${what}"), then nothing`,
+      result: `fired once (${what}, ${fired?.status ?? ''}), then nothing`,
       requests: first.requests + again.requests,
     };
   }
@@ -262,4 +266,20 @@ export async function* readOnlyWorkflow(runner: ZapRunner): AsyncGenerator<Row> 
     result: `${dropdown.result.length} choices on the first page`,
     requests: dropdown.requests,
   };
+
+  const projects = await runner.run<ProjectRecord[]>('triggers', 'new_project');
+  const [project] = projects.result;
+  yield {
+    step: 'New Project (poll)',
+    result: `${projects.result.length} projects, newest "${project?.project_name ?? '-'}"`,
+    requests: projects.requests,
+  };
+  if (project) {
+    const found = await runner.run<ProjectRecord[]>('searches', 'find_project', { id: project.id });
+    check(found.result[0]?.id === project.id, `Find Project did not find project ${project.id} by its ID.`);
+    yield { step: `Find Project ${project.id} (by ID)`, result: `found, ${found.result[0]?.status ?? ''}`, requests: found.requests };
+  }
+  const fields = await runner.inputFields('creates', 'create_project');
+  const custom = fields.result.filter((field) => field.key.startsWith('custom_'));
+  yield { step: 'Create Project fields', result: `${custom.length} custom field(s) of the account`, requests: fields.requests };
 }

@@ -86,6 +86,21 @@ export class ZapRunner {
     return { fired, requests };
   }
 
+  /** The input fields Zapier would show for a step: static ones, and dynamic ones resolved as the editor does. */
+  async inputFields(kind: StepKind, key: string, inputData: Record<string, unknown> = {}): Promise<StepOutcome<{ key: string }[]>> {
+    const step = this.#app[kind]?.[key];
+    if (!step) throw new Error(`No ${kind} step named ${key}.`);
+    const entries = (step.operation as { inputFields?: unknown[] }).inputFields ?? [];
+    const before = httpRequestCount();
+    const fields: { key: string }[] = [];
+    for (const entry of entries) {
+      if (typeof entry === 'function')
+        fields.push(...((await this.#tester(entry as Perform, { authData: this.authData, inputData })) as { key: string }[]));
+      else fields.push(entry as { key: string });
+    }
+    return { result: fields, requests: httpRequestCount() - before, renewed: false };
+  }
+
   async run<T = unknown>(
     kind: StepKind,
     key: string,

@@ -53,12 +53,17 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
       const key = keyFor(attribute.name);
       const label = attributeLabel(attribute);
       const required = requiredKeys.includes(key);
-      // Zapier's schema forbids type and help beside children: the help goes on the first column.
+      // Zapier's schema forbids type and help beside children: the attribute's help goes on the
+      // first column, and every other column says what it holds for the row.
       if (attribute.items) {
+        const [first = ''] = attribute.items;
         const children = attribute.items.map((item, index) => ({
           key: lineItemKey(key, item),
           label: `${label}: ${labelFor(item)}`,
-          ...(index === 0 && attribute.help ? { helpText: attribute.help } : {}),
+          helpText:
+            index === 0
+              ? (attribute.help ?? `${labelFor(item)} of each ${label.toLowerCase()} row.`)
+              : `The ${labelFor(item).toLowerCase()} for the ${labelFor(first).toLowerCase()} in the same row.`,
         }));
         return { key, label, required, children };
       }

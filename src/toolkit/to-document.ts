@@ -4,7 +4,7 @@ import { keyFor } from './field-names.js';
 import { attributeLabel, lineItemKey, relationshipLabel } from './fields.js';
 import type { FlatInput, ResourceIdentifier } from './json-api.js';
 import { checkId } from './record-id.js';
-import type { ResourceSpec } from './resource-spec.js';
+import type { Requester, ResourceSpec } from './resource-spec.js';
 import { quoteValue, scalarText } from './text.js';
 
 export interface WriteDocument {
@@ -16,11 +16,13 @@ export interface WriteDocument {
   };
 }
 
+type Owner = NonNullable<ReturnType<NonNullable<Requester['ownerRelationship']>>>;
+
 export interface WriteOptions {
   /** Set for updates: the record's id goes into `data.id`. */
   id?: string;
   /** A to-one relationship every create carries (the owning account). */
-  owner?: { name: string; type: string; id: string };
+  owner?: Owner;
 }
 
 export type DocumentResult = { ok: true; document: WriteDocument } | { ok: false; problems: string[] };
@@ -67,9 +69,6 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
   }
 
   const relationships: Record<string, { data: ResourceIdentifier | ResourceIdentifier[] }> = {};
-  if (options.owner && !options.id) {
-    relationships[options.owner.name] = { data: { type: options.owner.type, id: options.owner.id } };
-  }
   for (const relationship of spec.relationships) {
     if (!relationship.writable) continue;
     const key = keyFor(relationship.name);
@@ -89,5 +88,12 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
   if (problems.length > 0) return { ok: false, problems };
   const data: WriteDocument['data'] = { type: spec.type, ...(options.id ? { id: options.id } : {}), attributes };
   if (Object.keys(relationships).length > 0) data.relationships = relationships;
-  return { ok: true, document: { data } };
+  return { ok: true, document: options.owner && !options.id ? withOwner({ data }, options.owner) : { data } };
+};
+
+/** A create body with the owner relationship (the account) added. */
+export const withOwner = (document: WriteDocument, owner: Owner | undefined): WriteDocument => {
+  if (!owner) return document;
+  const { data } = document;
+  return { data: { ...data, relationships: { [owner.name]: { data: { type: owner.type, id: owner.id } }, ...data.relationships } } };
 };

@@ -11,6 +11,7 @@ import type { FlatRecord } from '../json-api.js';
 import { checkId } from '../record-id.js';
 import { recordOf } from '../records.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
+import { withOwner } from '../to-document.js';
 import { findRecords, type NarrowSpec } from './find-records.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
@@ -147,11 +148,7 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
     // Matching by ID is not a create-or-update: the unique key decides.
     const [existing] = await findRecords(z, { ...bundle, inputData: { ...input, id: '' } }, spec, find);
     if (!existing) {
-      const owner = spec.requester.ownerRelationship?.(bundle);
-      const relationships = owner
-        ? { ...data.relationships, [owner.name]: { data: { type: owner.type, id: owner.id } } }
-        : data.relationships;
-      const created = await createResource(z, bundle, spec, { data: { ...data, ...(relationships ? { relationships } : {}) } });
+      const created = await createResource(z, bundle, spec, withOwner({ data }, ownerOf(spec, bundle).owner));
       return { ...recordOf(created, spec), [UPSERT_ACTION_KEY]: 'created' };
     }
     const updated = await updateResource(z, bundle, spec, existing.id, { data: { ...data, id: existing.id } });
