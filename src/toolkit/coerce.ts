@@ -9,8 +9,14 @@ import { isScalar, scalarText } from './text.js';
  * Zapier sends empty strings for fields a user left blank, and a mapped value can be only
  * spaces: both are "not given", not "clear it".
  */
-export const isGiven = (value: unknown): boolean =>
-  value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+export const isGiven = (value: unknown): boolean => {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  // A list field left empty arrives as [] or as rows of blanks: not given either.
+  if (Array.isArray(value)) return value.some(isGiven);
+  if (typeof value === 'object') return Object.values(value).some(isGiven);
+  return true;
+};
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; problem: string };
 

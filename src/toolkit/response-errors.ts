@@ -70,7 +70,7 @@ export const describeFailure = (service: string, response: FailedResponse): AppF
   if (status === 400 || status === 409 || status === 422) {
     const taken = errors.some((error) => /already been taken/i.test(error.detail ?? error.title ?? ''));
     const advice = taken
-      ? ' Use a different value, or find the existing record first (a Find step with "create if not found").'
+      ? ' Use a different value, or change the existing record instead of creating another.'
       : ' Correct the field and try again.';
     const body = says || ` ${service} rejected the request to ${attempt}.`;
     return { code: ErrorCode.Validation, status, message: `${body.trim()}${advice}` };

@@ -199,7 +199,7 @@ describe('creates.create_client', () => {
     const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe(
-      'ScopeStack says: Name has already been taken. Use a different value, or find the existing record first (a Find step with "create if not found").',
+      'ScopeStack says: Name has already been taken. Use a different value, or change the existing record instead of creating another.',
     );
   });
 
@@ -244,13 +244,13 @@ describe('creates.update_client', () => {
 
 describe('searches.find_client on a very broad name', () => {
   it('says the search was too broad instead of reporting "not found" (which would create a twin)', async () => {
-    const page = (number: number) =>
-      list([client(String(number), `Acme ${number}`)], { next: `${API}/${SLUG}/v1/clients?page%5Bnumber%5D=${number + 1}` });
+    // Every page partly matches and says another follows: the search stops at its cap of 5 pages.
+    const page = list([client('7', 'Acme Holdings')], { next: `${API}/${SLUG}/v1/clients?page%5Bnumber%5D=2` });
     const scope = nock(API)
       .get(`/${SLUG}/v1/clients`)
-      .query(true)
+      .query((query) => query['filter[name]'] === 'Acme')
       .times(5)
-      .reply((uri: string) => [200, page(Number(new URL(uri, API).searchParams.get('page[number]')))]);
+      .reply(200, page);
     const error = await appErrorOf(appTester(performOf(findClient), bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error).toEqual({

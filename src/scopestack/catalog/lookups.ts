@@ -65,6 +65,8 @@ export const salesExecutives = {
   attributes: person('sales executive'),
   relationships: [account],
   dropdownDetail: 'email',
+  // Only people who can be picked on new projects.
+  dropdownParams: { 'filter[active]': 'true' },
   requester: scopestackRequester,
   sample: {
     id: '12',
@@ -87,6 +89,8 @@ export const presalesEngineers = {
   attributes: person('presales engineer'),
   relationships: [account],
   dropdownDetail: 'email',
+  // Only people who can be picked on new projects.
+  dropdownParams: { 'filter[active]': 'true' },
   requester: scopestackRequester,
   sample: {
     id: '34',

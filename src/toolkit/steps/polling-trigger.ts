@@ -12,7 +12,7 @@
 import { defineTrigger, type Bundle, type PlainInputField, type Trigger, type ZObject } from 'zapier-platform-core';
 import { listResources } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
-import { coerceValue, isGiven } from '../coerce.js';
+import { coerceValue } from '../coerce.js';
 import { customOutputFields } from '../custom-fields.js';
 import { keyFor } from '../field-names.js';
 import { outputFieldsFor, type OutputField } from '../fields.js';
@@ -64,20 +64,21 @@ const versionOf = (record: FlatRecord, change: ChangeOptions): FlatRecord => ({
   id: [record.id, ...change.versionBy.map((name) => scalarText(record[keyFor(name)]))].join('@'),
 });
 
+const invalidPoll = (z: ZObject, message: string): Error => appError(z, { code: ErrorCode.Validation, message });
+
 const inputParams = (z: ZObject, inputs: readonly PollInput[], bundle: Bundle): Record<string, string> => {
   const params: Record<string, string> = {};
   for (const input of inputs) {
-    const value = bundle.inputData[input.key];
-    if (!isGiven(value)) {
-      if (input.required) throw appError(z, { code: ErrorCode.Validation, message: `${input.label} is required.` });
+    const coerced = coerceValue('list', bundle.inputData[input.key] ?? '');
+    const accepted = input.choices ? `: one or more of ${Object.keys(input.choices).join(', ')}` : '';
+    if (!coerced.ok) throw invalidPoll(z, `${input.label} has a value that is not accepted${accepted}.`);
+    const values = coerced.value as string[];
+    if (values.length === 0) {
+      if (input.required) throw invalidPoll(z, `${input.label} is required.`);
       continue;
     }
-    const coerced = coerceValue('list', value);
-    const values = coerced.ok ? (coerced.value as string[]) : [];
-    const unknown = input.choices ? values.filter((item) => !Object.hasOwn(input.choices ?? {}, item)) : [];
-    if (!coerced.ok || unknown.length > 0) {
-      const accepted = input.choices ? `: one or more of ${Object.keys(input.choices).join(', ')}` : '';
-      throw appError(z, { code: ErrorCode.Validation, message: `${input.label} has a value that is not accepted${accepted}.` });
+    if (input.choices && values.some((item) => !Object.hasOwn(input.choices ?? {}, item))) {
+      throw invalidPoll(z, `${input.label} has a value that is not accepted${accepted}.`);
     }
     params[input.param] = values.join(',');
   }

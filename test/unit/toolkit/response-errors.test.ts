@@ -37,7 +37,7 @@ describe('describeFailure', () => {
       code: 'ValidationError',
       status: 422,
       message:
-        'ScopeStack says: Name has already been taken. Use a different value, or find the existing record first (a Find step with "create if not found").',
+        'ScopeStack says: Name has already been taken. Use a different value, or change the existing record instead of creating another.',
     });
   });
 

@@ -1,0 +1,993 @@
+/**
+ * The project steps against nock: each test pins the exact request (method, path, query, JSON body,
+ * and headers where they matter) and what the user gets back, or the message they read.
+ */
+import nock from 'nock';
+import { readFileSync } from 'node:fs';
+import zapier from 'zapier-platform-core';
+import createProject from '../../creates/create_project.js';
+import updateProject from '../../creates/update_project.js';
+import upsertClient from '../../creates/upsert_client.js';
+import upsertProject from '../../creates/upsert_project.js';
+import findProject from '../../searches/find_project.js';
+import App from '../../src/index.js';
+import listPaymentTerms from '../../triggers/list_payment_terms.js';
+import listProjects from '../../triggers/list_projects.js';
+import listRateTables from '../../triggers/list_rate_tables.js';
+import listSalesExecutives from '../../triggers/list_sales_executives.js';
+import newProject from '../../triggers/new_project.js';
+import projectStatusChanged from '../../triggers/project_status_changed.js';
+import updatedProject from '../../triggers/updated_project.js';
+import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
+import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { useNock } from '../support/nock.js';
+import { performOf } from '../support/steps.js';
+
+const appTester = zapier.createAppTester(App);
+
+type FlatRecord = { id: string } & Record<string, unknown>;
+interface Resource {
+  id: string;
+  type: string;
+  attributes: Record<string, unknown>;
+  relationships?: Record<string, { data?: unknown }>;
+}
+interface OneProjectDocument {
+  data: Resource;
+  included: Resource[];
+}
+
+/** One project as ScopeStack answers a GET, POST or PATCH: every relationship of the create form, all included. */
+const one = JSON.parse(readFileSync(new URL('../fixtures/projects/one.json', import.meta.url), 'utf8')) as OneProjectDocument;
+
+const PROJECTS = `/${SLUG}/v1/projects`;
+/** The related records every project request sideloads, so that `<name>_name` can be filled. */
+const INCLUDE = 'client,sales-executive,presales-engineer,rate-table,payment-term,business-unit';
+const JSON_API = 'application/vnd.api+json';
+
+/** An ISO timestamp `minutes` before now: the burst rule compares with the clock. */
+const minutesAgo = (minutes: number): string => new Date(Date.now() - minutes * 60_000).toISOString();
+
+const project = (id: string, name: string, attributes: Record<string, unknown> = {}): Resource => ({
+  id,
+  type: 'projects',
+  attributes: {
+    'project-name': name,
+    status: 'building',
+    active: true,
+    'created-at': '2025-02-03T14:05:00Z',
+    'updated-at': '2025-02-04T09:30:00Z',
+    ...attributes,
+  },
+  relationships: { client: { data: { type: 'clients', id: '1001' } } },
+});
+
+const list = (data: unknown[], links: Record<string, string> = {}, included: unknown[] = []) => ({
+  data,
+  included,
+  meta: { 'record-count': data.length, 'page-count': 1 },
+  links,
+});
+
+/** A full page of 100 projects, newest first, the newest `newestMinutes` old; says that another page follows. */
+const fullPage = (page: number, newestMinutes: number, timestamp: 'created-at' | 'updated-at' = 'created-at') =>
+  list(
+    Array.from({ length: 100 }, (_, index) => {
+      const id = String(100_000 - (page - 1) * 100 - index);
+      return project(id, `Project ${id}`, { [timestamp]: minutesAgo(newestMinutes + index * 0.1) });
+    }),
+    { next: `${API}${PROJECTS}?page%5Bnumber%5D=${page + 1}&page%5Bsize%5D=100` },
+  );
+
+const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
+
+/** The flat record the fixture makes: the catalog's sample, with the custom field also under its own key. */
+const oneAsRecord = { ...createProject.operation.sample, custom_region: 'EMEA' };
+
+useNock();
+beforeAll(useTestHosts);
+
+describe('triggers.new_project', () => {
+  it('asks for the newest projects first, with their related records included, in one request', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({ include: INCLUDE, sort: '-created-at', 'page[number]': '1', 'page[size]': '100' })
+      .matchHeader('accept', JSON_API)
+      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+      .reply(200, { ...one, data: [one.data], meta: { 'record-count': 1, 'page-count': 1 } });
+    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    // New records keep their own ID as Zapier's dedupe key.
+    expect(records).toEqual([oneAsRecord]);
+    expect(records[0]?.id).toBe('90425');
+  });
+
+  it('returns the records as they are, ids unchanged, newest first', async () => {
+    nock(API)
+      .get(PROJECTS)
+      .query(true)
+      .reply(200, list([project('90427', 'Newest'), project('90426', 'Older')]));
+    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
+    expect(records.map((record) => [record.id, record['project_name'], record['client_id']])).toEqual([
+      ['90427', 'Newest', '1001'],
+      ['90426', 'Older', '1001'],
+    ]);
+  });
+});
+
+describe('triggers.updated_project', () => {
+  it('asks for the most recently changed projects first, in one request', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({ include: INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '100' })
+      .reply(200, list([project('90425', 'Cloud Migration', { 'updated-at': '2025-02-04T09:30:00Z' })]));
+    const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(records).toEqual([
+      expect.objectContaining({
+        id: '90425@2025-02-04T09:30:00Z',
+        project_id: '90425',
+        project_name: 'Cloud Migration',
+        updated_at: '2025-02-04T09:30:00Z',
+      }),
+    ]);
+  });
+
+  it('gives each version of a project its own id, and an unchanged poll the same ids', async () => {
+    const poll = async (updatedAt: string) => {
+      const scope = nock(API)
+        .get(PROJECTS)
+        .query(true)
+        .reply(200, list([project('90425', 'Cloud Migration', { 'updated-at': updatedAt }), project('90300', 'Unchanged')]));
+      const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+      expect(scope.isDone()).toBe(true);
+      return records.map((record) => ({ id: record.id, project_id: record['project_id'] }));
+    };
+    const first = await poll('2025-02-04T09:30:00Z');
+    const second = await poll('2025-02-05T16:00:00Z');
+    const again = await poll('2025-02-05T16:00:00Z');
+    expect(first).toEqual([
+      { id: '90425@2025-02-04T09:30:00Z', project_id: '90425' },
+      { id: '90300@2025-02-04T09:30:00Z', project_id: '90300' },
+    ]);
+    // The change fires once (a new id); the project that did not change keeps its id.
+    expect(second).toEqual([
+      { id: '90425@2025-02-05T16:00:00Z', project_id: '90425' },
+      { id: '90300@2025-02-04T09:30:00Z', project_id: '90300' },
+    ]);
+    expect(again).toEqual(second);
+  });
+});
+
+describe('triggers.project_status_changed', () => {
+  it('watches the chosen statuses, comma-separated in one filter, and versions each project by its status', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({
+        include: INCLUDE,
+        sort: '-updated-at',
+        'filter[status]': 'approved,won',
+        'page[number]': '1',
+        'page[size]': '100',
+      })
+      .reply(200, list([project('90425', 'Cloud Migration', { status: 'won' }), project('90300', 'Backup', { status: 'approved' })]));
+    const records = await appTester(performOf<FlatRecord[]>(projectStatusChanged), bundleWith({ status: ['approved', 'won'] }));
+    expect(scope.isDone()).toBe(true);
+    expect(records.map((record) => [record.id, record['project_id'], record['status']])).toEqual([
+      ['90425@won', '90425', 'won'],
+      ['90300@approved', '90300', 'approved'],
+    ]);
+  });
+
+  it('reads a mapped comma-separated text the same way', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query((query) => query['filter[status]'] === 'approved,won')
+      .reply(200, list([]));
+    await appTester(performOf(projectStatusChanged), bundleWith({ status: 'approved, won' }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('asks for a status before any request', async () => {
+    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith({ status: '' })))).toEqual({
+      code: 'ValidationError',
+      message: 'Status is required.',
+    });
+    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith()))).toEqual({
+      code: 'ValidationError',
+      message: 'Status is required.',
+    });
+  });
+
+  it.each([[[]], [['']], [' , ']])('counts a status list with no value in it (%j) as missing, before any request', async (status) => {
+    // Sent as it is, it becomes `filter[status]=` (empty): a filter on no status at all.
+    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith({ status })))).toEqual({
+      code: 'ValidationError',
+      message: 'Status is required.',
+    });
+  });
+
+  it('refuses a status ScopeStack does not have before any request, listing the accepted ones', async () => {
+    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith({ status: ['approved', 'done'] })))).toEqual({
+      code: 'ValidationError',
+      message:
+        'Status has a value that is not accepted: one or more of building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled.',
+    });
+  });
+});
+
+describe('burst paging of polling triggers', () => {
+  /** Serves full pages of recent changes for every page asked, and records the page numbers asked for. */
+  const recentPages = (timestamp: 'created-at' | 'updated-at', newestMinutes = 1) => {
+    const pages: string[] = [];
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query((query) => {
+        pages.push(String(query['page[number]']));
+        return query['page[size]'] === '100' && query['include'] === INCLUDE;
+      })
+      .times(5)
+      .reply((request: Request) => {
+        // nock 15 hands the reply function the fetch Request.
+        const page = Number(new URL(request.url).searchParams.get('page[number]'));
+        return [200, fullPage(page, newestMinutes + (page - 1) * 10, timestamp)];
+      });
+    return { scope, pages };
+  };
+
+  it('reads the next page while a full page changed within the last hour, up to 5 pages', async () => {
+    const { scope, pages } = recentPages('updated-at');
+    const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(pages).toEqual(['1', '2', '3', '4', '5']);
+    expect(records).toHaveLength(500);
+    expect(new Set(records.map((record) => record.id)).size).toBe(500);
+  });
+
+  it('reads on for new projects created within the last hour too', async () => {
+    const { scope, pages } = recentPages('created-at');
+    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(pages).toEqual(['1', '2', '3', '4', '5']);
+    expect(records).toHaveLength(500);
+  });
+
+  it('stops after the page whose oldest change is more than an hour old', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query((query) => query['page[number]'] === '1')
+      .reply(200, fullPage(1, 30, 'updated-at'))
+      .get(PROJECTS)
+      .query((query) => query['page[number]'] === '2')
+      .reply(200, fullPage(2, 55, 'updated-at'));
+    // Page 1 spans 30 to 39.9 minutes ago: read on. Page 2 reaches 64.9 minutes ago: stop.
+    const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(records).toHaveLength(200);
+  });
+
+  it('reads one page when the page is older than an hour, even with more pages behind it', async () => {
+    const scope = nock(API).get(PROJECTS).query(true).once().reply(200, fullPage(1, 120));
+    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(records).toHaveLength(100);
+  });
+
+  it('reads one page when the page is not full', async () => {
+    const page = fullPage(1, 1);
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query(true)
+      .once()
+      .reply(200, { ...page, data: page.data.slice(0, 99) });
+    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(records).toHaveLength(99);
+  });
+
+  it('asks for as many records as Zapier gives as its limit, and reads no further page', async () => {
+    // A full page of 3 recent changes, with more behind it: the limit alone stops the reading.
+    const page = fullPage(1, 1, 'updated-at');
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({ include: INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '3' })
+      .once()
+      .reply(200, { ...page, data: page.data.slice(0, 3) });
+    const records = await appTester(performOf<FlatRecord[]>(updatedProject), { ...bundleWith(), meta: { page: 0, limit: 3 } });
+    expect(scope.isDone()).toBe(true);
+    expect(records).toHaveLength(3);
+  });
+
+  it('reads one page to load a sample', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({ include: INCLUDE, sort: '-created-at', 'page[number]': '1', 'page[size]': '100' })
+      .once()
+      .reply(200, fullPage(1, 1));
+    const records = await appTester(performOf<FlatRecord[]>(newProject), { ...bundleWith(), meta: { page: 0, isLoadingSample: true } });
+    expect(scope.isDone()).toBe(true);
+    expect(records).toHaveLength(100);
+  });
+
+  it('reads every page there is (up to 5) while Zapier seeds its dedupe list, however old the records', async () => {
+    const last = list([project('1', 'First Ever')], { next: '' });
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query((query) => query['page[number]'] === '1')
+      .reply(200, fullPage(1, 60 * 24 * 30))
+      .get(PROJECTS)
+      .query((query) => query['page[number]'] === '2')
+      .reply(200, last);
+    const records = await appTester(performOf<FlatRecord[]>(newProject), {
+      ...bundleWith(),
+      meta: { page: 0, isPopulatingDedupe: true },
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(records).toHaveLength(101);
+  });
+});
+
+describe('triggers.list_projects', () => {
+  it('lists projects by name, one page per call, labelled with their client', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({ include: INCLUDE, sort: 'project-name', 'page[number]': '2', 'page[size]': '100' })
+      .reply(
+        200,
+        list([project('90425', 'Cloud Migration'), project('90426', 'Cloud Migration', { 'client-name': 'Contoso' })], {}, [
+          { id: '1001', type: 'clients', attributes: { name: 'Example Client Ltd' } },
+        ]),
+      );
+    const records = await appTester(performOf<FlatRecord[]>(listProjects), { ...bundleWith(), meta: { page: 1 } });
+    expect(scope.isDone()).toBe(true);
+    // Two projects of one name are told apart by their client.
+    expect(records.map((record) => [record.id, record['label']])).toEqual([
+      ['90425', 'Cloud Migration (Example Client Ltd)'],
+      ['90426', 'Cloud Migration (Example Client Ltd)'],
+    ]);
+  });
+
+  it('falls back to the client-name attribute, and to the name alone', async () => {
+    nock(API)
+      .get(PROJECTS)
+      .query(true)
+      .reply(
+        200,
+        list([
+          { ...project('1', 'Backup'), attributes: { 'project-name': 'Backup', 'client-name': 'Contoso' }, relationships: {} },
+          { ...project('2', 'Network'), attributes: { 'project-name': 'Network' }, relationships: {} },
+        ]),
+      );
+    const records = await appTester(performOf<FlatRecord[]>(listProjects), bundleWith());
+    expect(records.map((record) => record['label'])).toEqual(['Backup (Contoso)', 'Network']);
+  });
+});
+
+describe('triggers.list_rate_tables and triggers.list_payment_terms', () => {
+  it.each([
+    ['rate-tables', listRateTables, { id: '7', name: 'Standard Rates', default: true }, 'Standard Rates'],
+    ['payment-terms', listPaymentTerms, { id: '5', name: 'Net 30', default: true }, 'Net 30'],
+  ])('lists active %s, the account default first, then by name', async (path, step, row, label) => {
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/${path}`)
+      .query({ 'filter[active]': 'true', sort: '-default,name', 'page[number]': '1', 'page[size]': '100' })
+      .reply(200, list([{ id: row.id, type: path, attributes: { name: row.name, default: row.default, active: true } }]));
+    const records = await appTester(performOf<FlatRecord[]>(step), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(records).toEqual([{ id: row.id, name: row.name, default: true, active: true, label }]);
+  });
+});
+
+describe('triggers.list_sales_executives', () => {
+  const executives = list([
+    { id: '12', type: 'sales-executives', attributes: { name: 'Jordan Example', email: 'jordan@yourfirm.example', active: true } },
+    { id: '13', type: 'sales-executives', attributes: { name: 'Jordan Example', email: 'jordan.e@yourfirm.example', active: true } },
+  ]);
+
+  it('labels each sales executive with their email, so two of one name can be told apart', async () => {
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/sales-executives`)
+      .query((query) => query['sort'] === 'name' && query['page[number]'] === '1' && query['page[size]'] === '100')
+      .reply(200, executives);
+    const records = await appTester(performOf<FlatRecord[]>(listSalesExecutives), bundleWith());
+    expect(scope.isDone()).toBe(true);
+    expect(records.map((record) => [record.id, record['label']])).toEqual([
+      ['12', 'Jordan Example (jordan@yourfirm.example)'],
+      ['13', 'Jordan Example (jordan.e@yourfirm.example)'],
+    ]);
+  });
+
+  it('offers only active sales executives, the ones that can be picked on projects', async () => {
+    // The catalog's own help says `active` is "Whether they can be picked on new projects", and the
+    // rate table and payment term dropdowns send filter[active]=true: this dropdown should too.
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/sales-executives`)
+      .query({ 'filter[active]': 'true', sort: 'name', 'page[number]': '1', 'page[size]': '100' })
+      .reply(200, executives);
+    await appTester(performOf(listSalesExecutives), bundleWith());
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('searches.find_project', () => {
+  const SEARCH_INCLUDE = `${INCLUDE},project-contacts,project-locations,project-services`;
+
+  it('finds by the whole project name, keeping only exact matches (ignoring case) among the partial ones', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({
+        include: SEARCH_INCLUDE,
+        'filter[active]': 'true,false',
+        'filter[project-name]': 'cloud migration',
+        'page[number]': '1',
+        'page[size]': '100',
+      })
+      .reply(
+        200,
+        list([
+          project('1', 'Cloud Migration Phase 2'),
+          project('2', 'CLOUD MIGRATION', { 'updated-at': '2025-01-01T00:00:00Z' }),
+          project('3', 'Cloud Migration', { 'updated-at': '2025-02-01T00:00:00Z' }),
+          project('4', 'cloud migration', { active: false }),
+        ]),
+      );
+    const found = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: ' cloud migration ' }));
+    expect(scope.isDone()).toBe(true);
+    // Active before archived, then the most recently changed; "Phase 2" is another project.
+    expect(found.map((record) => record.id)).toEqual(['3', '2', '4']);
+  });
+
+  it("narrows the search to one client's projects", async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query({
+        include: SEARCH_INCLUDE,
+        'filter[active]': 'true,false',
+        'filter[client_id]': '1001',
+        'filter[project-name]': 'Cloud Migration',
+        'page[number]': '1',
+        'page[size]': '100',
+      })
+      .reply(200, list([project('3', 'Cloud Migration')]));
+    const found = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: 'Cloud Migration', client_id: '1001' }));
+    expect(scope.isDone()).toBe(true);
+    expect(found.map((record) => [record.id, record['client_id']])).toEqual([['3', '1001']]);
+  });
+
+  it('returns contacts, locations and services as line items of the project', async () => {
+    const withLineItems = {
+      ...project('90425', 'Cloud Migration'),
+      relationships: {
+        client: { data: { type: 'clients', id: '1001' } },
+        'project-contacts': { data: [{ type: 'project-contacts', id: '7701' }] },
+        'project-locations': { data: [{ type: 'project-locations', id: '8801' }] },
+        'project-services': { data: [{ type: 'project-services', id: '3301' }] },
+      },
+    };
+    const included = [
+      {
+        id: '7701',
+        type: 'project-contacts',
+        attributes: {
+          name: 'Pat Example',
+          email: 'pat@client.example',
+          phone: '+1 555 0100',
+          title: 'IT Director',
+          'contact-type': 'primary_customer_contact',
+        },
+      },
+      {
+        id: '8801',
+        type: 'project-locations',
+        attributes: {
+          name: 'Denver HQ',
+          street: '1 Main St',
+          city: 'Denver',
+          state: 'CO',
+          'postal-code': '80202',
+          country: 'US',
+          remote: false,
+        },
+      },
+      {
+        id: '3301',
+        type: 'project-services',
+        attributes: { name: 'Discovery', quantity: 1, 'total-hours': '40.0', 'service-type': 'professional_services' },
+      },
+    ];
+    nock(API)
+      .get(PROJECTS)
+      .query((query) => query['include'] === SEARCH_INCLUDE)
+      .reply(200, list([withLineItems], {}, included));
+    const [found] = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: 'Cloud Migration' }));
+    expect(found).toMatchObject({
+      id: '90425',
+      project_contacts_ids: ['7701'],
+      project_contacts: [
+        {
+          id: '7701',
+          name: 'Pat Example',
+          email: 'pat@client.example',
+          phone: '+1 555 0100',
+          title: 'IT Director',
+          contact_type: 'primary_customer_contact',
+        },
+      ],
+      project_locations_ids: ['8801'],
+      project_locations: [
+        {
+          id: '8801',
+          name: 'Denver HQ',
+          street: '1 Main St',
+          city: 'Denver',
+          state: 'CO',
+          postal_code: '80202',
+          country: 'US',
+          remote: false,
+        },
+      ],
+      project_services_ids: ['3301'],
+      project_services: [{ id: '3301', name: 'Discovery', quantity: 1, total_hours: '40.0', service_type: 'professional_services' }],
+    });
+  });
+
+  it('finds by ID with one GET of the project, line items included, ignoring the name', async () => {
+    const scope = nock(API).get(`${PROJECTS}/90425`).query({ include: SEARCH_INCLUDE }).once().reply(200, one);
+    const found = await appTester(performOf(findProject), bundleWith({ id: ' 90425 ', project_name: 'Something Else' }));
+    expect(scope.isDone()).toBe(true);
+    expect(found).toEqual([oneAsRecord]);
+  });
+
+  it('finds nothing, rather than failing, for an ID ScopeStack does not know', async () => {
+    const scope = nock(API)
+      .get(`${PROJECTS}/99999`)
+      .query({ include: SEARCH_INCLUDE })
+      .reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 99999 could not be found.', status: '404' }] });
+    await expect(appTester(performOf(findProject), bundleWith({ id: '99999' }))).resolves.toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('refuses a name mapped into the ID before any request', async () => {
+    expect(await appErrorOf(appTester(performOf(findProject), bundleWith({ id: 'Cloud Migration' })))).toEqual({
+      code: 'ValidationError',
+      message:
+        'Nothing was searched: Project ID must be a ScopeStack ID, a whole number such as 1001 (got "Cloud Migration"). ' +
+        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
+    });
+  });
+
+  it('refuses a client name mapped into the Client before any request', async () => {
+    const error = await appErrorOf(appTester(performOf(findProject), bundleWith({ project_name: 'Cloud Migration', client_id: 'Acme' })));
+    expect(error.message).toBe(
+      'Nothing was searched: Client must be a ScopeStack ID, a whole number such as 1001 (got "Acme"). ' +
+        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
+    );
+  });
+
+  it('asks for a project name or ID', async () => {
+    expect(await appErrorOf(appTester(performOf(findProject), bundleWith({ client_id: '1001' })))).toEqual({
+      code: 'ValidationError',
+      message: 'Enter Project Name to find project by.',
+    });
+  });
+});
+
+describe('creates.create_project', () => {
+  /** Custom field definitions of the account, as GET /project-variables lists them. */
+  const definitions = list([
+    {
+      id: '3901',
+      type: 'project-variables',
+      attributes: {
+        name: 'region',
+        label: 'Region',
+        'variable-type': 'select',
+        'variable-context': 'project',
+        required: false,
+        'select-options': [
+          { key: 'emea', value: 'EMEA' },
+          { key: 'apac', value: 'APAC' },
+        ],
+        active: true,
+      },
+    },
+    {
+      id: '3902',
+      type: 'project-variables',
+      attributes: {
+        name: 'budget',
+        label: 'Budget',
+        'variable-type': 'number',
+        'variable-context': 'project',
+        required: false,
+        minimum: 0,
+        maximum: null,
+        active: true,
+      },
+    },
+    {
+      id: '3903',
+      type: 'project-variables',
+      attributes: { name: 'kickoff', label: 'Kickoff', 'variable-type': 'date', 'variable-context': 'project', active: true },
+    },
+  ]);
+  const DEFINITIONS_QUERY = {
+    'filter[variable-context]': 'project',
+    'filter[active]': 'true',
+    'page[number]': '1',
+    'page[size]': '100',
+  };
+
+  it('posts the exact JSON:API body: attributes, tags as a list, the client and the account', async () => {
+    const scope = nock(API)
+      .post(PROJECTS, {
+        data: {
+          type: 'projects',
+          attributes: {
+            'project-name': 'Cloud Migration',
+            status: 'building',
+            'executive-summary': 'Move the servers to Azure.\nKeep the old ones a month.',
+            'msa-date': '2025-01-31',
+            'service-start-date': '2025-03-01',
+            'tag-list': ['cloud', 'azure'],
+            active: true,
+          },
+          relationships: {
+            account: { data: { type: 'accounts', id: '42' } },
+            client: { data: { type: 'clients', id: '1001' } },
+            'sales-executive': { data: { type: 'sales-executives', id: '12' } },
+            'presales-engineer': { data: { type: 'presales-engineers', id: '34' } },
+            'rate-table': { data: { type: 'rate-tables', id: '7' } },
+            'payment-term': { data: { type: 'payment-terms', id: '5' } },
+            'business-unit': { data: { type: 'business-units', id: '3' } },
+          },
+        },
+      })
+      .query({ include: INCLUDE })
+      .matchHeader('content-type', JSON_API)
+      .matchHeader('accept', JSON_API)
+      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+      .once()
+      .reply(201, one);
+    const record = await appTester(
+      performOf(createProject),
+      bundleWith({
+        client_id: '1001',
+        project_name: ' Cloud Migration ',
+        status: 'building',
+        executive_summary: 'Move the servers to Azure.\nKeep the old ones a month.',
+        key_objectives: '',
+        msa_date: '2025-01-31T00:00:00Z',
+        service_start_date: '2025-03-01',
+        tag_list: ['cloud', 'azure'],
+        active: 'yes',
+        sales_executive_id: '12',
+        presales_engineer_id: '34',
+        rate_table_id: '7',
+        payment_term_id: '5',
+        business_unit_id: '3',
+      }),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(record).toEqual(oneAsRecord);
+  });
+
+  it('sends the smallest body with exactly one request when no custom field is filled in', async () => {
+    const scope = nock(API)
+      .post(PROJECTS, {
+        data: {
+          type: 'projects',
+          attributes: { 'project-name': 'Cloud Migration', 'tag-list': ['cloud', 'azure'] },
+          relationships: { account: { data: { type: 'accounts', id: '42' } }, client: { data: { type: 'clients', id: '1001' } } },
+        },
+      })
+      .query({ include: INCLUDE })
+      .once()
+      .reply(201, one);
+    await appTester(
+      performOf(createProject),
+      bundleWith({ client_id: '1001', project_name: 'Cloud Migration', tag_list: 'cloud, azure', custom_region: '' }),
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('reads the custom field definitions once, then posts the values as project variables', async () => {
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/project-variables`)
+      .query(DEFINITIONS_QUERY)
+      .once()
+      .reply(200, definitions)
+      .post(PROJECTS, {
+        data: {
+          type: 'projects',
+          attributes: {
+            'project-name': 'Cloud Migration',
+            'project-variables': [
+              { name: 'region', value: 'EMEA' },
+              { name: 'budget', value: '12500.50' },
+              { name: 'kickoff', value: '2025-03-03' },
+            ],
+          },
+          relationships: { account: { data: { type: 'accounts', id: '42' } }, client: { data: { type: 'clients', id: '1001' } } },
+        },
+      })
+      .query({ include: INCLUDE })
+      .once()
+      .reply(201, one);
+    const record = await appTester(
+      performOf(createProject),
+      bundleWith({
+        client_id: '1001',
+        project_name: 'Cloud Migration',
+        custom_region: 'EMEA',
+        custom_budget: '12,500.50',
+        custom_kickoff: '2025-03-03T00:00:00Z',
+      }),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(record).toMatchObject({ id: '90425', custom_region: 'EMEA' });
+  });
+
+  it('refuses a select value that is not one of its options, after reading the definitions and before the POST', async () => {
+    const scope = nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
+    const error = await appErrorOf(
+      appTester(performOf(createProject), bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_region: 'Mars' })),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(error).toEqual({
+      code: 'ValidationError',
+      message: 'Nothing was sent to ScopeStack: Region must be one of EMEA, APAC (got "Mars").',
+    });
+  });
+
+  it('refuses text in a number custom field before the POST', async () => {
+    const scope = nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
+    const error = await appErrorOf(
+      appTester(performOf(createProject), bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_budget: 'abc' })),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(error.message).toBe('Nothing was sent to ScopeStack: Budget must be a number, for example 1500.00 (got "abc").');
+  });
+
+  it('names the missing Client before any request', async () => {
+    expect(await appErrorOf(appTester(performOf(createProject), bundleWith({ project_name: 'Cloud Migration' })))).toEqual({
+      code: 'ValidationError',
+      message: 'Nothing was sent to ScopeStack: Client is required.',
+    });
+  });
+
+  it('reports every problem at once, before any request', async () => {
+    const error = await appErrorOf(
+      appTester(performOf(createProject), bundleWith({ client_id: 'Acme', status: 'done', msa_date: 'soon', custom_region: 'EMEA' })),
+    );
+    expect(error.message).toBe(
+      'Nothing was sent to ScopeStack: Project Name is required. ' +
+        'Status must be one of building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled (got "done"). ' +
+        'MSA Date must be a date like 2025-01-31 (got "soon"). ' +
+        'Client must be a ScopeStack ID, a whole number such as 1001 (got "Acme"). Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
+    );
+  });
+});
+
+describe('creates.update_project', () => {
+  it('patches only the filled-in fields, with the id in the body', async () => {
+    const scope = nock(API)
+      .patch(`${PROJECTS}/90425`, {
+        data: { type: 'projects', id: '90425', attributes: { status: 'approved', 'service-start-date': '2025-04-01' } },
+      })
+      .query({ include: INCLUDE })
+      .matchHeader('content-type', JSON_API)
+      .once()
+      .reply(200, one);
+    const record = await appTester(
+      performOf(updateProject),
+      bundleWith({ id: '90425', status: 'approved', service_start_date: '2025-04-01', project_name: '', client_id: '', msa_date: ' ' }),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(record).toEqual(oneAsRecord);
+  });
+
+  it.each([[[]], [['']], [[' ', '']]])(
+    'leaves the tags alone when the Tags field is blank (%j), as every other blank field',
+    async (tags) => {
+      // A blank list is "not given", like a blank text: sending `tag-list: []` would erase the project's tags.
+      const scope = nock(API)
+        .patch(`${PROJECTS}/90425`, { data: { type: 'projects', id: '90425', attributes: { status: 'approved' } } })
+        .query({ include: INCLUDE })
+        .once()
+        .reply(200, one);
+      await appTester(performOf(updateProject), bundleWith({ id: '90425', status: 'approved', tag_list: tags }));
+      expect(scope.isDone()).toBe(true);
+    },
+  );
+
+  it('moves the project to another client when a client is given', async () => {
+    const scope = nock(API)
+      .patch(`${PROJECTS}/90425`, {
+        data: { type: 'projects', id: '90425', attributes: {}, relationships: { client: { data: { type: 'clients', id: '2002' } } } },
+      })
+      .query({ include: INCLUDE })
+      .reply(200, one);
+    await appTester(performOf(updateProject), bundleWith({ id: '90425', client_id: '2002' }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('explains a refused status move with the moves ScopeStack allows', async () => {
+    const scope = nock(API)
+      .patch(`${PROJECTS}/90425`)
+      .query(true)
+      .once()
+      .reply(422, {
+        errors: [
+          {
+            title: 'is invalid',
+            detail: 'status - cannot transition from won to building',
+            status: '422',
+            source: { pointer: '/data/attributes/status' },
+          },
+        ],
+      });
+    const error = await appErrorOf(appTester(performOf(updateProject), bundleWith({ id: '90425', status: 'building' })));
+    expect(scope.isDone()).toBe(true);
+    expect(error.code).toBe('ValidationError');
+    expect(error.message).toBe(
+      'ScopeStack says: Status cannot transition from won to building. ' +
+        'A project usually moves forward from Building through the approval steps to Approved, then to Won or Lost; ' +
+        'it can go back to Building to rescope, or be canceled; Won, Lost and Canceled are final. Correct the field and try again.',
+    );
+  });
+
+  it('asks for something to change', async () => {
+    const error = await appErrorOf(appTester(performOf(updateProject), bundleWith({ id: '90425', project_name: ' ' })));
+    expect(error.message).toBe('Nothing was sent to ScopeStack: Fill in at least one field to change on the project.');
+  });
+});
+
+describe('creates.upsert_project', () => {
+  const search = (found: Resource[]) =>
+    nock(API)
+      .get(PROJECTS)
+      .query({
+        include: INCLUDE,
+        'filter[active]': 'true,false',
+        'filter[client_id]': '1001',
+        'filter[project-name]': 'Cloud Migration',
+        'page[number]': '1',
+        'page[size]': '100',
+      })
+      .once()
+      .reply(200, list(found));
+
+  it("updates the client's project of the same name: one search, then a PATCH of what was filled in", async () => {
+    const scope = search([project('90500', 'Cloud Migration Phase 2'), project('90425', 'cloud migration')])
+      .patch(`${PROJECTS}/90425`, {
+        data: {
+          type: 'projects',
+          id: '90425',
+          attributes: { 'project-name': 'Cloud Migration', 'service-start-date': '2025-04-01' },
+          relationships: { client: { data: { type: 'clients', id: '1001' } } },
+        },
+      })
+      .query({ include: INCLUDE })
+      .once()
+      .reply(200, one);
+    const record = await appTester(
+      performOf(upsertProject),
+      bundleWith({ project_name: 'Cloud Migration', client_id: '1001', service_start_date: '2025-04-01', status: '' }),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(record).toEqual({ ...oneAsRecord, upsert_action: 'updated' });
+  });
+
+  it('creates the project, linked to the account, when the client has none of that name', async () => {
+    const scope = search([project('90500', 'Cloud Migration Phase 2')])
+      .post(PROJECTS, {
+        data: {
+          type: 'projects',
+          attributes: { 'project-name': 'Cloud Migration', 'service-start-date': '2025-04-01' },
+          relationships: { client: { data: { type: 'clients', id: '1001' } }, account: { data: { type: 'accounts', id: '42' } } },
+        },
+      })
+      .query({ include: INCLUDE })
+      .once()
+      .reply(201, one);
+    const record = await appTester(
+      performOf(upsertProject),
+      bundleWith({ project_name: 'Cloud Migration', client_id: '1001', service_start_date: '2025-04-01' }),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(record).toEqual({ ...oneAsRecord, upsert_action: 'created' });
+  });
+
+  it('refuses invalid input before the search', async () => {
+    const missing = await appErrorOf(appTester(performOf(upsertProject), bundleWith({ project_name: 'Cloud Migration' })));
+    expect(missing).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Client is required.' });
+    const badDate = await appErrorOf(
+      appTester(performOf(upsertProject), bundleWith({ project_name: 'Cloud Migration', client_id: '1001', msa_date: 'soon' })),
+    );
+    expect(badDate.message).toBe('Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31 (got "soon").');
+  });
+});
+
+describe('creates.upsert_client', () => {
+  const CLIENTS = `/${SLUG}/v1/clients`;
+  const client = (id: string, name: string, domain: string) => ({
+    id,
+    type: 'clients',
+    attributes: { name, domain, active: true },
+    relationships: { account: { data: { type: 'accounts', id: '42' } } },
+  });
+  const byName = (name: string) => ({
+    'filter[name]': name,
+    'filter[active]': 'true,false',
+    include: 'rate-table,contacts',
+    'page[number]': '1',
+    'page[size]': '100',
+  });
+  const byDomain = (domain: string) => ({
+    'filter[domain]': domain,
+    'filter[active]': 'true,false',
+    include: 'rate-table,contacts',
+    'page[number]': '1',
+    'page[size]': '100',
+  });
+  const answer = (id: string, name: string, domain: string) => ({ data: client(id, name, domain) });
+
+  it('updates the client found by name', async () => {
+    const scope = nock(API)
+      .get(CLIENTS)
+      .query(byName('Acme'))
+      .reply(200, list([client('1', 'Acme Corp', 'corp.example'), client('2', 'ACME', 'acme.example')]))
+      .patch(`${CLIENTS}/2`, { data: { type: 'clients', id: '2', attributes: { name: 'Acme', domain: 'acme.example' } } })
+      .query({ include: 'rate-table,contacts' })
+      .reply(200, answer('2', 'Acme', 'acme.example'));
+    const record = await appTester(performOf(upsertClient), bundleWith({ name: 'Acme', domain: 'acme.example' }));
+    expect(scope.isDone()).toBe(true);
+    expect(record).toMatchObject({ id: '2', name: 'Acme', upsert_action: 'updated' });
+  });
+
+  it('updates the client found by domain when no client has the name', async () => {
+    const scope = nock(API)
+      .get(CLIENTS)
+      .query(byName('Acme'))
+      .reply(200, list([]))
+      .get(CLIENTS)
+      .query(byDomain('acme.example'))
+      .reply(200, list([client('7', 'Acme Incorporated', 'acme.example')]))
+      .patch(`${CLIENTS}/7`, { data: { type: 'clients', id: '7', attributes: { name: 'Acme', domain: 'acme.example' } } })
+      .query({ include: 'rate-table,contacts' })
+      .reply(200, answer('7', 'Acme', 'acme.example'));
+    const record = await appTester(performOf(upsertClient), bundleWith({ name: 'Acme', domain: 'acme.example' }));
+    expect(scope.isDone()).toBe(true);
+    expect(record).toMatchObject({ id: '7', name: 'Acme', upsert_action: 'updated' });
+  });
+
+  it('creates the client, linked to the account, when neither name nor domain matches', async () => {
+    const scope = nock(API)
+      .get(CLIENTS)
+      .query(byName('Acme'))
+      .reply(200, list([client('1', 'Acme Corp', 'corp.example')]))
+      .get(CLIENTS)
+      .query(byDomain('acme.example'))
+      .reply(200, list([]))
+      .post(CLIENTS, {
+        data: {
+          type: 'clients',
+          attributes: { name: 'Acme', domain: 'acme.example' },
+          relationships: { account: { data: { type: 'accounts', id: '42' } } },
+        },
+      })
+      .query({ include: 'rate-table,contacts' })
+      .reply(201, answer('9', 'Acme', 'acme.example'));
+    const record = await appTester(performOf(upsertClient), bundleWith({ name: 'Acme', domain: 'acme.example' }));
+    expect(scope.isDone()).toBe(true);
+    expect(record).toMatchObject({ id: '9', name: 'Acme', upsert_action: 'created' });
+  });
+
+  it('refuses a missing name before any request', async () => {
+    expect(await appErrorOf(appTester(performOf(upsertClient), bundleWith({ domain: 'acme.example' })))).toEqual({
+      code: 'ValidationError',
+      message: 'Nothing was sent to ScopeStack: Name is required.',
+    });
+  });
+});
