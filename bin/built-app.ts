@@ -10,3 +10,18 @@ export type BuiltApp = typeof App;
 const BUILT_APP_ENTRY = fileURLToPath(new URL('../dist/src/index.js', import.meta.url));
 
 export const loadBuiltApp = async (): Promise<BuiltApp> => ((await import(BUILT_APP_ENTRY)) as { default: BuiltApp }).default;
+
+type Clock = typeof import('../src/toolkit/clock.js').clock;
+
+/**
+ * Makes the built app's waits (for a document) advance a simulated ScopeStack's clock instead
+ * of sleeping: the same clock module instance the app waits on, so runs stay fast and exact.
+ */
+export const simulateWaits = async (advanceSeconds: (seconds: number) => void): Promise<void> => {
+  const entry = fileURLToPath(new URL('../dist/src/toolkit/clock.js', import.meta.url));
+  const { clock } = (await import(entry)) as { clock: Clock };
+  clock.sleep = (ms) => {
+    advanceSeconds(ms / 1000);
+    return Promise.resolve();
+  };
+};

@@ -35,8 +35,13 @@ if (sandbox) {
   process.env['SCOPESTACK_AUTH_URL'] = sandbox.url;
   process.env['SCOPESTACK_API_URL'] = sandbox.url;
 }
-const { loadBuiltApp } = await import('./built-app.js');
+const { loadBuiltApp, simulateWaits } = await import('./built-app.js');
 const App = await loadBuiltApp();
+// The sandbox's time is simulated: a step that waits (for a document) advances it instead of sleeping.
+if (sandbox)
+  await simulateWaits((seconds) => {
+    sandbox.clock.advance(seconds);
+  });
 
 const apiUrl = process.env['SCOPESTACK_API_URL'] || 'https://api.scopestack.io';
 const authUrl = process.env['SCOPESTACK_AUTH_URL'] || 'https://app.scopestack.io';

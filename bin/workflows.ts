@@ -133,10 +133,11 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
     { key: 'updated_project', input: {}, label: 'Updated Project' },
     { key: 'project_status_changed', input: { status: ['approved', 'won'] }, label: 'Project Status Changed' },
     { key: 'new_project_approval', input: {}, label: 'New Project Approval' },
+    { key: 'new_project_document', input: {}, label: 'New Project Document' },
   ];
   let seeding = 0;
   for (const zap of zaps) seeding += (await runner.poll(zap.key, zap.input)).requests;
-  yield { step: 'Turn on 4 project Zaps (first polls)', result: 'dedupe filled: nothing fires for existing projects', requests: seeding };
+  yield { step: 'Turn on 5 project Zaps (first polls)', result: 'dedupe filled: nothing fires for existing projects', requests: seeding };
 
   const project = await runner.run<ProjectRecord>('creates', 'create_project', {
     client_id: client.id,
@@ -181,6 +182,8 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
     );
   check(twin.includes('already been taken'), `A second "Seattle HQ" location was not refused: ${twin}`);
   yield { step: 'Add the same Location again', result: `refused: ${twin}`, requests: 1 };
+
+  yield* scopeAndDocument(runner, project.result);
 
   let moves = 0;
   for (const status of ['technical_approval', 'approved'])
@@ -240,6 +243,61 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
     result: `updated ${upsert.result.id}: Region ${upsert.result.custom_region}`,
     requests: upsert.requests,
   };
+}
+
+interface ServiceRecord {
+  id: string;
+  name: string;
+  total_hours: string;
+  project_subservices?: { name: string }[];
+}
+interface DocumentRecord {
+  id: string;
+  status: string;
+  outcome: string;
+  document_file: string | null;
+}
+
+/** Scopes the project (a catalog and a custom service), generates its SOW and uses the file as a later step would. */
+async function* scopeAndDocument(runner: ZapRunner, project: ProjectRecord): AsyncGenerator<Row> {
+  const catalog = await runner.run<ServiceRecord>('creates', 'add_project_service', {
+    project_id: project.id,
+    service_id: SEED.services.networkAssessment,
+  });
+  const custom = await runner.run<ServiceRecord>('creates', 'add_project_service', {
+    project_id: project.id,
+    name: 'Azure Landing Zone Build',
+    quantity: '2',
+    override_hours: '12.5',
+    service_description: 'Build the landing zone with the client’s team.',
+  });
+  check(catalog.result.project_subservices?.length === 2, 'The catalog service came without its subservices.');
+  yield {
+    step: 'Add Service: catalog and custom',
+    result: `"${catalog.result.name}" ${catalog.result.total_hours} h (2 subservices), "${custom.result.name}" ${custom.result.total_hours} h`,
+    requests: catalog.requests + custom.requests,
+  };
+
+  const sow = await runner.run<DocumentRecord>('creates', 'generate_project_document', {
+    project_id: project.id,
+    template_id: SEED.documentTemplates.standardSow,
+  });
+  check(sow.result.status === 'finished' && sow.result.document_file !== null, `The SOW did not finish: ${sow.result.outcome}`);
+  yield { step: 'Generate Project Document (SOW)', result: `${sow.result.status}: ${sow.result.outcome}`, requests: sow.requests };
+
+  const file = await runner.hydrate(sow.result.document_file ?? '');
+  yield {
+    step: 'A later step uses Document File',
+    result: `${file.result.name}, ${file.result.type}, ${file.result.size} bytes`,
+    requests: file.requests,
+  };
+
+  const empty = await runner.run<DocumentRecord>('creates', 'generate_project_document', {
+    project_id: SEED.projects.fourthCoffeeWifi,
+    document_type: 'pricing',
+  });
+  check(empty.result.status === 'error', 'A document for a project without services did not end in error.');
+  yield { step: 'Generate for a project without services', result: empty.result.outcome, requests: empty.requests };
 }
 
 /** What is safe against a real account: nothing is written. */

@@ -30,6 +30,26 @@ export interface StepOutcome<T> {
   renewed: boolean;
 }
 
+/** What a later Zap step receives of a file a step handed on (Zapier's stash keeps it and gives a URL). */
+export interface StashedFile {
+  name: string;
+  type: string;
+  size: number;
+}
+
+interface RawDownload {
+  url: string;
+  headers: { get: (name: string) => string | null };
+  buffer: () => Promise<Buffer>;
+}
+
+/** `hydrate|||{"type":"file","method":"hydrators.x","bundle":{…}}|||hydrate`, as core writes it outside Zapier. */
+const readPointer = (pointer: string): { method: string; bundle: Record<string, unknown> } => {
+  const match = /^hydrate\|\|\|(.*)\|\|\|hydrate$/s.exec(pointer);
+  if (!match?.[1]) throw new Error(`Not a file pointer: ${pointer.slice(0, 40)}`);
+  return JSON.parse(match[1]) as { method: string; bundle: Record<string, unknown> };
+};
+
 /** What one poll of a turned-on Zap brought: the records Zapier would fire for. */
 export interface PollOutcome<T> {
   fired: T[];
@@ -84,6 +104,36 @@ export class ZapRunner {
     const fired = seen ? result.filter((record) => !seen.has(record.id)) : [];
     this.#seen.set(zap, new Set([...(seen ?? []), ...result.map((record) => record.id)]));
     return { fired, requests };
+  }
+
+  /**
+   * Uses a file a step handed on, as a later step would: runs the app's hydrator with a stand-in
+   * for Zapier's stash (which needs Zapier's servers) that downloads the file and reports it.
+   */
+  async hydrate(pointer: string): Promise<StepOutcome<StashedFile>> {
+    const { method, bundle } = readPointer(pointer);
+    const hydrator = method.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], this.#app);
+    if (typeof hydrator !== 'function') throw new Error(`The app has no hydrator ${method}.`);
+    const stashed: StashedFile[] = [];
+    const withLocalStash: Perform = (z, inner) =>
+      (hydrator as Perform)(
+        {
+          ...z,
+          stashFile: async (download: Promise<RawDownload>) => {
+            const response = await download;
+            const body = await response.buffer();
+            const name = decodeURIComponent(new URL(response.url).pathname.split('/').at(-1) ?? 'file');
+            stashed.push({ name, type: response.headers.get('content-type') ?? 'unknown', size: body.length });
+            return `stash://${name}`;
+          },
+        } as unknown as zapier.ZObject,
+        inner,
+      );
+    const before = httpRequestCount();
+    await this.#tester(withLocalStash, { authData: this.authData, inputData: bundle });
+    const [file] = stashed;
+    if (!file) throw new Error('The hydrator did not stash a file.');
+    return { result: file, requests: httpRequestCount() - before, renewed: false };
   }
 
   /** The input fields Zapier would show for a step: static ones, and dynamic ones resolved as the editor does. */

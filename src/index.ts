@@ -1,34 +1,47 @@
-/** The ScopeStack Zapier app: a manifest of the connection, middleware and steps. */
+/** The ScopeStack Zapier app: a manifest of the connection, middleware, steps and file hydrator. */
 import zapier, { defineApp } from 'zapier-platform-core';
 import packageJson from '../package.json' with { type: 'json' };
+import addProjectService from '../creates/add_project_service.js';
 import createClient from '../creates/create_client.js';
+import createProduct from '../creates/create_product.js';
 import createProject from '../creates/create_project.js';
 import createProjectContact from '../creates/create_project_contact.js';
 import createProjectLocation from '../creates/create_project_location.js';
+import generateProjectDocument from '../creates/generate_project_document.js';
 import updateClient from '../creates/update_client.js';
+import updateProduct from '../creates/update_product.js';
 import updateProject from '../creates/update_project.js';
 import updateProjectContact from '../creates/update_project_contact.js';
 import updateProjectLocation from '../creates/update_project_location.js';
 import upsertClient from '../creates/upsert_client.js';
+import upsertProduct from '../creates/upsert_product.js';
 import upsertProject from '../creates/upsert_project.js';
 import findClient from '../searches/find_client.js';
+import findDocumentTemplate from '../searches/find_document_template.js';
+import findProduct from '../searches/find_product.js';
 import findProject from '../searches/find_project.js';
+import findService from '../searches/find_service.js';
 import listBusinessUnits from '../triggers/list_business_units.js';
 import listClients from '../triggers/list_clients.js';
+import listDocumentTemplates from '../triggers/list_document_templates.js';
 import listPaymentTerms from '../triggers/list_payment_terms.js';
 import listPresalesEngineers from '../triggers/list_presales_engineers.js';
+import listProducts from '../triggers/list_products.js';
 import listProjectContacts from '../triggers/list_project_contacts.js';
 import listProjectLocations from '../triggers/list_project_locations.js';
 import listProjects from '../triggers/list_projects.js';
 import listRateTables from '../triggers/list_rate_tables.js';
 import listSalesExecutives from '../triggers/list_sales_executives.js';
+import listServices from '../triggers/list_services.js';
 import newClient from '../triggers/new_client.js';
 import newProject from '../triggers/new_project.js';
 import newProjectApproval from '../triggers/new_project_approval.js';
+import newProjectDocument from '../triggers/new_project_document.js';
 import projectStatusChanged from '../triggers/project_status_changed.js';
 import updatedProject from '../triggers/updated_project.js';
 import authentication from './authentication.js';
 import { afters, befores } from './middleware.js';
+import { fileHydrator } from './toolkit/files.js';
 
 /** Zapier's "Find or Create" pair: a search, then a create when it finds nothing. */
 const findOrCreate = (noun: string, by: string, search: { key: string }, create: { key: string }) => ({
@@ -44,40 +57,55 @@ export default defineApp({
   authentication,
   beforeRequest: [...befores],
   afterResponse: [...afters],
+  // Files that steps hand on (generated documents) are fetched only when a later step uses them.
+  hydrators: { downloadFile: fileHydrator },
   triggers: {
     [listBusinessUnits.key]: listBusinessUnits,
     [listClients.key]: listClients,
+    [listDocumentTemplates.key]: listDocumentTemplates,
     [listPaymentTerms.key]: listPaymentTerms,
     [listPresalesEngineers.key]: listPresalesEngineers,
+    [listProducts.key]: listProducts,
     [listProjectContacts.key]: listProjectContacts,
     [listProjectLocations.key]: listProjectLocations,
     [listProjects.key]: listProjects,
     [listRateTables.key]: listRateTables,
     [listSalesExecutives.key]: listSalesExecutives,
+    [listServices.key]: listServices,
     [newClient.key]: newClient,
     [newProject.key]: newProject,
     [newProjectApproval.key]: newProjectApproval,
+    [newProjectDocument.key]: newProjectDocument,
     [projectStatusChanged.key]: projectStatusChanged,
     [updatedProject.key]: updatedProject,
   },
   searches: {
     [findClient.key]: findClient,
+    [findDocumentTemplate.key]: findDocumentTemplate,
+    [findProduct.key]: findProduct,
     [findProject.key]: findProject,
+    [findService.key]: findService,
   },
   creates: {
+    [addProjectService.key]: addProjectService,
     [createClient.key]: createClient,
+    [createProduct.key]: createProduct,
     [createProject.key]: createProject,
     [createProjectContact.key]: createProjectContact,
     [createProjectLocation.key]: createProjectLocation,
+    [generateProjectDocument.key]: generateProjectDocument,
     [updateClient.key]: updateClient,
+    [updateProduct.key]: updateProduct,
     [updateProject.key]: updateProject,
     [updateProjectContact.key]: updateProjectContact,
     [updateProjectLocation.key]: updateProjectLocation,
     [upsertClient.key]: upsertClient,
+    [upsertProduct.key]: upsertProduct,
     [upsertProject.key]: upsertProject,
   },
   searchOrCreates: {
     [findClient.key]: findOrCreate('Client', 'name or domain', findClient, createClient),
     [findProject.key]: findOrCreate('Project', 'name within its client', findProject, createProject),
+    [findProduct.key]: findOrCreate('Product', 'name, SKU or manufacturer part number', findProduct, createProduct),
   },
 });

@@ -81,6 +81,7 @@ export function listDocument(
   context: ApiContext,
 ): JsonObject {
   const query = parseListQuery(params, def);
+  for (const record of records) def.hooks?.beforeList?.(record, context);
   const matching = sortRecords(applyFilters(records, query, context), def, query.sort, context);
   const pageCount = Math.ceil(matching.length / query.page.size);
   const start = (query.page.number - 1) * query.page.size;

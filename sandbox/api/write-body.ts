@@ -156,7 +156,8 @@ function validationFailure(issues: ValidationIssue[]): never {
 
 /**
  * Turns a structurally valid body into the record a create/update would store, collecting every
- * 422 problem: bad types and enum values, required attributes and relationships, relationship
+ * 422 problem: bad types and enum values, the resource's `prepare` step (values filled from
+ * elsewhere, such as a catalog service), required attributes and relationships, relationship
  * targets that do not exist in the account, a foreign `account`, and the resource's own rules.
  */
 export function buildDraft(body: WriteBody, def: ResourceDef, existing: StoredRecord | undefined, context: ApiContext): Draft {
@@ -183,6 +184,10 @@ export function buildDraft(body: WriteBody, def: ResourceDef, existing: StoredRe
     if ('problem' in result) issues.push(issue('relationships', name, result.problem));
     else if (relationship.many !== undefined) draft.manyLinks[name] = result.ids.filter((id): id is string => id !== null);
     else if (relationship.type !== 'accounts') draft.links[name] = result.ids[0] ?? null;
+  }
+  const sent = { attributes: Object.keys(body.attributes), relationships: Object.keys(body.relationships) };
+  for (const entry of def.hooks?.prepare?.(draft, sent, existing, context) ?? []) {
+    if (!issues.some((known) => known.field === entry.field)) issues.push(entry);
   }
   for (const name of def.required.attributes) {
     const touched = existing === undefined || name in body.attributes;

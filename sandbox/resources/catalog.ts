@@ -26,7 +26,8 @@ import { decimalString, inverseRecords, relatedAttribute } from './related.js';
 import { PROJECT_STATUSES, projectHooks } from './project-workflow.js';
 import { documentUrl, projectDocumentHooks } from './project-documents.js';
 import { crmOpportunityHooks, projectLocationHooks } from './write-rules.js';
-import { projectCost, projectRevenue, serviceHours, serviceRevenue } from './project-pricing.js';
+import { calculatedPricing, lineHours, projectCost, projectRevenue, serviceTotalHours } from './project-pricing.js';
+import { projectServiceHooks, projectSubserviceHooks } from './project-services.js';
 import { privilegesOf } from './privileges.js';
 
 const SERVICE_TYPES = ['professional_services', 'managed_services'];
@@ -34,6 +35,7 @@ const FREQUENCIES = ['one_time', 'monthly', 'quarterly', 'annually'];
 const account = toOne('account', 'accounts');
 const NOTHING = { attributes: [], relationships: [] };
 const ACTIVE = () => ({ active: true });
+const TASK_SOURCES = ['custom', 'service', 'standard'];
 
 /** The id of the account's active default record of a lookup type (rate tables, payment terms). */
 const accountDefault = (type: string, context: ApiContext): string | null =>
@@ -213,28 +215,29 @@ const definitions: ResourceDef[] = [
       int('quantity'),
       hours('override-hours'),
       hours('actual-hours'),
-      computed('extended-hours', 'decimal', (service) => decimalString(serviceHours(service), 1)),
-      computed('total-hours', 'decimal', (service) => decimalString(serviceHours(service), 1)),
+      // extended-hours is this line alone; total-hours and calculated-pricing add its active subservices.
+      computed('extended-hours', 'decimal', (service) => decimalString(lineHours(service), 1)),
+      computed('total-hours', 'decimal', (service, context) => decimalString(serviceTotalHours(service, context), 1)),
       int('position'),
       choice('service-type', SERVICE_TYPES),
       choice('payment-frequency', FREQUENCIES),
-      choice('task-source', ['custom', 'service', 'standard']),
+      choice('task-source', TASK_SOURCES),
       str('service-description'),
       str('sku'),
       object('languages'),
       bool('active'),
-      computed('calculated-pricing', 'object', (service) => ({
-        service_revenue: decimalString(serviceRevenue(service), 1),
-        service_cost: decimalString(serviceRevenue(service) * 0.6, 1),
-        material_revenue: '0.0',
-        material_cost: 0,
-        extended_hours: decimalString(serviceHours(service), 1),
-      })),
+      computed('calculated-pricing', 'object', (service, context) => calculatedPricing(serviceTotalHours(service, context))),
       ...TIMESTAMPS,
     ],
-    relationships: [toOne('project', 'projects'), toOne('project-location', 'project-locations'), toOne('service', 'services')],
+    relationships: [
+      toOne('project', 'projects'),
+      toOne('project-location', 'project-locations'),
+      toOne('service', 'services'),
+      toMany('project-subservices', 'project-subservices', 'project-service'),
+    ],
     filters: { name: contains('name'), 'service-type': exact('service-type'), active: boolean('active') },
-    required: { attributes: ['name'], relationships: ['project'] },
+    // name is required of custom services only (checked by the hooks); catalog services copy it.
+    required: { attributes: [], relationships: ['project'] },
     defaults: () => ({
       quantity: 1,
       'override-hours': '0.0',
@@ -246,6 +249,45 @@ const definitions: ResourceDef[] = [
       languages: {},
       active: true,
     }),
+    hooks: projectServiceHooks,
+  },
+  {
+    type: 'project-subservices',
+    operations: CREATE_ONLY,
+    attributes: [
+      str('name'),
+      int('quantity'),
+      hours('override-hours'),
+      hours('actual-hours'),
+      computed('extended-hours', 'decimal', (subservice) => decimalString(lineHours(subservice), 1)),
+      computed('total-hours', 'decimal', (subservice) => decimalString(lineHours(subservice), 1)),
+      int('position'),
+      choice('service-type', SERVICE_TYPES),
+      choice('payment-frequency', FREQUENCIES),
+      choice('task-source', TASK_SOURCES),
+      str('service-description'),
+      str('sku'),
+      object('languages'),
+      bool('active'),
+      computed('calculated-pricing', 'object', (subservice) => calculatedPricing(lineHours(subservice))),
+      ...TIMESTAMPS,
+    ],
+    relationships: [toOne('project-service', 'project-services'), toOne('project', 'projects'), toOne('subservice', 'subservices')],
+    filters: { name: contains('name'), active: boolean('active') },
+    // name: see project-services; project is taken from the project-service.
+    required: { attributes: [], relationships: ['project-service'] },
+    defaults: () => ({
+      quantity: 1,
+      'override-hours': '0.0',
+      'actual-hours': '0.0',
+      position: 0,
+      'service-type': 'professional_services',
+      'payment-frequency': 'one_time',
+      'task-source': 'custom',
+      languages: {},
+      active: true,
+    }),
+    hooks: projectSubserviceHooks,
   },
   {
     type: 'services',
@@ -266,7 +308,7 @@ const definitions: ResourceDef[] = [
       object('languages'),
       ...TIMESTAMPS,
     ],
-    relationships: [],
+    relationships: [toMany('subservices', 'subservices', 'service')],
     filters: {
       name: contains('name'),
       active: boolean('active'),
@@ -285,6 +327,23 @@ const definitions: ResourceDef[] = [
       languages: {},
       'service-type': 'professional_services',
     }),
+  },
+  {
+    type: 'subservices',
+    operations: READ_ONLY,
+    attributes: [
+      str('name'),
+      str('service-description'),
+      hours('suggested-hours'),
+      int('quantity'),
+      int('position'),
+      bool('active'),
+      object('languages'),
+      ...TIMESTAMPS,
+    ],
+    relationships: [toOne('service', 'services')],
+    filters: { name: contains('name'), active: boolean('active') },
+    required: NOTHING,
   },
   {
     type: 'project-documents',

@@ -62,16 +62,27 @@ export function documentUrl(document: StoredRecord, context: ApiContext): string
   return typeof file === 'string' ? `${context.base}/downloads/${context.slug}/${document.id}/${file}` : null;
 }
 
+const ageSeconds = (document: StoredRecord, context: ApiContext) =>
+  (context.clock.now().getTime() - Date.parse(scalarText(document.attributes['created-at']) ?? '')) / 1000;
+
 function progress(document: StoredRecord, context: ApiContext): void {
   if (document.attributes['status'] !== 'created') return;
   const reads = Number(document.internal['reads'] ?? 0) + 1;
   document.internal['reads'] = reads;
-  const ageSeconds = (context.clock.now().getTime() - Date.parse(scalarText(document.attributes['created-at']) ?? '')) / 1000;
-  if (reads >= GENERATION_READS || ageSeconds >= GENERATION_SECONDS) resolve(document, context);
+  if (reads >= GENERATION_READS || ageSeconds(document, context) >= GENERATION_SECONDS) resolve(document, context);
+}
+
+/**
+ * The time rule holds whether or not the document is on the page: a list filtered on
+ * `status=finished` must find a document whose time has come, so lists apply it before filtering.
+ */
+function resolveIfDue(document: StoredRecord, context: ApiContext): void {
+  if (document.attributes['status'] === 'created' && ageSeconds(document, context) >= GENERATION_SECONDS) resolve(document, context);
 }
 
 export const projectDocumentHooks: ResourceHooks = {
   onRead: progress,
+  beforeList: resolveIfDue,
 };
 
 /** The bytes behind a finished document's document-url: a tiny stand-in file. */

@@ -49,13 +49,27 @@ export interface Draft {
   manyLinks: Record<string, string[]>;
 }
 
+/** The attribute and relationship names a write body actually sent. */
+export interface SentNames {
+  attributes: string[];
+  relationships: string[];
+}
+
 export interface ResourceHooks {
+  /**
+   * Runs once attributes are coerced and relationships linked, before the required checks: it may
+   * fill the draft (values the client did not send) and returns 422 issues. Issues on a field that
+   * already has one are dropped.
+   */
+  prepare?(draft: Draft, sent: SentNames, existing: StoredRecord | undefined, context: ApiContext): ValidationIssue[];
   /** Extra 422 checks once types are coerced; `existing` is undefined on create. */
   validate?(draft: Draft, existing: StoredRecord | undefined, context: ApiContext): ValidationIssue[];
   /** Runs after the record is stored (create and update). */
   afterSave?(record: StoredRecord, previous: StoredRecord | undefined, draft: Draft, context: ApiContext): void;
   /** Runs each time a record is served in a response (drives asynchronous document generation). */
   onRead?(record: StoredRecord, context: ApiContext): void;
+  /** Runs for every record of a list before filters and sort apply (time-based changes, not counted as a read). */
+  beforeList?(record: StoredRecord, context: ApiContext): void;
   beforeDelete?(record: StoredRecord, context: ApiContext): void;
 }
 

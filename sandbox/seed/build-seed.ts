@@ -236,9 +236,51 @@ function clients(seed: SeedBuilder): void {
   contact('1509', SEED.clients.otherAccountInitech, 'Bill Lumbergh', 'bill.lumbergh@initech.example', 'Division VP', GLOBEX);
 }
 
+interface SubserviceRow {
+  id: string;
+  service: string;
+  name: string;
+  hours: string;
+  position: number;
+  active?: boolean;
+}
+
+/** Catalog subservices; a catalog service's total-hours is its base-hours plus its active subservices' hours. */
+const SUBSERVICES: SubserviceRow[] = [
+  {
+    id: SEED.subservices.discoveryWorkshop,
+    service: SEED.services.networkAssessment,
+    name: 'Discovery Workshop',
+    hours: '4.0',
+    position: 1,
+  },
+  { id: SEED.subservices.assessmentReport, service: SEED.services.networkAssessment, name: 'Assessment Report', hours: '6.0', position: 2 },
+  {
+    id: SEED.subservices.cablingAuditInactive,
+    service: SEED.services.networkAssessment,
+    name: 'Legacy Cabling Audit',
+    hours: '2.0',
+    position: 3,
+    active: false,
+  },
+  {
+    id: SEED.subservices.ruleBaseMigration,
+    service: SEED.services.firewallDeployment,
+    name: 'Rule Base Migration',
+    hours: '8.0',
+    position: 1,
+  },
+  { id: SEED.subservices.cutoverSupport, service: SEED.services.firewallDeployment, name: 'Cutover Support', hours: '4.0', position: 2 },
+  { id: SEED.subservices.backupOnboarding, service: SEED.services.managedBackup, name: 'Backup Onboarding', hours: '2.0', position: 1 },
+];
+
 function catalog(seed: SeedBuilder): void {
   const acme = { account: String(ACME) };
-  const service = (id: string, name: string, type: string, hours: string, tags: string[], active = true) =>
+  const service = (id: string, name: string, type: string, hours: string, tags: string[], active = true) => {
+    const subserviceHours = SUBSERVICES.filter((row) => row.service === id && row.active !== false).reduce(
+      (sum, row) => sum + Number(row.hours),
+      0,
+    );
     seed.add(
       'services',
       id,
@@ -249,23 +291,41 @@ function catalog(seed: SeedBuilder): void {
         'service-description': `Acme will perform the ${name.toLowerCase()}.`,
         'base-hours': hours,
         'suggested-hours': hours,
-        'total-hours': hours,
+        'total-hours': (Number(hours) + subserviceHours).toFixed(1),
         'service-type': type,
         'tag-list': tags,
         sku: `SVC-${id}`,
         active,
         published: active,
         state: active ? 'published' : 'archived',
-        languages: { out: '', customer: '' },
+        languages: { out: `Anything beyond the ${name.toLowerCase()}.`, customer: 'Provide site access and a technical contact.' },
       },
       {},
     );
+  };
   service(SEED.services.networkAssessment, 'Network Assessment', 'professional_services', '16.0', ['network']);
   service(SEED.services.firewallDeployment, 'Firewall Deployment', 'professional_services', '24.0', ['security', 'network']);
   service(SEED.services.m365Migration, 'Microsoft 365 Migration', 'professional_services', '40.0', ['cloud']);
   service(SEED.services.managedBackup, 'Managed Backup', 'managed_services', '4.0', ['backup']);
   service(SEED.services.wifiSurvey, 'Wi-Fi Site Survey', 'professional_services', '8.0', ['network', 'wireless']);
   service(SEED.services.pbxDecommission, 'Legacy PBX Decommission', 'professional_services', '12.0', ['voice'], false);
+  for (const row of SUBSERVICES) {
+    seed.add(
+      'subservices',
+      row.id,
+      ACME,
+      {
+        name: row.name,
+        'service-description': `Acme will deliver the ${row.name.toLowerCase()}.`,
+        'suggested-hours': row.hours,
+        quantity: 1,
+        position: row.position,
+        active: row.active ?? true,
+        languages: {},
+      },
+      { service: row.service },
+    );
+  }
 
   const template = (id: string, name: string, format: string, active: boolean) =>
     seed.add(
@@ -535,6 +595,8 @@ function projectDetails(seed: SeedBuilder): void {
   service('2507', P.tailspinBackup, 'Managed Backup', '4.0', S.managedBackup, 'managed_services', 'monthly');
   service('2508', P.northwindTradersAudit, 'Network Assessment', '16.0', S.networkAssessment);
   service('2509', P.otherAccountInitech, 'Server Upgrade', '20.0', null, 'professional_services', 'one_time', GLOBEX);
+  // The seeded project-services have no project-subservices; new ones are numbered from 2801.
+  seed.startIdsAfter('project-subservices', 2800);
 
   const location = (id: string, project: string, name: string, city: string, state: string, remote = false) =>
     seed.add(

@@ -59,4 +59,9 @@ export class SeedBuilder {
     this.state.sequences[type] = Math.max(this.state.sequences[type] ?? 0, Number(id));
     return record;
   }
+
+  /** Records of a type created later get ids after `lastId` (for types with nothing seeded). */
+  startIdsAfter(type: string, lastId: number): void {
+    this.state.sequences[type] = Math.max(this.state.sequences[type] ?? 0, lastId);
+  }
 }

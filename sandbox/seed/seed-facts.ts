@@ -81,13 +81,24 @@ export const SEED = {
   presalesEngineers: { samOkafor: '3401', alexKim: '3402', taylorGrant: '3403' },
   rateTables: { standard: '3701', publicSector: '3702' },
   paymentTerms: { net30: '3801', split: '3802' },
+  /** Catalog services. All are active and published except pbxDecommission (inactive, archived). */
   services: {
-    networkAssessment: '3001',
-    firewallDeployment: '3002',
-    m365Migration: '3003',
-    managedBackup: '3004',
-    wifiSurvey: '3005',
-    pbxDecommission: '3006',
+    networkAssessment: '3001', // 16 h, subservices discoveryWorkshop + assessmentReport (+ one inactive)
+    firewallDeployment: '3002', // 24 h, subservices ruleBaseMigration + cutoverSupport
+    m365Migration: '3003', // 40 h, no subservices
+    managedBackup: '3004', // 4 h, managed_services, subservice backupOnboarding
+    wifiSurvey: '3005', // 8 h, no subservices
+    pbxDecommission: '3006', // inactive: a project-service built from it gets 422
+  },
+  inactiveServices: ['3006'],
+  /** Catalog subservices (position order within each service); the hours are suggested-hours. */
+  subservices: {
+    discoveryWorkshop: '4001', // networkAssessment, position 1, 4 h
+    assessmentReport: '4002', // networkAssessment, position 2, 6 h
+    cablingAuditInactive: '4003', // networkAssessment, position 3, 2 h, inactive: never copied to projects
+    ruleBaseMigration: '4004', // firewallDeployment, position 1, 8 h
+    cutoverSupport: '4005', // firewallDeployment, position 2, 4 h
+    backupOnboarding: '4006', // managedBackup, position 1, 2 h
   },
   documentTemplates: { standardSow: '3101', managedServicesAgreement: '3102', legacySowInactive: '3103' },
   crmOpportunities: { northwindSdWan: '3201', contosoM365: '3202', tailspinClosed: '3203' },
@@ -107,6 +118,8 @@ export const SEED = {
     'project-documents': 1,
     'project-approvals': 5,
     services: 6,
+    subservices: 6,
+    'project-subservices': 0,
     'document-templates': 3,
     'crm-opportunities': 3,
     'sales-executives': 3,

@@ -38,7 +38,8 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
 
   /** JSON:API needs its own media type both ways; the service rejects calls without `Accept`. */
   const addJsonApiHeaders: Before = (request) => {
-    if (!isApiRequest(request.url)) return request;
+    // A raw request downloads a file, whatever its type: it asks for no JSON:API.
+    if (!isApiRequest(request.url) || request.raw) return request;
     const headers: Record<string, string> = { ...request.headers, Accept: JSON_API_MEDIA_TYPE, 'User-Agent': config.userAgent };
     if (WRITE_METHODS.has((request.method ?? 'GET').toUpperCase())) headers['Content-Type'] = JSON_API_MEDIA_TYPE;
     return { ...request, headers };
@@ -80,6 +81,8 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
 
   const throwForApiErrors: After = (response, z, bundle) => {
     if (!isApiRequest(response.request.url) || response.skipThrowForStatus) return response;
+    // A download's body is a stream, read by whoever asked for it; only its status is checked here.
+    if (response.request.raw && response.status < 400) return response;
     if (response.status < 400) {
       if (response.status !== 204 && response.content && response.data === undefined) {
         const { method, url } = failedResponse(response);

@@ -6,7 +6,7 @@ import type { AttributeKind, AttributeSpec, CustomFieldDefinition, RelationshipS
 export interface OutputField {
   key: string;
   label: string;
-  type?: 'string' | 'integer' | 'number' | 'boolean' | 'datetime';
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'datetime' | 'file';
   list?: boolean;
 }
 
@@ -75,6 +75,7 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
         ...(attribute.kind === 'list' ? { list: true } : {}),
         ...(attribute.help ? { helpText: attribute.help } : {}),
         ...(attribute.choices ? { choices: { ...attribute.choices } } : {}),
+        ...(attribute.dropdown ? { dynamic: dropdownRef(attribute.dropdown) } : {}),
       };
     });
   const relationships = spec.relationships
@@ -105,6 +106,12 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
   for (const attribute of spec.attributes) {
     const type = OUTPUT_TYPES[attribute.kind];
     const key = keyFor(attribute.name);
+    if (attribute.kind === 'json' && attribute.keys) {
+      fields.push(
+        ...attribute.keys.map((child) => ({ key: `${key}__${child}`, label: `${attributeLabel(attribute)}: ${labelFor(child)}` })),
+      );
+      continue;
+    }
     if (attribute.kind === 'json') {
       fields.push(
         ...(attribute.items ?? []).map((item) => ({ key: `${key}[]${item}`, label: `${attributeLabel(attribute)}: ${labelFor(item)}` })),
@@ -113,6 +120,7 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
     }
     fields.push({ key, label: attributeLabel(attribute), ...(type ? { type } : {}), ...(attribute.kind === 'list' ? { list: true } : {}) });
   }
+  fields.push(...(spec.files ?? []).map((file) => ({ key: file.key, label: file.label, type: 'file' as const })));
   for (const relationship of spec.relationships) {
     const key = keyFor(relationship.name);
     const label = relationshipLabel(relationship);

@@ -44,6 +44,10 @@ export interface AttributeSpec {
    * items instead of a JSON box, and lists each key among the outputs (`key[]item`).
    */
   readonly items?: readonly string[];
+  /** For a `json` object: its keys, listed among the outputs (`key__child`). */
+  readonly keys?: readonly string[];
+  /** For an attribute that holds another record's ID: the hidden trigger feeding its dropdown. */
+  readonly dropdown?: string;
 }
 
 export interface RelationshipSpec {
@@ -74,9 +78,11 @@ export interface FilterSpec {
   /**
    * How the API's filter matches: `contains` filters are partial on the server. Either way the
    * toolkit then keeps only exact (case-insensitive) matches on `attribute`, so the spec states
-   * the server's behaviour for readers, and searches never return near misses.
+   * the server's behaviour for readers, and searches never return near misses. An
+   * `exact-case-sensitive` filter finds nothing for a value typed in another case, so when it
+   * finds nothing the records are listed without it and compared ignoring case.
    */
-  readonly match: 'exact' | 'contains';
+  readonly match: 'exact' | 'contains' | 'exact-case-sensitive';
   /** Attribute compared for the exact match. Defaults to `key`'s API name. */
   readonly attribute?: string;
   readonly label?: string;
@@ -105,6 +111,15 @@ export interface Requester {
   readonly recordId: IdFormat;
   /** A to-one relationship added to every create body, e.g. the owning account. */
   readonly ownerRelationship?: (bundle: Bundle) => { name: string; type: string; id: string } | undefined;
+}
+
+/** A file a record points at by URL, handed to later Zap steps through Zapier's file hydration. */
+export interface FileSpec {
+  /** Attribute holding the URL (`document-url`). */
+  readonly urlAttribute: string;
+  /** Output key of the file (`document_file`). */
+  readonly key: string;
+  readonly label: string;
 }
 
 /** One custom-field definition, read from the service into what an input field needs. */
@@ -159,6 +174,7 @@ export interface ResourceSpec {
   /** Attribute shown after the display name in dropdowns, so twins can be told apart (a project's client). */
   readonly dropdownDetail?: string;
   readonly customFields?: CustomFieldsSpec;
+  readonly files?: readonly FileSpec[];
   /**
    * False for records that belong to another record rather than to the account (a project's
    * contacts): their creates do not carry the requester's owner relationship. Default true.

@@ -3,7 +3,7 @@
  * runner that drives the built app (dist/) as Zapier does.
  */
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
-import { loadBuiltApp } from '../../bin/built-app.js';
+import { loadBuiltApp, simulateWaits } from '../../bin/built-app.js';
 import { ZapRunner, type AuthData } from '../../bin/zap-runner.js';
 import { rejectionOf } from '../support/errors.js';
 import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
@@ -19,6 +19,9 @@ export const useSandbox = () => {
     process.env['SCOPESTACK_AUTH_URL'] = context.sandbox.url;
     process.env['SCOPESTACK_API_URL'] = context.sandbox.url;
     context.App = await loadBuiltApp();
+    await simulateWaits((seconds) => {
+      context.sandbox.clock.advance(seconds);
+    });
     context.runner = (credentials = serviceCredentials) => new ZapRunner(context.App, credentials);
   });
   beforeEach(() => {

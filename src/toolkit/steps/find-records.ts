@@ -120,8 +120,8 @@ const matchesOf = async (
   const matches: FlatRecord[] = [];
   let more = true;
   for (let page = 0; page < MAX_SEARCH_PAGES && more; page += 1) {
-    const document = await listResources(z, bundle, spec, { ...params, [filter.param]: value, ...pageParams(page, size) });
-    matches.push(...exactMatches(recordsOf(document, spec), filter, value));
+    const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
+    matches.push(...exactMatches(recordsOf(document, spec, z), filter, value));
     more = hasNextPage(document, page + 1);
   }
   return { matches, complete: !more };
@@ -134,7 +134,7 @@ export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec
     const check = checkId(spec.requester, `${spec.noun} ID`, input[ID_INPUT]);
     if (!check.ok) throw invalid(z, [check.problem]);
     const document = await findResource(z, bundle, spec, check.id);
-    return document ? [recordOf(document, spec)] : [];
+    return document ? [recordOf(document, spec, z)] : [];
   }
   const { filters } = options;
   const notText = filters.filter((filter) => isGiven(input[filter.key]) && !isScalar(input[filter.key]));
@@ -152,7 +152,12 @@ export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec
   const params = { ...spec.searchParams, ...narrowParams(z, spec, options.narrow ?? [], bundle) };
   let incomplete = false;
   for (const { filter, value } of given) {
-    const { matches, complete } = await matchesOf(z, bundle, spec, params, filter, value);
+    const filtered = await matchesOf(z, bundle, spec, { ...params, [filter.param]: value }, filter, value);
+    // A case-sensitive server filter misses "acme sow" for "Acme SOW": then compare every record ignoring case.
+    const { matches, complete } =
+      filtered.matches.length === 0 && filter.match === 'exact-case-sensitive'
+        ? await matchesOf(z, bundle, spec, params, filter, value)
+        : filtered;
     if (matches.length > 0) return rankMatches(matches, filter, value);
     incomplete ||= !complete;
   }

@@ -39,6 +39,8 @@ interface PollInput {
   readonly required?: boolean;
   readonly list?: boolean;
   readonly choices?: Readonly<Record<string, string>>;
+  /** Sent when nothing is chosen. */
+  readonly fallback?: string;
 }
 
 interface ChangeOptions {
@@ -69,7 +71,7 @@ const invalidPoll = (z: ZObject, message: string): Error => appError(z, { code: 
 const inputParams = (z: ZObject, inputs: readonly PollInput[], bundle: Bundle): Record<string, string> => {
   const params: Record<string, string> = {};
   for (const input of inputs) {
-    const coerced = coerceValue('list', bundle.inputData[input.key] ?? '');
+    const coerced = coerceValue('list', bundle.inputData[input.key] ?? input.fallback ?? '');
     const accepted = input.choices ? `: one or more of ${Object.keys(input.choices).join(', ')}` : '';
     if (!coerced.ok) throw invalidPoll(z, `${input.label} has a value that is not accepted${accepted}.`);
     const values = coerced.value as string[];
@@ -109,7 +111,7 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
     const records: FlatRecord[] = [];
     for (let page = 0; page < MAX_POLL_PAGES; page += 1) {
       const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
-      const found = recordsOf(document, spec);
+      const found = recordsOf(document, spec, z);
       records.push(...found);
       const oldest = timestampKey ? Date.parse(scalarText(found.at(-1)?.[timestampKey])) : Number.NaN;
       const burst = Date.now() - oldest < BURST_WINDOW_MS;

@@ -8,7 +8,9 @@ import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
 import { customValues, fetchDefinitions, setsCustomFields } from '../custom-fields.js';
 import type { FlatInput } from '../json-api.js';
+import { findResource } from '../api-client.js';
 import type { ResourceSpec } from '../resource-spec.js';
+import { scalarText } from '../text.js';
 import { toDocument, type WriteDocument, type WriteOptions } from '../to-document.js';
 
 export const invalidInput = (z: ZObject, spec: ResourceSpec, problems: readonly string[]): Error =>
@@ -20,6 +22,63 @@ export const invalidInput = (z: ZObject, spec: ResourceSpec, problems: readonly 
 const missingFields = (fields: readonly PlainInputField[], input: FlatInput): string[] =>
   fields.filter((field) => field.required && !isGiven(input[field.key])).map((field) => `${field.label ?? field.key} is required.`);
 
+/** The owner relationship a create carries (the account), unless the resource belongs to another record. */
+export const ownerOf = (spec: ResourceSpec, bundle: Bundle): { owner?: NonNullable<WriteOptions['owner']> } => {
+  const owner = spec.ownedByAccount === false ? undefined : spec.requester.ownerRelationship?.(bundle);
+  return owner ? { owner } : {};
+};
+
+/** What a write sends and requires in one of its shapes (a catalog service, or a custom one). */
+export interface Variant {
+  /** Attributes always sent in this shape (`task-source: service`). */
+  readonly fixed?: Readonly<Record<string, unknown>>;
+  /** Input keys this shape requires. */
+  readonly required?: readonly string[];
+}
+
+/**
+ * Writes that take one of several shapes, decided by one input: its value picks a case, any
+ * other given value picks `given`, and a missing one `otherwise`.
+ */
+export interface Variants {
+  readonly by: string;
+  readonly cases?: Readonly<Record<string, Variant>>;
+  readonly given?: Variant;
+  readonly otherwise: Variant;
+}
+
+export const chooseVariant = (variants: Variants, input: FlatInput): Variant => {
+  const value = input[variants.by];
+  if (!isGiven(value)) return variants.otherwise;
+  return variants.cases?.[scalarText(value).trim()] ?? variants.given ?? variants.otherwise;
+};
+
+/** A related record a write names that must exist in the account and be active (a document template). */
+export interface RelatedCheck {
+  /** Input key holding the related record's ID. */
+  readonly key: string;
+  readonly spec: ResourceSpec;
+  /** Boolean attribute that is false on a record that cannot be used. */
+  readonly active?: string;
+}
+
+const relatedProblems = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, input: FlatInput, checks: readonly RelatedCheck[]) => {
+  const problems: string[] = [];
+  for (const check of checks) {
+    const value = input[check.key];
+    if (!isGiven(value)) continue;
+    const id = scalarText(value).trim();
+    const label = check.spec.noun;
+    const found = await findResource(z, bundle, check.spec, id);
+    if (!found) problems.push(`${label} ${id} does not exist in this ${spec.requester.service} account: pick one from the dropdown.`);
+    else if (check.active && found.data.attributes?.[check.active] === false) {
+      const name = scalarText(found.data.attributes[check.spec.display]) || id;
+      problems.push(`${label} "${name}" is inactive: pick an active one, or activate it in ${spec.requester.service}.`);
+    }
+  }
+  return problems;
+};
+
 /**
  * Builds the body, or throws with every problem. Custom field definitions are read (one GET)
  * only when a custom field is filled in, so a value that does not fit is refused before the write.
@@ -29,16 +88,23 @@ export const writeBody = async (
   bundle: Bundle,
   spec: ResourceSpec,
   input: FlatInput,
-  options: WriteOptions & { fields: readonly PlainInputField[] },
+  options: WriteOptions & { fields: readonly PlainInputField[]; variant?: Variant; checks?: readonly RelatedCheck[] },
 ): Promise<WriteDocument> => {
-  const problems = missingFields(options.fields, input);
+  const required = new Set(options.variant?.required);
+  const fields = options.fields.map((field) => (required.has(field.key) ? { ...field, required: true } : field));
+  const problems = missingFields(fields, input);
   const result = toDocument(spec, input, options);
   if (!result.ok) problems.push(...result.problems);
   if (problems.length > 0 || !result.ok) throw invalidInput(z, spec, problems);
+  let { data } = result.document;
+  if (options.variant?.fixed) data = { ...data, attributes: { ...data.attributes, ...options.variant.fixed } };
   const customFields = spec.customFields;
-  if (!customFields || !setsCustomFields(input)) return result.document;
-  const custom = customValues(await fetchDefinitions(z, bundle, customFields), input);
-  if (!custom.ok) throw invalidInput(z, spec, custom.problems);
-  const { data } = result.document;
-  return { data: { ...data, attributes: { ...data.attributes, [customFields.attribute]: custom.values } } };
+  if (customFields && setsCustomFields(input)) {
+    const custom = customValues(await fetchDefinitions(z, bundle, customFields), input);
+    if (!custom.ok) throw invalidInput(z, spec, custom.problems);
+    data = { ...data, attributes: { ...data.attributes, [customFields.attribute]: custom.values } };
+  }
+  const related = await relatedProblems(z, bundle, spec, input, options.checks ?? []);
+  if (related.length > 0) throw invalidInput(z, spec, related);
+  return { data };
 };

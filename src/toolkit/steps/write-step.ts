@@ -11,16 +11,13 @@ import type { FlatRecord } from '../json-api.js';
 import { checkId } from '../record-id.js';
 import { recordOf } from '../records.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
+import { scalarText } from '../text.js';
 import { withOwner } from '../to-document.js';
 import { findRecords, type NarrowSpec } from './find-records.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
-import { invalidInput, writeBody } from './write-body.js';
-
-const ownerOf = (spec: ResourceSpec, bundle: Bundle) => {
-  const owner = spec.ownedByAccount === false ? undefined : spec.requester.ownerRelationship?.(bundle);
-  return owner ? { owner } : {};
-};
+import { outcomeField, waitForJob, withOutcome, type WaitSpec } from './wait-for-job.js';
+import { chooseVariant, invalidInput, ownerOf, writeBody, type RelatedCheck, type Variants } from './write-body.js';
 
 const display = (options: StepOptions<string>, text: { label: string; description: string }) => ({
   label: options.label ?? text.label,
@@ -28,14 +25,32 @@ const display = (options: StepOptions<string>, text: { label: string; descriptio
   hidden: options.hidden ?? false,
 });
 
-export const createStep = <K extends string>(spec: ResourceSpec, options: StepOptions<K> & { required: readonly string[] }): Create<K> => {
+export interface CreateOptions<K extends string> extends StepOptions<K> {
+  readonly required: readonly string[];
+  /** Shapes the create can take, decided by one input (a catalog or a custom service). */
+  readonly variants?: Variants;
+  /** Related records that must exist and be active before anything is written. */
+  readonly checks?: readonly RelatedCheck[];
+  /** For a create that starts a job: wait for it to end, and say what happened. */
+  readonly wait?: WaitSpec;
+}
+
+export const createStep = <K extends string>(spec: ResourceSpec, options: CreateOptions<K>): Create<K> => {
   const fields = writeInputFields(spec, options.required);
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
-    const body = await writeBody(z, bundle, spec, bundle.inputData, { fields, ...ownerOf(spec, bundle) });
-    return recordOf(await createResource(z, bundle, spec, body), spec);
+    const input = bundle.inputData;
+    const body = await writeBody(z, bundle, spec, input, {
+      fields,
+      ...ownerOf(spec, bundle),
+      ...(options.variants ? { variant: chooseVariant(options.variants, input) } : {}),
+      ...(options.checks ? { checks: options.checks } : {}),
+    });
+    const created = recordOf(await createResource(z, bundle, spec, body), spec, z);
+    return options.wait ? waitForJob(z, bundle, spec, created, options.wait) : created;
   };
 
+  const { wait } = options;
   return defineCreate({
     key: options.key,
     noun: spec.noun,
@@ -43,8 +58,8 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: StepOp
     operation: {
       perform,
       inputFields: [...fields, ...customInputFields(spec, true)],
-      sample: { ...spec.sample },
-      outputFields: [...outputFieldsFor(spec), ...customOutputFields(spec)],
+      sample: wait ? withOutcome({ id: scalarText(spec.sample['id']), ...spec.sample }, wait) : { ...spec.sample },
+      outputFields: [...(wait ? [outcomeField] : []), ...outputFieldsFor(spec), ...customOutputFields(spec)],
     },
   });
 };
@@ -104,7 +119,7 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: Update
       throw invalidInput(z, spec, [`Fill in at least one field to change on the ${spec.noun.toLowerCase()}.`]);
     }
     const body = await writeBody(z, bundle, spec, changes, { fields: changeFields, id: checked.id });
-    return recordOf(await updateResource(z, bundle, spec, checked.id, body), spec);
+    return recordOf(await updateResource(z, bundle, spec, checked.id, body), spec, z);
   };
 
   return defineCreate({
@@ -149,10 +164,10 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
     const [existing] = await findRecords(z, { ...bundle, inputData: { ...input, id: '' } }, spec, find);
     if (!existing) {
       const created = await createResource(z, bundle, spec, withOwner({ data }, ownerOf(spec, bundle).owner));
-      return { ...recordOf(created, spec), [UPSERT_ACTION_KEY]: 'created' };
+      return { ...recordOf(created, spec, z), [UPSERT_ACTION_KEY]: 'created' };
     }
     const updated = await updateResource(z, bundle, spec, existing.id, { data: { ...data, id: existing.id } });
-    return { ...recordOf(updated, spec), [UPSERT_ACTION_KEY]: 'updated' };
+    return { ...recordOf(updated, spec, z), [UPSERT_ACTION_KEY]: 'updated' };
   };
 
   return defineCreate({

@@ -1,0 +1,4 @@
+import { documentTemplates } from '../src/scopestack/catalog/index.js';
+import { searchStep } from '../src/toolkit/steps/search.js';
+
+export default searchStep(documentTemplates, { key: 'find_document_template' });

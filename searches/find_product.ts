@@ -1,0 +1,4 @@
+import { products } from '../src/scopestack/catalog/index.js';
+import { searchStep } from '../src/toolkit/steps/search.js';
+
+export default searchStep(products, { key: 'find_product' });
