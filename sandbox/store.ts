@@ -76,6 +76,11 @@ export interface State {
   accountClients: AccountClient[];
   accessTokens: AccessGrant[];
   refreshTokens: RefreshGrant[];
+  /**
+   * When set, a document takes exactly this many seconds of sandbox clock to generate, and reads
+   * alone do not finish it (for timing a wait); otherwise the default rule of project-documents.ts.
+   */
+  documentSeconds?: number;
 }
 
 /** The sandbox's database: in memory, optionally mirrored to a JSON file after each change. */

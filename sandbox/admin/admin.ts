@@ -16,6 +16,11 @@ export interface Admin {
   /** Turning a service user into another type destroys all its credentials and revokes their tokens. */
   changeUserType(userId: string, userType: Exclude<UserType, 'service'>): void;
   setRole(userId: string, role: Role): void;
+  /**
+   * Documents take exactly `seconds` of sandbox clock to generate (reads alone no longer finish
+   * them), to time a wait; undefined restores the default rule. Reset also restores it.
+   */
+  setDocumentSeconds(seconds: number | undefined): void;
   /** Back to the seed; also clears the request log, the faults and the clock offset. */
   reset(): void;
 }
@@ -129,6 +134,11 @@ export function createAdmin(services: Services): Admin {
       changed(undefined);
     },
 
+    setDocumentSeconds(seconds) {
+      if (seconds === undefined) delete store.state.documentSeconds;
+      else store.state.documentSeconds = seconds;
+      changed(undefined);
+    },
     reset() {
       store.reset();
       services.log.reset();

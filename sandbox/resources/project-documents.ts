@@ -65,11 +65,18 @@ export function documentUrl(document: StoredRecord, context: ApiContext): string
 const ageSeconds = (document: StoredRecord, context: ApiContext) =>
   (context.clock.now().getTime() - Date.parse(scalarText(document.attributes['created-at']) ?? '')) / 1000;
 
+/** Whether generation is over: the account's set duration, else the read or time rule. */
+const isDue = (document: StoredRecord, reads: number, context: ApiContext): boolean => {
+  const seconds = context.store.state.documentSeconds;
+  if (seconds !== undefined) return ageSeconds(document, context) >= seconds;
+  return reads >= GENERATION_READS || ageSeconds(document, context) >= GENERATION_SECONDS;
+};
+
 function progress(document: StoredRecord, context: ApiContext): void {
   if (document.attributes['status'] !== 'created') return;
   const reads = Number(document.internal['reads'] ?? 0) + 1;
   document.internal['reads'] = reads;
-  if (reads >= GENERATION_READS || ageSeconds(document, context) >= GENERATION_SECONDS) resolve(document, context);
+  if (isDue(document, reads, context)) resolve(document, context);
 }
 
 /**
@@ -77,7 +84,7 @@ function progress(document: StoredRecord, context: ApiContext): void {
  * `status=finished` must find a document whose time has come, so lists apply it before filtering.
  */
 function resolveIfDue(document: StoredRecord, context: ApiContext): void {
-  if (document.attributes['status'] === 'created' && ageSeconds(document, context) >= GENERATION_SECONDS) resolve(document, context);
+  if (document.attributes['status'] === 'created' && isDue(document, 0, context)) resolve(document, context);
 }
 
 export const projectDocumentHooks: ResourceHooks = {

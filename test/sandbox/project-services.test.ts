@@ -370,4 +370,15 @@ describe('documents of a project that gained a service', () => {
     expect(list(answer).data[0]?.relationships['project']?.data).toEqual({ type: 'projects', id: project });
     expect(keys(included(answer))).toEqual([`projects:${project}`]);
   });
+
+  it('takes exactly the set number of seconds when a duration is set, however often it is read', async () => {
+    sandbox.admin.setDocumentSeconds(20);
+    const id = one(await generate(SEED.projects.northwindSdWan)).id;
+    for (const step of [1, 2, 3, 5, 8]) {
+      sandbox.clock.advance(step);
+      expect(one(await get(`project-documents/${id}`)).attributes['status']).toBe('created');
+    }
+    sandbox.clock.advance(1);
+    expect(one(await get(`project-documents/${id}`)).attributes['status']).toBe('finished');
+  });
 });
