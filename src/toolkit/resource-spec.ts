@@ -114,7 +114,7 @@ export interface Requester {
 }
 
 /** A file a record points at by URL, handed to later Zap steps through Zapier's file hydration. */
-export interface FileSpec {
+interface FileSpec {
   /** Attribute holding the URL (`document-url`). */
   readonly urlAttribute: string;
   /** Output key of the file (`document_file`). */

@@ -43,7 +43,7 @@ export const documentTemplates = {
   },
 } as const satisfies ResourceSpec;
 
-export const DOCUMENT_TYPES = { sow: 'Statement of Work (from a template)', pricing: 'Pricing', breakdown: 'Work Breakdown' } as const;
+const DOCUMENT_TYPES = { sow: 'Statement of Work (from a template)', pricing: 'Pricing', breakdown: 'Work Breakdown' } as const;
 
 export const projectDocuments = {
   type: 'project-documents',

@@ -5,7 +5,7 @@ import { scopestackRequester } from '../requester.js';
 const money = (name: string, help: string, label?: string) =>
   ({ name, kind: 'decimal', writable: true, help, ...(label ? { label } : {}) }) as const;
 
-export const BILLING_FREQUENCIES = { one_time: 'One Time', monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Annually' } as const;
+const BILLING_FREQUENCIES = { one_time: 'One Time', monthly: 'Monthly', quarterly: 'Quarterly', annually: 'Annually' } as const;
 
 export const products = {
   type: 'products',

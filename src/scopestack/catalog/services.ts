@@ -7,7 +7,7 @@ const TIMESTAMPS = [
   { name: 'updated-at', kind: 'datetime' },
 ] as const;
 
-export const SERVICE_TYPES = { professional_services: 'Professional Services', managed_services: 'Managed Services' } as const;
+const SERVICE_TYPES = { professional_services: 'Professional Services', managed_services: 'Managed Services' } as const;
 
 /** The pricing ScopeStack computes for a service, in the API's snake_case keys. */
 const PRICING_KEYS = ['service_revenue', 'service_cost', 'extended_hours'] as const;
