@@ -42,7 +42,7 @@ const one = JSON.parse(readFileSync(new URL('../fixtures/projects/one.json', imp
 
 const PROJECTS = `/${SLUG}/v1/projects`;
 /** The related records every project request sideloads, so that `<name>_name` can be filled. */
-const INCLUDE = 'client,sales-executive,presales-engineer,rate-table,payment-term,business-unit';
+const INCLUDE = 'client,sales-executive,presales-engineer,rate-table,payment-term,business-unit,crm-opportunity';
 const JSON_API = 'application/vnd.api+json';
 
 /** An ISO timestamp `minutes` before now: the burst rule compares with the clock. */
