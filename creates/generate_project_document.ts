@@ -12,9 +12,13 @@ export default createStep(projectDocuments, {
       pricing: { fixed: { 'template-id': 'pricing', 'document-type': 'pricing' } },
       breakdown: { fixed: { 'template-id': 'breakdown', 'document-type': 'breakdown' } },
     },
-    otherwise: { fixed: { 'document-type': 'sow' }, required: ['template_id'] },
+    // A statement of work needs a template, checked to exist and be active before anything is generated.
+    otherwise: {
+      fixed: { 'document-type': 'sow' },
+      required: ['template_id'],
+      checks: [{ key: 'template_id', spec: documentTemplates, active: 'active' }],
+    },
   },
-  checks: [{ key: 'template_id', spec: documentTemplates, active: 'active' }],
   wait: {
     status: 'status',
     messages: {

@@ -1,3 +1,4 @@
+import { inSentence } from './field-names.js';
 /**
  * The only place steps reach the API: list, get, create and update one resource type, turning
  * responses into checked JSON:API documents and network failures into messages.
@@ -34,7 +35,7 @@ const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions 
   } catch (error) {
     if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;
-    const outcome = method === 'POST' ? mayHaveBeenCreated(service, spec.noun.toLowerCase()) : afterNetworkFailure(error, request.url);
+    const outcome = method === 'POST' ? mayHaveBeenCreated(service, inSentence(spec.noun)) : afterNetworkFailure(error, request.url);
     throw appError(z, {
       code: ErrorCode.Api,
       message: `The connection to ${service} failed while trying to ${describeAttempt(method, request.url)} (${networkReason(error)}).${outcome}`,
@@ -104,4 +105,15 @@ export const updateResource = async (
     params: includeParams(spec),
   });
   return documentOf<Resource>(z, spec, response, false);
+};
+
+/** Deletes one record; false when the service answers 404 (there was none to delete). */
+export const deleteResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<boolean> => {
+  try {
+    await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'DELETE' });
+    return true;
+  } catch (error) {
+    if (hasErrorCode(error, ErrorCode.NotFound)) return false;
+    throw error;
+  }
 };

@@ -29,3 +29,6 @@ export const singular = (plural: string): string =>
     .replace(/ies$/, 'y')
     .replace(/(ss|x|ch|sh)es$/, '$1')
     .replace(/(?<![su])s$/, '');
+
+/** A Title Case noun inside a sentence: `CRM Opportunity` -> `CRM opportunity` (acronyms stay). */
+export const inSentence = (noun: string): string => noun.replace(/\b[A-Z][a-z]+\b/g, (word) => word.toLowerCase());

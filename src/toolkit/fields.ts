@@ -76,6 +76,7 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
         ...(attribute.help ? { helpText: attribute.help } : {}),
         ...(attribute.choices ? { choices: { ...attribute.choices } } : {}),
         ...(attribute.dropdown ? { dynamic: dropdownRef(attribute.dropdown) } : {}),
+        ...(attribute.externalId ? { meta: { externalId: true } } : {}),
       };
     });
   const relationships = spec.relationships

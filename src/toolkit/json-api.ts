@@ -78,9 +78,12 @@ const flatten = (resource: Resource, byKey: IncludedIndex, relationships: readon
   for (const [name, value] of Object.entries(resource.attributes ?? {})) {
     record[keyFor(name)] = value;
   }
+  const attributeKeys = new Set(Object.keys(record));
   for (const [name, relationship] of Object.entries(resource.relationships ?? {})) {
     const spec = relationships.find((candidate) => candidate.name === name);
     const key = keyFor(name);
+    // An attribute that flattens to the same key (a CRM's own `account-id`) wins over the relationship.
+    if (attributeKeys.has(`${key}_id`) || attributeKeys.has(`${key}_ids`)) continue;
     const data = relationship.data;
     if (Array.isArray(data)) {
       record[`${key}_ids`] = data.map((linkage) => String(linkage.id));

@@ -48,6 +48,8 @@ export interface AttributeSpec {
   readonly keys?: readonly string[];
   /** For an attribute that holds another record's ID: the hidden trigger feeding its dropdown. */
   readonly dropdown?: string;
+  /** An ID from another system (a CRM's deal ID): typed or mapped, never picked from this service's records. */
+  readonly externalId?: boolean;
 }
 
 export interface RelationshipSpec {
@@ -83,6 +85,8 @@ export interface FilterSpec {
    * finds nothing the records are listed without it and compared ignoring case.
    */
   readonly match: 'exact' | 'contains' | 'exact-case-sensitive';
+  /** The value is another system's ID (a CRM's deal ID), typed or mapped. */
+  readonly externalId?: boolean;
   /** Attribute compared for the exact match. Defaults to `key`'s API name. */
   readonly attribute?: string;
   readonly label?: string;
@@ -107,6 +111,8 @@ export interface Requester {
    * when the connection lacks what it needs (the user is then asked to reconnect).
    */
   readonly collectionsUrl: (bundle: Bundle) => string | undefined;
+  /** The API host's base URL, for absolute API paths (`/v1/me`). */
+  readonly apiBaseUrl: () => string;
   /** What a record ID looks like, checked before any request so a name mapped into an ID field is caught. */
   readonly recordId: IdFormat;
   /** A to-one relationship added to every create body, e.g. the owning account. */

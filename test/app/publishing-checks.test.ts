@@ -30,6 +30,7 @@ interface Field {
   choices?: unknown;
   children?: Field[];
   altersDynamicFields?: boolean;
+  meta?: Record<string, unknown>;
 }
 interface Step {
   key: string;
@@ -389,9 +390,20 @@ describe('input fields', () => {
     // A search's own ID input finds by ID; it is typed or mapped, not picked.
     !(located.kind === 'search' && field.key === 'id') &&
     // Poll inputs (filters of a polling trigger) are sent as query parameters, not picked.
-    !(located.kind === 'trigger' && located.step.operation.type === 'polling');
+    !(located.kind === 'trigger' && located.step.operation.type === 'polling') &&
+    // Another system's ID (a CRM's deal ID), which ScopeStack cannot list.
+    field.meta?.['externalId'] !== true;
   it.each(rows(inputRows.filter(needsDropdown), inputName))('%s: ID field has a dynamic dropdown', (_name, { field }) => {
     expect(field.dynamic).toEqual(expect.any(String));
+  });
+
+  it.each(
+    rows(
+      inputRows.filter(({ field }) => field.meta?.['externalId'] === true),
+      inputName,
+    ),
+  )("%s: another system's ID says so in its help", (_name, { field }) => {
+    expect(field.helpText).toMatch(/in your CRM|in the CRM/);
   });
 
   it.each(dynamicReferences.map((reference) => [inputName(reference.row), reference.row.field.dynamic ?? '', reference] as const))(

@@ -57,6 +57,13 @@ const person = (noun: string) =>
     ...TIMESTAMPS,
   ] as const;
 
+/** People are found by name or by email (emails compared ignoring case). */
+const personFilters = (noun: string) =>
+  [
+    { key: 'name', param: 'filter[name]', match: 'contains', help: `The ${noun}'s whole name. Matches exactly, ignoring case.` },
+    { key: 'email', param: 'filter[email]', match: 'exact', help: `The ${noun}'s email. Matches exactly, ignoring case.` },
+  ] as const;
+
 export const salesExecutives = {
   type: 'sales-executives',
   path: 'sales-executives',
@@ -64,6 +71,7 @@ export const salesExecutives = {
   display: 'name',
   attributes: person('sales executive'),
   relationships: [account],
+  filters: personFilters('sales executive'),
   dropdownDetail: 'email',
   // Only people who can be picked on new projects.
   dropdownParams: { 'filter[active]': 'true' },
@@ -88,6 +96,7 @@ export const presalesEngineers = {
   display: 'name',
   attributes: person('presales engineer'),
   relationships: [account],
+  filters: personFilters('presales engineer'),
   dropdownDetail: 'email',
   // Only people who can be picked on new projects.
   dropdownParams: { 'filter[active]': 'true' },
@@ -120,4 +129,33 @@ export const businessUnits = {
   relationships: [account],
   requester: scopestackRequester,
   sample: { id: '3', name: 'Managed Services', external_name: 'MS', city: 'Denver', state: 'CO', country: 'US', account_id: '42' },
+} as const satisfies ResourceSpec;
+
+/** ScopeStack's users: the people who sign in (read here, to find them). */
+export const users = {
+  type: 'users',
+  path: 'users',
+  noun: 'User',
+  display: 'name',
+  attributes: [
+    { name: 'name', kind: 'string' },
+    { name: 'email', kind: 'string' },
+    { name: 'title', kind: 'string' },
+    { name: 'phone', kind: 'string' },
+    ...TIMESTAMPS,
+  ],
+  relationships: [account, { name: 'rate-table', type: 'rate-tables', label: 'Preferred Rate Table' }],
+  filters: personFilters('user'),
+  requester: scopestackRequester,
+  sample: {
+    id: '4029',
+    name: 'Alex Example',
+    email: 'alex@yourfirm.example',
+    title: 'Solutions Architect',
+    phone: '+1 555 0102',
+    created_at: '2024-09-02T08:00:00Z',
+    updated_at: '2025-01-06T09:00:00Z',
+    account_id: '42',
+    rate_table_id: '7',
+  },
 } as const satisfies ResourceSpec;

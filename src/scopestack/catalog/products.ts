@@ -1,6 +1,7 @@
 /** Products: hardware and licences the firm resells, priced by unit or from list price and markup. */
 import type { ResourceSpec } from '../../toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
+import { customFieldsOf } from './project-variables.js';
 
 const money = (name: string, help: string, label?: string) =>
   ({ name, kind: 'decimal', writable: true, help, ...(label ? { label } : {}) }) as const;
@@ -47,22 +48,30 @@ export const products = {
       help: 'How often it is billed. One Time unless it is a subscription.',
     },
     { name: 'active', kind: 'boolean', writable: true, help: 'Whether the product can be added to new projects.' },
+    { name: 'project-variables', kind: 'json', label: 'Custom Fields', items: ['name', 'label', 'value'] },
     { name: 'created-at', kind: 'datetime' },
     { name: 'updated-at', kind: 'datetime' },
   ],
   relationships: [{ name: 'account', type: 'accounts' }],
   filters: [
     { key: 'name', param: 'filter[name]', match: 'contains', help: 'The whole product name. Matches exactly, ignoring case.' },
-    { key: 'sku', param: 'filter[sku]', match: 'exact', label: 'SKU', help: 'The product SKU. Matches exactly, ignoring case.' },
+    {
+      key: 'sku',
+      param: 'filter[sku]',
+      match: 'exact',
+      label: 'SKU',
+      help: 'The product SKU, exactly as ScopeStack has it (case counts).',
+    },
     {
       key: 'manufacturer_part_number',
       param: 'filter[manufacturer-part-number]',
       match: 'exact',
       label: 'Manufacturer Part Number',
-      help: "The maker's part number. Matches exactly, ignoring case.",
+      help: "The maker's part number, exactly as ScopeStack has it (case counts).",
     },
   ],
   searchParams: { 'filter[active]': 'true,false' },
+  customFields: customFieldsOf('product'),
   requester: scopestackRequester,
   sample: {
     id: '7301',
@@ -81,6 +90,7 @@ export const products = {
     markup: null,
     billing_frequency: 'one_time',
     active: true,
+    project_variables: [{ name: 'warranty_years', label: 'Warranty (Years)', value: 3 }],
     created_at: '2025-01-20T09:15:00Z',
     updated_at: '2025-01-20T09:15:00Z',
     account_id: '42',

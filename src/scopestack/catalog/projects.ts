@@ -119,6 +119,16 @@ export const projects = {
       dropdown: 'list_business_units',
       help: 'The business unit that delivers the project, where the account has several.',
     },
+    {
+      name: 'crm-opportunity',
+      type: 'crm-opportunities',
+      display: 'display-name',
+      writable: true,
+      dropdown: 'list_crm_opportunities',
+      search: 'find_crm_opportunity',
+      label: 'CRM Opportunity',
+      help: 'The CRM deal this project is for. Pick one, or map its ScopeStack ID from Find CRM Opportunity.',
+    },
     { name: 'creator', type: 'users', label: 'Created By' },
     {
       name: 'project-contacts',
@@ -142,7 +152,7 @@ export const projects = {
       items: ['id', 'name', 'quantity', 'total_hours', 'service_type'],
     },
   ],
-  include: ['client', 'sales-executive', 'presales-engineer', 'rate-table', 'payment-term', 'business-unit'],
+  include: ['client', 'sales-executive', 'presales-engineer', 'rate-table', 'payment-term', 'business-unit', 'crm-opportunity'],
   dropdownDetail: 'client-name',
   filters: [
     {
@@ -192,6 +202,8 @@ export const projects = {
     payment_term_name: 'Net 30',
     business_unit_id: '3',
     business_unit_name: 'Managed Services',
+    crm_opportunity_id: '3201',
+    crm_opportunity_name: 'Example Client Ltd / Azure Migration / 0065g00000XyZ12',
     creator_id: '4029',
   },
 } as const satisfies ResourceSpec;

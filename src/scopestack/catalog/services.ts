@@ -46,7 +46,7 @@ export const services = {
       param: 'filter[sku]',
       match: 'exact',
       label: 'SKU',
-      help: 'The service SKU, for example MS-FW-01. Matches exactly, ignoring case.',
+      help: 'The service SKU, for example MS-FW-01, exactly as ScopeStack has it (case counts).',
     },
   ],
   searchParams: { 'filter[active]': 'true,false' },

@@ -8,7 +8,7 @@ import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 import { findResource, listResources } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
-import { apiNameFor, keyFor, labelFor } from '../field-names.js';
+import { apiNameFor, keyFor, labelFor, inSentence } from '../field-names.js';
 import { dropdownRef } from '../fields.js';
 import type { FlatRecord } from '../json-api.js';
 import { DEFAULT_PAGE_SIZE, hasNextPage, pageParams } from '../paging.js';
@@ -66,13 +66,14 @@ export const findInputFields = (spec: ResourceSpec, options: FindOptions, withId
     type: 'string',
     required: false,
     helpText: filter.help ?? 'Matches the whole value exactly, ignoring case.',
+    ...(filter.externalId ? { meta: { externalId: true } } : {}),
   })),
   ...(options.narrow ?? []).map((narrow): PlainInputField => ({
     key: narrow.key,
     label: filterLabel(narrow),
     type: 'string',
     required: false,
-    helpText: narrow.help ?? `Only ${spec.noun.toLowerCase()} records of this ${filterLabel(narrow).toLowerCase()} match.`,
+    helpText: narrow.help ?? `Only ${inSentence(spec.noun)} records of this ${inSentence(filterLabel(narrow))} match.`,
     ...(narrow.dropdown ? { dynamic: dropdownRef(narrow.dropdown) } : {}),
     ...(narrow.search ? { search: `${narrow.search}.id` } : {}),
   })),
@@ -83,7 +84,7 @@ export const findInputFields = (spec: ResourceSpec, options: FindOptions, withId
           label: `${spec.noun} ID`,
           type: 'string' as const,
           required: false,
-          helpText: `Finds the ${spec.noun.toLowerCase()} with this ${spec.requester.service} ID (${spec.requester.recordId.description}); the other fields are then ignored.`,
+          helpText: `Finds the ${inSentence(spec.noun)} with this ${spec.requester.service} ID (${spec.requester.recordId.description}); the other fields are then ignored.`,
         },
       ]
     : []),
@@ -147,7 +148,7 @@ export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec
   const given = filters.map((filter) => ({ filter, value: scalarText(input[filter.key]).trim() })).filter(({ value }) => value !== '');
   const labels = filters.map(filterLabel);
   if (given.length === 0) {
-    throw appError(z, { code: ErrorCode.Validation, message: `Enter ${labels.join(' or ')} to find ${spec.noun.toLowerCase()} by.` });
+    throw appError(z, { code: ErrorCode.Validation, message: `Enter ${labels.join(' or ')} to find ${inSentence(spec.noun)} by.` });
   }
   const params = { ...spec.searchParams, ...narrowParams(z, spec, options.narrow ?? [], bundle) };
   let incomplete = false;
@@ -166,7 +167,7 @@ export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec
     throw appError(z, {
       code: ErrorCode.Validation,
       message:
-        `More than ${MAX_SEARCH_PAGES * (spec.pageSize ?? DEFAULT_PAGE_SIZE)} ${spec.noun.toLowerCase()} records partly match, ` +
+        `More than ${MAX_SEARCH_PAGES * (spec.pageSize ?? DEFAULT_PAGE_SIZE)} ${inSentence(spec.noun)} records partly match, ` +
         `and none of the first ones matches exactly. Search by a more specific value (${labels.join(' or ')}).`,
     });
   }

@@ -1,7 +1,8 @@
+import { inSentence } from '../field-names.js';
 /** Default labels and descriptions for generated steps, in Zapier's wording rules. */
 import type { ResourceSpec } from '../resource-spec.js';
 
-const lower = (spec: ResourceSpec): string => spec.noun.toLowerCase();
+const lower = (spec: ResourceSpec): string => inSentence(spec.noun);
 
 /** "a client", "an opportunity". */
 const withArticle = (noun: string): string => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;

@@ -56,8 +56,15 @@ export const waitForJob = async (
   for (const pause of WAIT_PAUSES_MS) {
     if (finals.has(scalarText(record[statusKey]))) break;
     await clock.sleep(pause);
-    const document = await findResource(z, bundle, spec, record.id);
-    if (document) record = recordOf(document, spec, z);
+    try {
+      const document = await findResource(z, bundle, spec, record.id);
+      if (document) record = recordOf(document, spec, z);
+    } catch {
+      // The job exists: a failed read must not fail the step, or a retry would start a second job.
+      // What was created is returned as still running, and said so; the trigger on finished jobs reports the rest.
+      const pending = withOutcome(record, wait);
+      return { ...pending, [OUTCOME_KEY]: `${scalarText(pending[OUTCOME_KEY])} (Its status could not be read just now.)` };
+    }
   }
   return withOutcome(record, wait);
 };

@@ -34,6 +34,8 @@ export interface Variant {
   readonly fixed?: Readonly<Record<string, unknown>>;
   /** Input keys this shape requires. */
   readonly required?: readonly string[];
+  /** Related records this shape uses, checked before the write (a SOW's template). */
+  readonly checks?: readonly RelatedCheck[];
 }
 
 /**
@@ -54,7 +56,7 @@ export const chooseVariant = (variants: Variants, input: FlatInput): Variant => 
 };
 
 /** A related record a write names that must exist in the account and be active (a document template). */
-export interface RelatedCheck {
+interface RelatedCheck {
   /** Input key holding the related record's ID. */
   readonly key: string;
   readonly spec: ResourceSpec;
@@ -88,7 +90,7 @@ export const writeBody = async (
   bundle: Bundle,
   spec: ResourceSpec,
   input: FlatInput,
-  options: WriteOptions & { fields: readonly PlainInputField[]; variant?: Variant; checks?: readonly RelatedCheck[] },
+  options: WriteOptions & { fields: readonly PlainInputField[]; variant?: Variant },
 ): Promise<WriteDocument> => {
   const required = new Set(options.variant?.required);
   const fields = options.fields.map((field) => (required.has(field.key) ? { ...field, required: true } : field));
@@ -104,7 +106,7 @@ export const writeBody = async (
     if (!custom.ok) throw invalidInput(z, spec, custom.problems);
     data = { ...data, attributes: { ...data.attributes, [customFields.attribute]: custom.values } };
   }
-  const related = await relatedProblems(z, bundle, spec, input, options.checks ?? []);
+  const related = await relatedProblems(z, bundle, spec, input, options.variant?.checks ?? []);
   if (related.length > 0) throw invalidInput(z, spec, related);
   return { data };
 };

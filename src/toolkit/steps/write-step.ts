@@ -14,10 +14,11 @@ import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
 import { scalarText } from '../text.js';
 import { withOwner } from '../to-document.js';
 import { findRecords, type NarrowSpec } from './find-records.js';
+import { inSentence } from '../field-names.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 import { outcomeField, waitForJob, withOutcome, type WaitSpec } from './wait-for-job.js';
-import { chooseVariant, invalidInput, ownerOf, writeBody, type RelatedCheck, type Variants } from './write-body.js';
+import { chooseVariant, invalidInput, ownerOf, writeBody, type Variants } from './write-body.js';
 
 const display = (options: StepOptions<string>, text: { label: string; description: string }) => ({
   label: options.label ?? text.label,
@@ -29,8 +30,6 @@ export interface CreateOptions<K extends string> extends StepOptions<K> {
   readonly required: readonly string[];
   /** Shapes the create can take, decided by one input (a catalog or a custom service). */
   readonly variants?: Variants;
-  /** Related records that must exist and be active before anything is written. */
-  readonly checks?: readonly RelatedCheck[];
   /** For a create that starts a job: wait for it to end, and say what happened. */
   readonly wait?: WaitSpec;
 }
@@ -44,7 +43,6 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: Create
       fields,
       ...ownerOf(spec, bundle),
       ...(options.variants ? { variant: chooseVariant(options.variants, input) } : {}),
-      ...(options.checks ? { checks: options.checks } : {}),
     });
     const created = recordOf(await createResource(z, bundle, spec, body), spec, z);
     return options.wait ? waitForJob(z, bundle, spec, created, options.wait) : created;
@@ -92,7 +90,7 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: Update
           altersDynamicFields: true,
           dynamic: dropdownRef(parent.dropdown),
           ...(parent.search ? { search: `${parent.search}.id` } : {}),
-          helpText: `Pick the ${parent.label.toLowerCase()} first to list its ${spec.noun.toLowerCase()} records below. Not needed when you map the ${spec.noun} ID.`,
+          helpText: `Pick the ${inSentence(parent.label)} first to list its ${inSentence(spec.noun)} records below. Not needed when you map the ${spec.noun} ID.`,
         },
       ]
     : [];
@@ -103,7 +101,7 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: Update
     required: true,
     dynamic: dropdownRef(options.dropdown),
     ...(options.search ? { search: `${options.search}.id` } : {}),
-    helpText: `The ${spec.noun.toLowerCase()} to change. Pick one, or map its ${spec.requester.service} ID (${spec.requester.recordId.description}) from an earlier step.`,
+    helpText: `The ${inSentence(spec.noun)} to change. Pick one, or map its ${spec.requester.service} ID (${spec.requester.recordId.description}) from an earlier step.`,
   };
   const changeFields = writeInputFields(spec).filter((field) => field.key !== parent?.key);
   const changeKeys = new Set(changeFields.map((field) => field.key));
@@ -116,7 +114,7 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: Update
     // Only what the user filled in is sent: a partial update.
     const changes = Object.fromEntries(Object.entries(input).filter(([key]) => changeKeys.has(key) || key.startsWith('custom_')));
     if (!Object.values(changes).some(isGiven)) {
-      throw invalidInput(z, spec, [`Fill in at least one field to change on the ${spec.noun.toLowerCase()}.`]);
+      throw invalidInput(z, spec, [`Fill in at least one field to change on the ${inSentence(spec.noun)}.`]);
     }
     const body = await writeBody(z, bundle, spec, changes, { fields: changeFields, id: checked.id });
     return recordOf(await updateResource(z, bundle, spec, checked.id, body), spec, z);
@@ -175,7 +173,7 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
     noun: spec.noun,
     display: display(options, {
       label: `Create or Update ${spec.noun}`,
-      description: `Creates a ${spec.noun.toLowerCase()}, or updates the one with the same ${by.toLowerCase()}.`,
+      description: `Creates a ${inSentence(spec.noun)}, or updates the one with the same ${inSentence(by)}.`,
     }),
     operation: {
       perform,

@@ -1,0 +1,6 @@
+import { crmOpportunities } from '../src/scopestack/catalog/index.js';
+import { upsertStep } from '../src/toolkit/steps/write-step.js';
+
+const [byCrmId] = crmOpportunities.filters;
+
+export default upsertStep(crmOpportunities, { key: 'upsert_crm_opportunity', required: ['opportunity_id', 'name'], match: [byCrmId] });

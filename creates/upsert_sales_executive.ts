@@ -1,0 +1,6 @@
+import { salesExecutives } from '../src/scopestack/catalog/index.js';
+import { upsertStep } from '../src/toolkit/steps/write-step.js';
+
+const [, byEmail] = salesExecutives.filters;
+
+export default upsertStep(salesExecutives, { key: 'upsert_sales_executive', required: ['name', 'email'], match: [byEmail] });

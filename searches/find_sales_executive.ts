@@ -1,0 +1,4 @@
+import { salesExecutives } from '../src/scopestack/catalog/index.js';
+import { searchStep } from '../src/toolkit/steps/search.js';
+
+export default searchStep(salesExecutives, { key: 'find_sales_executive' });

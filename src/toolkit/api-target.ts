@@ -1,0 +1,51 @@
+/**
+ * Where a free-form API request may go. The connection's token must only ever reach the API
+ * host, so a target is refused before any request unless it is a plain path under the API:
+ * no other host, no scheme-relative `//host`, no `..`, no encoded slash, backslash or dot.
+ */
+export interface ApiBases {
+  /** `https://api.example.com`: absolute API paths (`/v1/...`) go here. */
+  readonly api: string;
+  /** `https://api.example.com/acme/v1`: every other path is under the connection's account. */
+  readonly account: string;
+}
+
+export type ApiTarget = { ok: true; url: string } | { ok: false; problem: string };
+
+const refuse = (problem: string): ApiTarget => ({ ok: false, problem });
+
+const hasControlCharacter = (text: string): boolean => {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) < 0x20) return true;
+  return false;
+};
+
+/** `example`: a path of the account's to show in messages (`/projects/123/phases`). */
+export const apiTarget = (input: string, bases: ApiBases, example: string): ApiTarget => {
+  const ACCEPTED = `Path must be a path under the API, such as ${example} or /v1/me`;
+  const text = input.trim();
+  if (text === '') return refuse(`${ACCEPTED}.`);
+  const api = new URL(bases.api);
+  let path = text;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    // A full URL is accepted only on the API host itself.
+    if (!URL.canParse(text) || new URL(text).origin !== api.origin)
+      return refuse(`${ACCEPTED}: a URL on another host is never called with this connection.`);
+    const full = new URL(text);
+    if (full.search || full.hash) return refuse(`${ACCEPTED}, without ? or #: put query parameters in Query.`);
+    path = full.pathname;
+  }
+  if (/[\\\s]/.test(path) || hasControlCharacter(path)) {
+    return refuse(`${ACCEPTED}, without spaces or backslashes.`);
+  }
+  if (/%(2f|5c|2e|00)/i.test(path)) return refuse(`${ACCEPTED}, without encoded slashes or dots.`);
+  if (path.startsWith('//')) return refuse(`${ACCEPTED}: "//" would name another host.`);
+  if (/[?#]/.test(path)) return refuse(`${ACCEPTED}, without ? or #: put query parameters in Query.`);
+  const relative = path.startsWith('/') ? path : `/${path}`;
+  if (relative.split('/').some((segment) => segment === '..' || segment === '.'))
+    return refuse(`${ACCEPTED}, without "." or ".." segments.`);
+  const base = /^\/v\d+(\/|$)/.test(relative) ? bases.api.replace(/\/+$/, '') : bases.account.replace(/\/+$/, '');
+  const url = new URL(`${base}${relative}`);
+  // Belt and braces: whatever the parsing did, the request stays on the API host, under its base.
+  if (url.origin !== api.origin || !url.pathname.startsWith(new URL(base).pathname)) return refuse(`${ACCEPTED}.`);
+  return { ok: true, url: url.toString() };
+};

@@ -1,0 +1,129 @@
+/**
+ * The escape hatch: any request to the service's API with the connection's token, for what the
+ * catalog leaves out. The target is checked before anything is sent (see `api-target.ts`), and
+ * the answer comes back flattened like every other step's, with the raw document beside it.
+ */
+import { defineCreate, type Bundle, type Create, type HttpRequestOptions, type ZObject } from 'zapier-platform-core';
+import { appError, ErrorCode } from '../app-errors.js';
+import { apiTarget } from '../api-target.js';
+import { isGiven } from '../coerce.js';
+import { toRecords, type Resource } from '../json-api.js';
+import type { Requester } from '../resource-spec.js';
+import { scalarText } from '../text.js';
+import type { StepOptions } from './step-options.js';
+
+const METHODS = { GET: 'GET (read)', POST: 'POST (create)', PATCH: 'PATCH (update)', DELETE: 'DELETE (delete)' } as const;
+type Method = keyof typeof METHODS;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isResource = (value: unknown): value is Resource => isObject(value) && typeof value['type'] === 'string' && value['id'] !== undefined;
+
+/** The answer's primary and included records, flattened; a single record is a list of one. */
+const flatRecords = (body: unknown) => {
+  if (!isObject(body) || !('data' in body)) return { data: [], included: [] };
+  const resources = (value: unknown): Resource[] => (Array.isArray(value) ? value : [value]).filter(isResource);
+  const included = resources(body['included'] ?? []);
+  return { data: toRecords({ data: resources(body['data']), included }), included: toRecords({ data: included }) };
+};
+
+export interface ApiRequestOptions<K extends string> extends StepOptions<K> {
+  readonly label: string;
+  readonly description: string;
+  /** A path under the account, for help and messages (`/projects/123/phases`). */
+  readonly examplePath: string;
+  /** A write body, for help. */
+  readonly exampleBody: string;
+  readonly sample: Readonly<Record<string, unknown>>;
+}
+
+export const apiRequestStep = <K extends string>(requester: Requester, options: ApiRequestOptions<K>): Create<K> => {
+  const service = requester.service;
+  const refuse = (z: ZObject, problem: string) =>
+    appError(z, { code: ErrorCode.Validation, message: `Nothing was sent to ${service}: ${problem}` });
+
+  const perform = async (z: ZObject, bundle: Bundle) => {
+    const input = bundle.inputData;
+    const method = scalarText(input['method']).trim().toUpperCase() || 'GET';
+    if (!Object.hasOwn(METHODS, method)) throw refuse(z, `Method must be one of ${Object.keys(METHODS).join(', ')}.`);
+    const account = requester.collectionsUrl(bundle);
+    if (!account) throw new z.errors.ExpiredAuthError(`This ${service} connection does not know its account. Reconnect it.`);
+    const target = apiTarget(scalarText(input['path']), { api: requester.apiBaseUrl(), account }, options.examplePath);
+    if (!target.ok) throw refuse(z, target.problem);
+    const request: HttpRequestOptions & { url: string } = { url: target.url, method: method as Method };
+    if (isGiven(input['body'])) {
+      if (method === 'GET' || method === 'DELETE') throw refuse(z, `Body must be empty for ${method}: only POST and PATCH send one.`);
+      let parsed: unknown;
+      try {
+        parsed = typeof input['body'] === 'string' ? JSON.parse(input['body']) : input['body'];
+      } catch {
+        throw refuse(z, `Body must be JSON, for example ${options.exampleBody}.`);
+      }
+      if (!isObject(parsed)) throw refuse(z, 'Body must be a JSON object, for example {"data": {...}}.');
+      request.body = JSON.stringify(parsed);
+    }
+    const query = input['query'];
+    if (isObject(query)) request.params = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, scalarText(value)]));
+    const response = await z.request(request);
+    const body: unknown = response.data;
+    return {
+      status: response.status,
+      ...flatRecords(body),
+      links: isObject(body) && isObject(body['links']) ? body['links'] : {},
+      // As JSON text: JSON:API meta keys and documents nest freely, and a code step parses them whole.
+      meta: JSON.stringify(isObject(body) ? (body['meta'] ?? {}) : {}),
+      document: response.content,
+    };
+  };
+
+  return defineCreate({
+    key: options.key,
+    noun: 'API Request',
+    display: { label: options.label, description: options.description, hidden: options.hidden ?? false },
+    operation: {
+      perform,
+      inputFields: [
+        {
+          key: 'method',
+          label: 'Method',
+          required: true,
+          choices: { ...METHODS },
+          default: 'GET',
+          helpText: 'GET reads; POST creates; PATCH changes what the body names; DELETE removes.',
+        },
+        {
+          key: 'path',
+          label: 'Path',
+          type: 'string',
+          required: true,
+          helpText: `A path under your account, such as ${options.examplePath}, or an absolute API path such as /v1/me. Only ${service}'s API host is ever called.`,
+        },
+        {
+          key: 'query',
+          label: 'Query',
+          dict: true,
+          required: false,
+          helpText: 'Query parameters, one per row, for example filter[active] = true or include = client.',
+        },
+        {
+          key: 'body',
+          label: 'Body (JSON)',
+          type: 'text',
+          required: false,
+          helpText:
+            'For POST and PATCH: a JSON:API document, for example {"data": {"type": "projects", "id": "123", "attributes": {...}}}.',
+        },
+      ],
+      sample: { ...options.sample },
+      outputFields: [
+        { key: 'status', label: 'HTTP Status', type: 'integer' },
+        { key: 'data[]id', label: 'Records: ID' },
+        { key: 'included[]id', label: 'Included Records: ID' },
+        { key: 'links__self', label: 'Links: This Page' },
+        { key: 'links__next', label: 'Links: Next Page' },
+        { key: 'meta', label: 'Meta (JSON)' },
+        { key: 'document', label: 'Raw Document (JSON)' },
+      ],
+    },
+  });
+};
