@@ -1,5 +1,5 @@
 import type { StoredRecord } from '../store.js';
-import type { ApiContext } from '../api/context.js';
+import { nowIso, type ApiContext } from '../api/context.js';
 import type { Draft, ResourceHooks, ValidationIssue } from './resource-def.js';
 
 /** "has already been taken" when another record in `scope` has the same value of `attribute`. */
@@ -23,12 +23,22 @@ export const projectLocationHooks: ResourceHooks = {
   validate: uniqueWithin('project-locations', 'name', (candidate, draft) => candidate.links['project'] === draft.links['project']),
 };
 
+/**
+ * Changes a project's opportunity as saving the project would: its `updated-at` moves too
+ * (a guess: a Rails model saved with a new foreign key is touched).
+ */
+function setOpportunity(project: StoredRecord, opportunityId: string | null, context: ApiContext): void {
+  if ((project.links['crm-opportunity'] ?? null) === opportunityId) return;
+  project.links['crm-opportunity'] = opportunityId;
+  project.attributes['updated-at'] = nowIso(context);
+}
+
 function linkProjects(opportunity: StoredRecord, draft: Draft, context: ApiContext): void {
   const wanted = draft.manyLinks['projects'];
   if (wanted === undefined) return;
   for (const project of context.store.list('projects', opportunity.accountId)) {
-    if (wanted.includes(project.id)) project.links['crm-opportunity'] = opportunity.id;
-    else if (project.links['crm-opportunity'] === opportunity.id) project.links['crm-opportunity'] = null;
+    if (wanted.includes(project.id)) setOpportunity(project, opportunity.id, context);
+    else if (project.links['crm-opportunity'] === opportunity.id) setOpportunity(project, null, context);
   }
 }
 
@@ -44,7 +54,7 @@ export const crmOpportunityHooks: ResourceHooks = {
   },
   beforeDelete(opportunity, context) {
     for (const project of context.store.list('projects', opportunity.accountId)) {
-      if (project.links['crm-opportunity'] === opportunity.id) project.links['crm-opportunity'] = null;
+      if (project.links['crm-opportunity'] === opportunity.id) setOpportunity(project, null, context);
     }
   },
 };
