@@ -134,10 +134,11 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
     { key: 'project_status_changed', input: { status: ['approved', 'won'] }, label: 'Project Status Changed' },
     { key: 'new_project_approval', input: {}, label: 'New Project Approval' },
     { key: 'new_project_document', input: {}, label: 'New Project Document' },
+    { key: 'project_crm_opportunity_changed', input: {}, label: 'Project CRM Opportunity Changed' },
   ];
   let seeding = 0;
   for (const zap of zaps) seeding += (await runner.poll(zap.key, zap.input)).requests;
-  yield { step: 'Turn on 5 project Zaps (first polls)', result: 'dedupe filled: nothing fires for existing projects', requests: seeding };
+  yield { step: 'Turn on 6 project Zaps (first polls)', result: 'dedupe filled: nothing fires for existing projects', requests: seeding };
 
   const project = await runner.run<ProjectRecord>('creates', 'create_project', {
     client_id: client.id,
@@ -184,6 +185,7 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
   yield { step: 'Add the same Location again', result: `refused: ${twin}`, requests: 1 };
 
   yield* scopeAndDocument(runner, project.result);
+  yield* crmDeal(runner, project.result);
 
   let moves = 0;
   for (const status of ['technical_approval', 'approved'])
@@ -298,6 +300,64 @@ async function* scopeAndDocument(runner: ZapRunner, project: ProjectRecord): Asy
   });
   check(empty.result.status === 'error', 'A document for a project without services did not end in error.');
   yield { step: 'Generate for a project without services', result: empty.result.outcome, requests: empty.requests };
+}
+
+interface OpportunityRecord {
+  id: string;
+  display_name: string;
+  projects_ids?: string[];
+}
+
+/** A deal from the CRM: find or create its opportunity with the project linked, then read what the catalog leaves out. */
+async function* crmDeal(runner: ZapRunner, project: ProjectRecord): AsyncGenerator<Row> {
+  const deal = {
+    opportunity_id: '0065g00000Zap01',
+    name: 'Azure Landing Zone',
+    account_name: 'Contoso Cloud Services',
+    amount: '48,000.00',
+  };
+  const search = await runner.run<OpportunityRecord[]>('searches', 'find_crm_opportunity', { opportunity_id: deal.opportunity_id });
+  check(search.result.length === 0, 'The CRM opportunity exists before it was created.');
+  const created = await runner.run<OpportunityRecord>('creates', 'create_crm_opportunity', {
+    ...deal,
+    stage: 'Proposal',
+    projects_ids: [project.id],
+  });
+  check(created.result.projects_ids?.includes(project.id) === true, 'The opportunity was not linked to the project.');
+  yield {
+    step: 'Find or Create CRM Opportunity',
+    result: `not found, created ${created.result.id} "${created.result.display_name}", linked to ${project.id}`,
+    requests: search.requests + created.requests,
+  };
+
+  const again = await runner.run<OpportunityRecord[]>('searches', 'find_crm_opportunity', {
+    opportunity_id: ` ${deal.opportunity_id} `,
+  });
+  check(again.result[0]?.id === created.result.id, 'The second find-or-create did not find the opportunity.');
+  yield {
+    step: 'Find or Create CRM Opportunity again',
+    result: `found ${created.result.id}: nothing created twice`,
+    requests: again.requests,
+  };
+
+  const read = await runner.run<{ status: number; data: { id: string; name: string }[] }>('creates', 'api_request', {
+    method: 'GET',
+    path: '/project-services',
+    query: { 'filter[project]': project.id, include: 'service' },
+  });
+  check(read.result.status === 200 && read.result.data.length === 2, 'API Request did not read the project services.');
+  yield {
+    step: 'API Request: GET /project-services',
+    result: `HTTP ${read.result.status}, ${read.result.data.length} records flattened`,
+    requests: read.requests,
+  };
+
+  const refused = await runner.run('creates', 'api_request', { method: 'GET', path: '//evil.example/steal' }).then(
+    () => 'sent',
+    (error: unknown) => messageOf(error),
+  );
+  check(refused.startsWith('Nothing was sent'), 'API Request sent a request to another host.');
+  yield { step: 'API Request: //evil.example/steal', result: `refused: ${refused}`, requests: 0 };
 }
 
 /** What is safe against a real account: nothing is written. */

@@ -85,7 +85,7 @@ export interface FilterSpec {
    * finds nothing the records are listed without it and compared ignoring case.
    */
   readonly match: 'exact' | 'contains' | 'exact-case-sensitive';
-  /** The value is another system's ID (a CRM's deal ID), typed or mapped. */
+  /** The value is another system's ID (a CRM's deal ID), typed or mapped, and compared with its case. */
   readonly externalId?: boolean;
   /** Attribute compared for the exact match. Defaults to `key`'s API name. */
   readonly attribute?: string;

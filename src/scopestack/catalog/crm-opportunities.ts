@@ -63,7 +63,7 @@ export const crmOpportunities = {
       match: 'exact',
       label: 'CRM Opportunity ID',
       externalId: true,
-      help: "The deal's ID in your CRM. Matches exactly, ignoring case.",
+      help: "The deal's ID in your CRM. Matches exactly, case included (CRM IDs can differ only in case).",
     },
     { key: 'name', param: 'filter[name]', match: 'contains', help: 'The whole opportunity name. Matches exactly, ignoring case.' },
   ],

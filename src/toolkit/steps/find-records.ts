@@ -42,9 +42,11 @@ export const filterLabel = (filter: FilterSpec): string => filter.label ?? label
 
 const attributeKeyOf = (filter: FilterSpec): string => keyFor(filter.attribute ?? apiNameFor(filter.key));
 
-/** Keeps records whose attribute equals the value, ignoring case and outer spaces. */
-const exactMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] =>
-  records.filter((record) => normalise(record[attributeKeyOf(filter)]) === normalise(value));
+/** Another system's IDs keep their case (a CRM's IDs can differ only in case); other values match ignoring it. */
+const exactMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: string): FlatRecord[] => {
+  const comparable = filter.externalId ? (text: unknown) => scalarText(text).trim() : normalise;
+  return records.filter((record) => comparable(record[attributeKeyOf(filter)]) === comparable(value));
+};
 
 const timeOf = (record: FlatRecord): number => Date.parse(scalarText(record['updated_at'] ?? record['created_at'])) || 0;
 
