@@ -133,6 +133,36 @@ const documentRoundTrips = async (sandbox: Sandbox, runner: ZapRunner): Promise<
   return metrics;
 };
 
+/** CRM opportunities, people, vendors and the API request step. */
+const crmRoundTrips = async (sandbox: Sandbox, runner: ZapRunner): Promise<Metric[]> => {
+  const metrics: Metric[] = [];
+  const measure = async <T>(name: string, minimum: number, operation: () => Promise<StepOutcome<T>>): Promise<T> => {
+    const { outcome, metric } = await counted(sandbox, name, minimum, operation);
+    metrics.push(metric);
+    return outcome.result;
+  };
+  const deal = { opportunity_id: 'BENCH-1', name: 'Bench Deal' };
+  const created = await measure('upsert_crm_opportunity (created)', 2, () =>
+    runner.run<{ id: string }>('creates', 'upsert_crm_opportunity', deal),
+  );
+  await measure('upsert_crm_opportunity (updated)', 2, () => runner.run('creates', 'upsert_crm_opportunity', { ...deal, stage: 'Won' }));
+  await measure('find_crm_opportunity by CRM ID', 1, () =>
+    runner.run('searches', 'find_crm_opportunity', { opportunity_id: deal.opportunity_id }),
+  );
+  for (const key of ['new_crm_opportunity', 'project_crm_opportunity_changed'])
+    await measure(`${key} poll`, 1, () => runner.run('triggers', key));
+  await measure('delete_crm_opportunity', 1, () => runner.run('creates', 'delete_crm_opportunity', { id: created.id }));
+  await measure('upsert_sales_executive (created)', 2, () =>
+    runner.run('creates', 'upsert_sales_executive', { name: 'Bench Seller', email: 'bench.seller@acme-it.example' }),
+  );
+  await measure('find_user by email', 1, () => runner.run('searches', 'find_user', { email: 'ZAPIER@ACME-IT.EXAMPLE' }));
+  await measure('upsert_vendor (created)', 2, () => runner.run('creates', 'upsert_vendor', { name: 'Bench Vendor' }));
+  await measure('api_request GET', 1, () =>
+    runner.run('creates', 'api_request', { method: 'GET', path: '/projects', query: { 'page[size]': '5' } }),
+  );
+  return metrics;
+};
+
 export const measureRoundTrips = async (): Promise<Metric[]> => {
   const sandbox = await startSandbox({ port: 0 });
   try {
@@ -169,6 +199,7 @@ export const measureRoundTrips = async (): Promise<Metric[]> => {
 
     metrics.push(...(await projectRoundTrips(sandbox, runner, create.outcome.result.id)));
     metrics.push(...(await documentRoundTrips(sandbox, runner)));
+    metrics.push(...(await crmRoundTrips(sandbox, runner)));
 
     // Past the 24-hour token lifetime: the poll gets a 401, the runner renews once and retries.
     sandbox.clock.advance(25 * 3600);

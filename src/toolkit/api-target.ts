@@ -26,6 +26,7 @@ export const apiTarget = (input: string, bases: ApiBases, example: string): ApiT
   if (text === '') return refuse(`${ACCEPTED}.`);
   const api = new URL(bases.api);
   let path = text;
+  let absolute = false;
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     // A full URL is accepted only on the API host itself.
     if (!URL.canParse(text) || new URL(text).origin !== api.origin)
@@ -33,6 +34,8 @@ export const apiTarget = (input: string, bases: ApiBases, example: string): ApiT
     const full = new URL(text);
     if (full.search || full.hash) return refuse(`${ACCEPTED}, without ? or #: put query parameters in Query.`);
     path = full.pathname;
+    // A full URL names its whole path: it is not put under the account again.
+    absolute = true;
   }
   if (/[\\\s]/.test(path) || hasControlCharacter(path)) {
     return refuse(`${ACCEPTED}, without spaces or backslashes.`);
@@ -43,7 +46,7 @@ export const apiTarget = (input: string, bases: ApiBases, example: string): ApiT
   const relative = path.startsWith('/') ? path : `/${path}`;
   if (relative.split('/').some((segment) => segment === '..' || segment === '.'))
     return refuse(`${ACCEPTED}, without "." or ".." segments.`);
-  const base = /^\/v\d+(\/|$)/.test(relative) ? bases.api.replace(/\/+$/, '') : bases.account.replace(/\/+$/, '');
+  const base = absolute || /^\/v\d+(\/|$)/.test(relative) ? bases.api.replace(/\/+$/, '') : bases.account.replace(/\/+$/, '');
   const url = new URL(`${base}${relative}`);
   // Belt and braces: whatever the parsing did, the request stays on the API host, under its base.
   if (url.origin !== api.origin || !url.pathname.startsWith(new URL(base).pathname)) return refuse(`${ACCEPTED}.`);
