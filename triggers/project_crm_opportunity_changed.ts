@@ -4,10 +4,11 @@ import { pollingTrigger } from '../src/toolkit/steps/polling-trigger.js';
 export default pollingTrigger(projects, {
   key: 'project_crm_opportunity_changed',
   label: 'Project CRM Opportunity Changed',
-  description:
-    'Triggers when a project is linked to a CRM opportunity, moved to another one, or unlinked (CRM Opportunity ID is then empty), once per change.',
-  // Zapier remembers the versions it has seen, not when: a project back in a state seen before
-  // (an earlier opportunity, or no opportunity as when the Zap was turned on) does not fire again.
+  description: 'Triggers when a project is linked to a CRM opportunity or moved to another one, once per change.',
+  // ScopeStack does not say when a link was removed, and a project without an opportunity looks the
+  // same whether it was just unlinked or never linked: only links fire. Zapier remembers versions,
+  // not when they were seen, so a project moved back to an opportunity it had does not fire again.
+  present: ['crm-opportunity-id'],
   sort: '-updated-at',
   // Keyed by the linked opportunity: other edits of the project do not fire.
   change: { versionBy: ['crm-opportunity-id'], idKey: 'project_id' },

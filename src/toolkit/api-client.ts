@@ -9,6 +9,7 @@ import { describeAttempt } from './describe-request.js';
 import { asDocument, type Document, type Resource } from './json-api.js';
 import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
 import { describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
+import { withRetries } from './retry-policy.js';
 import type { ResourceSpec } from './resource-spec.js';
 import type { WriteDocument } from './to-document.js';
 
@@ -31,7 +32,7 @@ const memberUrl = (z: ZObject, spec: ResourceSpec, bundle: Bundle, id: string): 
 const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions & { url: string }): Promise<HttpResponse> => {
   const method = request.method ?? 'GET';
   try {
-    return await z.request(request);
+    return await withRetries(z, method, describeAttempt(method, request.url), () => z.request(request));
   } catch (error) {
     if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;
@@ -61,11 +62,18 @@ const documentOf = <D extends Resource | Resource[]>(
 
 const includeParams = (spec: ResourceSpec): Params => (spec.include?.length ? { include: spec.include.join(',') } : {});
 
-export const listResources = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, params: Params): Promise<Document<Resource[]>> => {
+/** `withIncluded` false asks for the records alone (a dropdown needs no related records). */
+export const listResources = async (
+  z: ZObject,
+  bundle: Bundle,
+  spec: ResourceSpec,
+  params: Params,
+  withIncluded = true,
+): Promise<Document<Resource[]>> => {
   const response = await send(z, spec, {
     url: collectionUrl(z, spec, bundle),
     method: 'GET',
-    params: { ...includeParams(spec), ...params },
+    params: { ...(withIncluded ? includeParams(spec) : {}), ...params },
   });
   return documentOf<Resource[]>(z, spec, response, true);
 };

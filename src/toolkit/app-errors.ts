@@ -27,3 +27,14 @@ export const hasErrorCode = (error: unknown, code: ErrorCode): boolean => {
     return false;
   }
 };
+
+/** The HTTP status an error raised by `appError` carries, if any. */
+export const appErrorStatus = (error: unknown): number | undefined => {
+  if (!(error instanceof Error) || error.name !== 'AppError') return undefined;
+  try {
+    const { status } = JSON.parse(error.message) as { status?: unknown };
+    return typeof status === 'number' ? status : undefined;
+  } catch {
+    return undefined;
+  }
+};

@@ -44,8 +44,10 @@ const coerceInteger = (value: unknown): Coerced => {
 
 /** Decimals stay strings so that money is never rounded through a float. */
 const coerceDecimal = (value: unknown): Coerced => {
-  const text = scalarText(value).trim().replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$/.test(text) ? ok(text) : fail('must be a number, for example 1500.00');
+  const text = scalarText(value).trim();
+  // Commas only as thousands separators (1,500.00): a decimal comma (1,5) is refused, never dropped.
+  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text)) return fail('must be a number, for example 1500.00');
+  return ok(text.replace(/,/g, ''));
 };
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;

@@ -78,24 +78,33 @@ const flatten = (resource: Resource, byKey: IncludedIndex, relationships: readon
   for (const [name, value] of Object.entries(resource.attributes ?? {})) {
     record[keyFor(name)] = value;
   }
-  const attributeKeys = new Set(Object.keys(record));
+  // First come, first kept: an attribute (a CRM's own `account-id`, a project's `client-name`)
+  // wins over a relationship that flattens to the same key, and no relationship overwrites another.
+  const put = (key: string, value: unknown) => {
+    if (!(key in record)) record[key] = value;
+  };
   for (const [name, relationship] of Object.entries(resource.relationships ?? {})) {
     const spec = relationships.find((candidate) => candidate.name === name);
     const key = keyFor(name);
-    // An attribute that flattens to the same key (a CRM's own `account-id`) wins over the relationship.
-    if (attributeKeys.has(`${key}_id`) || attributeKeys.has(`${key}_ids`)) continue;
     const data = relationship.data;
     if (Array.isArray(data)) {
-      record[`${key}_ids`] = data.map((linkage) => String(linkage.id));
+      put(
+        `${key}_ids`,
+        data.map((linkage) => String(linkage.id)),
+      );
       const related = data.map((linkage) => byKey.get(`${linkage.type}:${linkage.id}`)).filter((found) => found !== undefined);
-      if (related.length > 0) record[key] = related.map((found) => flatten(found, new Map(), []));
+      if (related.length > 0)
+        put(
+          key,
+          related.map((found) => flatten(found, new Map(), [])),
+        );
     } else if (data) {
-      record[`${key}_id`] = String(data.id);
+      put(`${key}_id`, String(data.id));
       const related = byKey.get(`${data.type}:${data.id}`);
-      if (related) record[`${key}_name`] = displayName(related, spec) ?? null;
+      if (related) put(`${key}_name`, displayName(related, spec) ?? null);
     } else if (data === null) {
       // Linkage present and empty: there is no related record. (Absent linkage means "not told".)
-      record[`${key}_id`] = null;
+      put(`${key}_id`, null);
     }
   }
   return record;

@@ -6,10 +6,11 @@
  * password exchange follows; with a username and password the password grant is used;
  * otherwise client credentials.
  */
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { appError, ErrorCode } from './app-errors.js';
 import { describeTokenError, invalidClient, type TokenFailure } from './token-errors.js';
 import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
+import { withRetries } from './retry-policy.js';
 import { buildTokenRequest, type ClientAuthentication, type ClientCredentials, type Grant } from './token-request.js';
 import { DEFAULT_LIFETIME_SECONDS, nowInSeconds } from './token-timing.js';
 
@@ -37,6 +38,15 @@ interface TokenResponseBody {
   expires_in?: unknown;
   error?: unknown;
   error_description?: unknown;
+}
+
+/** A 502/503/504 from the token endpoint, thrown so the retry policy sees its status. */
+class UnavailableAnswer extends Error {
+  readonly status: number;
+  constructor(readonly response: HttpResponse) {
+    super(`HTTP ${response.status}`);
+    this.status = response.status;
+  }
 }
 
 class TokenRejected extends Error {
@@ -75,7 +85,15 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
   const { headers, body } = buildTokenRequest(grant, clientOf(bundle.authData), endpoint.clientAuthentication(bundle.authData));
   let response;
   try {
-    response = await z.request({ url: endpoint.tokenUrl(), method: 'POST', headers, body, skipThrowForStatus: true });
+    // Asking for a token again is harmless: the exchange is retried like a read (never on a 4xx).
+    response = await withRetries(z, 'GET', `the ${endpoint.service} token request`, async () => {
+      const answer = await z.request({ url: endpoint.tokenUrl(), method: 'POST', headers, body, skipThrowForStatus: true });
+      if (answer.status >= 502 && answer.status <= 504) throw new UnavailableAnswer(answer);
+      return answer;
+    }).catch((error: unknown) => {
+      if (error instanceof UnavailableAnswer) return error.response;
+      throw error;
+    });
   } catch (error) {
     // Core raises a bare RefreshAuthError for any 401, before we could read the body.
     if (error instanceof Error && error.name === 'RefreshAuthError')

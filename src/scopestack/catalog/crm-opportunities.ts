@@ -14,7 +14,7 @@ export const crmOpportunities = {
   noun: 'CRM Opportunity',
   display: 'display-name',
   attributes: [
-    crmId('opportunity-id', "The deal's ID in your CRM, for example 0065g00000XyZ12. Unique in ScopeStack.", 'CRM Opportunity ID'),
+    crmId('opportunity-id', "The deal's ID in your CRM, for example 0065g00000XyZ12. Unique in ScopeStack.", 'Opportunity ID in CRM'),
     text('name', 'The deal name, for example "Azure Migration".'),
     text('display-name', 'How ScopeStack lists it. Leave empty for "Account / Name / CRM ID".'),
     { name: 'amount', kind: 'decimal', writable: true, help: 'The deal amount, as a number, for example 24000.00.' },
@@ -61,7 +61,7 @@ export const crmOpportunities = {
       key: 'opportunity_id',
       param: 'filter[opportunity-id]',
       match: 'exact',
-      label: 'CRM Opportunity ID',
+      label: 'Opportunity ID in CRM',
       externalId: true,
       help: "The deal's ID in your CRM. Matches exactly, case included (CRM IDs can differ only in case).",
     },

@@ -72,6 +72,8 @@ export const salesExecutives = {
   attributes: person('sales executive'),
   relationships: [account],
   filters: personFilters('sales executive'),
+  // Inactive people are found too, so a create-or-update never makes a twin of a deactivated one.
+  searchParams: { 'filter[active]': 'true,false' },
   dropdownDetail: 'email',
   // Only people who can be picked on new projects.
   dropdownParams: { 'filter[active]': 'true' },
@@ -97,6 +99,7 @@ export const presalesEngineers = {
   attributes: person('presales engineer'),
   relationships: [account],
   filters: personFilters('presales engineer'),
+  searchParams: { 'filter[active]': 'true,false' },
   dropdownDetail: 'email',
   // Only people who can be picked on new projects.
   dropdownParams: { 'filter[active]': 'true' },

@@ -50,7 +50,7 @@ export const dropdownTrigger = <K extends string>(
       if (!isGiven(bundle.inputData[parent.inputKey]) || !check.ok) return [];
       params[parent.param] = check.id;
     }
-    const records = recordsOf(await listResources(z, bundle, spec, params), spec);
+    const records = recordsOf(await listResources(z, bundle, spec, params, false), spec);
     return records.map((record) => ({ ...record, [DROPDOWN_LABEL_KEY]: labelOf(spec, record) }));
   };
 

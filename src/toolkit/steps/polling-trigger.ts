@@ -12,7 +12,7 @@
 import { defineTrigger, type Bundle, type PlainInputField, type Trigger, type ZObject } from 'zapier-platform-core';
 import { listResources } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
-import { coerceValue } from '../coerce.js';
+import { coerceValue, isGiven } from '../coerce.js';
 import { customOutputFields } from '../custom-fields.js';
 import { keyFor } from '../field-names.js';
 import { outputFieldsFor, type OutputField } from '../fields.js';
@@ -55,6 +55,8 @@ export interface PollingOptions<K extends string> extends StepOptions<K> {
   readonly sort?: string;
   readonly change?: ChangeOptions;
   readonly inputs?: readonly PollInput[];
+  /** Records without a value for these attributes are left out (projects with no opportunity). */
+  readonly present?: readonly string[];
 }
 
 /** `-updated-at` -> `updated_at`: the timestamp a newest-first sort orders by, if it is one. */
@@ -117,8 +119,10 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
       const burst = Date.now() - oldest < BURST_WINDOW_MS;
       if (!mayReadMore || !hasNextPage(document, page + 1) || found.length < size || !(bundle.meta.isPopulatingDedupe || burst)) break;
     }
+    const present = (options.present ?? []).map(keyFor);
+    const kept = records.filter((record) => present.every((key) => isGiven(record[key])));
     const { change } = options;
-    return change ? records.map((record) => versionOf(record, change)) : records;
+    return change ? kept.map((record) => versionOf(record, change)) : kept;
   };
 
   const idFields: OutputField[] = options.change

@@ -1,6 +1,7 @@
 /** A search step over one resource: by ID, or by each given value in turn (see `find-records.ts`). */
 import { defineSearch, type Bundle, type Search, type ZObject } from 'zapier-platform-core';
 import { customOutputFields } from '../custom-fields.js';
+import { inSentence } from '../field-names.js';
 import { outputFieldsFor } from '../fields.js';
 import type { FlatRecord } from '../json-api.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
@@ -19,7 +20,7 @@ export interface SearchOptions<K extends string> extends StepOptions<K> {
 export const searchStep = <K extends string>(resource: ResourceSpec, options: SearchOptions<K>): Search<K> => {
   const spec = options.include ? { ...resource, include: options.include } : resource;
   const find = { filters: options.filters ?? spec.filters ?? [], ...(options.narrow ? { narrow: options.narrow } : {}) };
-  const names = find.filters.map((filter) => filterLabel(filter).toLowerCase());
+  const names = find.filters.map((filter) => inSentence(filterLabel(filter)));
   const by = names.length > 0 ? `${names.join(', ')} or ID` : 'ID';
   const text = stepText.find(spec, by);
 
