@@ -36,7 +36,10 @@ const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions 
   } catch (error) {
     if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;
-    const outcome = method === 'POST' ? mayHaveBeenCreated(service, inSentence(spec.noun)) : afterNetworkFailure(error, request.url);
+    // A searchable resource has a Find step named after it: that is how to check.
+    const findStep = spec.filters?.length ? `Find ${spec.noun}` : undefined;
+    const outcome =
+      method === 'POST' ? mayHaveBeenCreated(service, inSentence(spec.noun), findStep) : afterNetworkFailure(error, request.url);
     throw appError(z, {
       code: ErrorCode.Api,
       message: `The connection to ${service} failed while trying to ${describeAttempt(method, request.url)} (${networkReason(error)}).${outcome}`,

@@ -48,8 +48,9 @@ export const describeError = (error: ErrorObject, fieldNotes?: FieldNotes): stri
 };
 
 /** After a create whose outcome is unknown: never resend blindly, look first. */
-export const mayHaveBeenCreated = (service: string, noun = 'record'): string =>
-  ` The ${noun} may or may not have been created: check ${service} before running this step again, so that nothing is created twice.`;
+export const mayHaveBeenCreated = (service: string, noun = 'record', findStep?: string): string =>
+  ` The ${noun} may or may not have been created: check ${findStep ? `with the ${findStep} step (or in ${service})` : service} ` +
+  'before running this step again, so that nothing is created twice.';
 
 const serviceSays = (service: string, errors: readonly ErrorObject[], fieldNotes?: FieldNotes): string =>
   errors.length > 0 ? ` ${service} says: ${errors.map((error) => describeError(error, fieldNotes)).join(' ')}` : '';

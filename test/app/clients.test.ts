@@ -208,7 +208,7 @@ describe('creates.create_client', () => {
     const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe(
-      'The connection to ScopeStack failed while trying to create clients (socket hang up). The client may or may not have been created: check ScopeStack before running this step again, so that nothing is created twice.',
+      'The connection to ScopeStack failed while trying to create clients (socket hang up). The client may or may not have been created: check with the Find Client step (or in ScopeStack) before running this step again, so that nothing is created twice.',
     );
   });
 });

@@ -104,7 +104,9 @@ describe('e2e: client steps', () => {
     const runner = await connected();
     context.sandbox.faults.set({ kind: 'drop_after', match: { method: 'POST', path: '/clients' }, times: 1 });
     const failure = await failureOf(runner.run('creates', 'create_client', { name: 'Proseware Networks' }));
-    expect(failure.message).toMatch(/may or may not have been created: check ScopeStack before running this step again/);
+    expect(failure.message).toMatch(
+      /may or may not have been created: check with the Find Client step \(or in ScopeStack\) before running this step again/,
+    );
     expect(context.sandbox.log.count('POST', '/clients')).toBe(1);
     // The user can see that it did happen, and a find-or-create would now find it.
     const found = await runner.run<ClientRecord[]>('searches', 'find_client', { name: 'Proseware Networks' });
