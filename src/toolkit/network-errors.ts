@@ -5,8 +5,10 @@ export const isNetworkError = (error: unknown): error is Error => error instance
 
 /** `ECONNRESET`, or the reason node-fetch gives when the system gave no code. */
 export const networkReason = (error: Error): string => {
-  const code = (error as Error & { code?: unknown }).code;
+  const { code, type } = error as Error & { code?: unknown; type?: unknown };
   if (typeof code === 'string' && code !== '') return code;
+  // node-fetch's own timeouts: no answer, or no whole body, within the request's timeout.
+  if (type === 'request-timeout' || type === 'body-timeout') return 'no answer in time';
   return /reason: (.*)$/.exec(error.message)?.[1] ?? 'network error';
 };
 

@@ -18,8 +18,13 @@ import pRetry from 'p-retry';
 import { appErrorStatus } from './app-errors.js';
 import { isNetworkError, networkReason } from './network-errors.js';
 
-/** Mutable so that tests can shorten the pauses; the budget (retries, total wait) is what users rely on. */
-export const retryTiming = { retries: 2, minTimeout: 400, factor: 2.5, maxRetryTime: 4000 };
+/**
+ * Mutable so that tests can shorten the pauses; the budget (retries, total wait) is what users rely
+ * on. `requestTimeout`: an answer slower than this is given up on (a read may then be retried within
+ * the budget; a create is reported as possibly done), rather than left to Zapier's 30-second limit,
+ * which would end the step with no word of what happened.
+ */
+export const retryTiming = { retries: 2, minTimeout: 400, factor: 2.5, maxRetryTime: 4000, requestTimeout: 15000 };
 
 /** Errors that prove the request never reached the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);

@@ -4,6 +4,7 @@
  */
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
+import createClient from '../../creates/create_client.js';
 import findClient from '../../searches/find_client.js';
 import App from '../../src/index.js';
 import { retryTiming } from '../../src/toolkit/retry-policy.js';
@@ -95,5 +96,30 @@ describe('documents that are JSON:API but unusual', () => {
     const message = await failureOf(appTester(performOf(findClient), bundleWith({ name: 'Acme' })));
     expect(message).toBe('ScopeStack says: was rejected. is invalid. Correct the field and try again.');
     expectReadable(message);
+  });
+});
+
+describe('answers that come too late', () => {
+  beforeAll(() => {
+    retryTiming.requestTimeout = 100;
+  });
+
+  it('gives up on a slow read and says so plainly; the wait used up the retry budget, so it is not repeated', async () => {
+    const scope = nock(API).get(CLIENTS).query(true).once().delay(300).reply(200, { data: [] });
+    const message = await failureOf(appTester(performOf(newClient), bundleWith()));
+    expect(message).toBe(
+      'The connection to ScopeStack failed while trying to read clients (no answer in time). Try again in a few minutes.',
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('never sends a slow create twice, and says it may have been created and how to check', async () => {
+    const scope = nock(API).post(CLIENTS).query(true).once().delay(300).reply(201, {});
+    const message = await failureOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
+    expect(message).toBe(
+      'The connection to ScopeStack failed while trying to create clients (no answer in time). The client may or may not have been created: ' +
+        'check with the Find Client step (or in ScopeStack) before running this step again, so that nothing is created twice.',
+    );
+    expect(scope.isDone()).toBe(true);
   });
 });
