@@ -91,6 +91,12 @@ const coerceList = (value: unknown): Coerced => {
   return ok(items.map((item) => scalarText(item).trim()).filter((item) => item !== ''));
 };
 
+/** Just the form (something@domain.tld): whether the mailbox exists is the service's business. */
+const coerceEmail = (value: unknown): Coerced => {
+  const text = scalarText(value).trim();
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? ok(text) : fail('must be an email address like pat@client.example');
+};
+
 const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
   string: coerceString,
   text: coerceText,
@@ -101,6 +107,7 @@ const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
   datetime: coerceDatetime,
   json: coerceJson,
   list: coerceList,
+  email: coerceEmail,
 };
 
 /** Kinds other than `json` and `list` take one value: a list or object is refused before their own rule runs. */

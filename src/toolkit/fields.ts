@@ -20,6 +20,7 @@ const INPUT_TYPES: Record<AttributeKind, NonNullable<PlainInputField['type']>> =
   date: 'datetime',
   json: 'text',
   list: 'string',
+  email: 'string',
 };
 
 const OUTPUT_TYPES: Partial<Record<AttributeKind, OutputField['type']>> = {

@@ -22,6 +22,8 @@ export type AttributeKind =
   | 'date'
   /** A list of short texts (`tag-list`): a list field in Zapier, a JSON array in the API. */
   | 'list'
+  /** An email address, checked for its form before anything is sent. */
+  | 'email'
   /** An array or object that is passed through as it is (nested keys kept). */
   | 'json';
 

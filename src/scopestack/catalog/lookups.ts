@@ -50,7 +50,7 @@ export const paymentTerms = {
 const person = (noun: string) =>
   [
     { name: 'name', kind: 'string', writable: true, help: `The ${noun}'s full name, for example "Jordan Example".` },
-    { name: 'email', kind: 'string', writable: true, help: 'Their work email, for example jordan@yourfirm.example.' },
+    { name: 'email', kind: 'email', writable: true, help: 'Their work email, for example jordan@yourfirm.example.' },
     { name: 'title', kind: 'string', writable: true, help: 'Their job title, for example "Account Executive".' },
     { name: 'phone', kind: 'string', writable: true, help: 'Their phone number, in any format, for example +1 555 0100.' },
     { name: 'active', kind: 'boolean', writable: true, help: 'Whether they can be picked on new projects.' },

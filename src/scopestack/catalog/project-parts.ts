@@ -28,7 +28,7 @@ export const projectContacts = {
   attributes: [
     { name: 'name', kind: 'string', writable: true, help: 'The contact\'s full name, for example "Pat Example".' },
     { name: 'title', kind: 'string', writable: true, help: 'Their job title at the client, for example "IT Director".' },
-    { name: 'email', kind: 'string', writable: true, help: 'Their email, for example pat@client.example.' },
+    { name: 'email', kind: 'email', writable: true, help: 'Their email, for example pat@client.example.' },
     { name: 'phone', kind: 'string', writable: true, help: 'Their phone number, in any format, for example +1 555 0100.' },
     {
       name: 'contact-type',

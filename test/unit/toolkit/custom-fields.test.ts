@@ -125,3 +125,16 @@ describe('list values', () => {
     expect(coerceValue('list', [{ tag: 'cloud' }]).ok).toBe(false);
   });
 });
+
+describe('email values', () => {
+  it.each(['pat@client.example', '  Pat.Example+zap@client.co.uk '])('accepts %j, trimmed', (input) => {
+    expect(coerceValue('email', input)).toEqual({ ok: true, value: input.trim() });
+  });
+
+  it.each(['pat', 'pat@client', '@client.example', 'pat @client.example', 'pat@@client.example'])(
+    'refuses %j with the accepted form',
+    (input) => {
+      expect(coerceValue('email', input)).toEqual({ ok: false, problem: 'must be an email address like pat@client.example' });
+    },
+  );
+});
