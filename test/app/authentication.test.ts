@@ -6,6 +6,7 @@ import App from '../../src/index.js';
 import { ACCESS_TOKEN, API, AUTH, CLIENT_SECRET, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
 import { errorBodyOf, rejectionOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
+import { ATTEMPTS, useQuickRetries } from '../support/retries.js';
 import type { Perform } from '../support/steps.js';
 
 const appTester = zapier.createAppTester(App);
@@ -26,6 +27,7 @@ const formOf = (body: unknown): Record<string, string> =>
   typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : { ...(body as Record<string, string>) };
 
 useNock();
+useQuickRetries();
 beforeAll(useTestHosts);
 
 describe('authentication: client credentials', () => {
@@ -104,9 +106,10 @@ describe('authentication: client credentials', () => {
     expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBeLessThanOrEqual(600);
   });
 
-  it('names no URL when the sign-in service cannot be reached', async () => {
-    nock(AUTH).post('/oauth/token').replyWithError('connect ECONNREFUSED');
+  it('names no URL when the sign-in service cannot be reached, after retrying the exchange twice', async () => {
+    const scope = nock(AUTH).post('/oauth/token').times(ATTEMPTS).replyWithError('connect ECONNREFUSED');
     const error = await rejectionOf(appTester(perform, { authData: credentials }));
+    expect(scope.isDone()).toBe(true);
     expect(errorBodyOf(error).message).toBe(
       "Could not reach ScopeStack's sign-in service (connect ECONNREFUSED). Try again in a few minutes.",
     );
@@ -137,8 +140,21 @@ describe('authentication: client credentials', () => {
     [503, '<html>Down for maintenance</html>', /ScopeStack's sign-in service is unavailable \(HTTP 503\)\. Try again in a few minutes\./],
     [200, 'not json', /answered HTTP 200 without an access token/],
   ])('explains a %i token response %j', async (status, body, message) => {
-    nock(AUTH).post('/oauth/token').reply(status, body);
+    // The exchange is retried like a read: twice more on a 503, never on an answer such as a 4xx.
+    const scope = nock(AUTH)
+      .post('/oauth/token')
+      .times(status === 503 ? ATTEMPTS : 1)
+      .reply(status, body);
     await expect(appTester(perform, { authData: credentials })).rejects.toThrow(message);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('signs in when the token endpoint answers 502 once and then issues a token', async () => {
+    const scope = nock(AUTH).post('/oauth/token').reply(502, '<html>Bad Gateway</html>').post('/oauth/token').reply(200, tokenBody());
+    nock(API).get('/v1/me').matchHeader('authorization', 'Bearer fresh.jwt.token').reply(200, me);
+    const authData = await appTester(perform, { authData: credentials });
+    expect(scope.isDone()).toBe(true);
+    expect(authData).toMatchObject({ access_token: 'fresh.jwt.token', account_slug: SLUG });
   });
 
   it('asks for both credentials before sending anything', async () => {

@@ -122,6 +122,16 @@ describe('creates.create_product', () => {
     });
   });
 
+  it('refuses a price with a decimal comma rather than read 1,5 as 15, before any request', async () => {
+    const scope = nock(API).post(PRODUCTS).reply(201, one('7301', 'FortiGate 60F'));
+    const error = await appErrorOf(appTester(performOf(createProduct), bundleWith({ name: 'FortiGate 60F', unit_price: '1,5' })));
+    expect(scope.isDone()).toBe(false);
+    expect(error).toEqual({
+      code: 'ValidationError',
+      message: 'Nothing was sent to ScopeStack: Unit Price must be a number, for example 1500.00 (got "1,5").',
+    });
+  });
+
   it('reports every problem at once, before any request', async () => {
     const error = await appErrorOf(appTester(performOf(createProduct), bundleWith({ unit_price: 'abc', billing_frequency: 'weekly' })));
     expect(error.message).toBe(

@@ -186,11 +186,12 @@ describe('triggers.list_project_contacts and triggers.list_project_locations', (
     await expect(appTester(performOf(step), bundleWith({ project_id: 'Cloud Migration' }))).resolves.toEqual([]);
   });
 
-  it("lists the picked project's contacts by name, labelled with their email", async () => {
+  it("lists the picked project's contacts by name, without related records, labelled with their email", async () => {
+    // A dropdown needs no related records: no include.
     const scope = nock(API)
       .get(CONTACTS)
-      .query({ include: 'project', sort: 'name', 'filter[project]': '90425', 'page[number]': '1', 'page[size]': '100' })
-      .reply(200, list([contact.data], [includedProject]));
+      .query({ sort: 'name', 'filter[project]': '90425', 'page[number]': '1', 'page[size]': '100' })
+      .reply(200, list([contact.data]));
     const records = await appTester(performOf<FlatRecord[]>(listProjectContacts), bundleWith({ project_id: ' 90425 ' }));
     expect(scope.isDone()).toBe(true);
     expect(records).toEqual([
@@ -198,11 +199,11 @@ describe('triggers.list_project_contacts and triggers.list_project_locations', (
     ]);
   });
 
-  it("lists the picked project's locations by name, labelled with their city, one page per call", async () => {
+  it("lists the picked project's locations by name, without related records, labelled with their city, one page per call", async () => {
     const scope = nock(API)
       .get(LOCATIONS)
-      .query({ include: 'project', sort: 'name', 'filter[project]': '90425', 'page[number]': '3', 'page[size]': '100' })
-      .reply(200, list([location.data], [includedProject]));
+      .query({ sort: 'name', 'filter[project]': '90425', 'page[number]': '3', 'page[size]': '100' })
+      .reply(200, list([location.data]));
     const records = await appTester(performOf<FlatRecord[]>(listProjectLocations), {
       ...bundleWith({ project_id: '90425' }),
       meta: { page: 2 },

@@ -328,14 +328,16 @@ describe('burst paging of polling triggers', () => {
 });
 
 describe('triggers.list_projects', () => {
-  it('lists projects by name, one page per call, labelled with their client', async () => {
+  it('lists projects by name, one page per call, without related records, labelled with their client', async () => {
+    // A dropdown needs no related records: no include, so the client comes from the client-name attribute.
     const scope = nock(API)
       .get(PROJECTS)
-      .query({ include: INCLUDE, sort: 'project-name', 'page[number]': '2', 'page[size]': '100' })
+      .query({ sort: 'project-name', 'page[number]': '2', 'page[size]': '100' })
       .reply(
         200,
-        list([project('90425', 'Cloud Migration'), project('90426', 'Cloud Migration', { 'client-name': 'Contoso' })], {}, [
-          { id: '1001', type: 'clients', attributes: { name: 'Example Client Ltd' } },
+        list([
+          project('90425', 'Cloud Migration', { 'client-name': 'Example Client Ltd' }),
+          project('90426', 'Cloud Migration', { 'client-name': 'Contoso' }),
         ]),
       );
     const records = await appTester(performOf<FlatRecord[]>(listProjects), { ...bundleWith(), meta: { page: 1 } });
@@ -343,7 +345,7 @@ describe('triggers.list_projects', () => {
     // Two projects of one name are told apart by their client.
     expect(records.map((record) => [record.id, record['label']])).toEqual([
       ['90425', 'Cloud Migration (Example Client Ltd)'],
-      ['90426', 'Cloud Migration (Example Client Ltd)'],
+      ['90426', 'Cloud Migration (Contoso)'],
     ]);
   });
 

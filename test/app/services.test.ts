@@ -363,10 +363,11 @@ describe('searches.find_service', () => {
 });
 
 describe('triggers.list_services', () => {
-  it('lists active services by name, one page per call, labelled "Name (SKU)"', async () => {
+  it('lists active services by name, one page per call, without their subservices, labelled "Name (SKU)"', async () => {
+    // A dropdown needs no related records: no include.
     const scope = nock(API)
       .get(SERVICES)
-      .query({ 'filter[active]': 'true', sort: 'name', include: 'subservices', 'page[number]': '2', 'page[size]': '100' })
+      .query({ 'filter[active]': 'true', sort: 'name', 'page[number]': '2', 'page[size]': '100' })
       .once()
       .reply(200, list([service('259302', 'Firewall Deployment', { sku: 'PS-FW-01' }), service('7', 'Site Survey', { sku: null })]));
     const records = await appTester(performOf<FlatRecord[]>(listServices), { ...bundleWith(), meta: { page: 1 } });

@@ -278,8 +278,10 @@ describe('e2e: CRM opportunities', () => {
 
 describe('e2e: project_crm_opportunity_changed', () => {
   const TRIGGER = 'project_crm_opportunity_changed';
+  // Only links and moves fire: ScopeStack does not say when a link was removed, and a project
+  // without an opportunity looks the same whether it was just unlinked or never linked.
 
-  it('fires once when a project is linked with update_project, moved, and unlinked, and not for other edits', async () => {
+  it('fires once when a project is linked with update_project and once when moved, not for other edits nor the unlink', async () => {
     const runner = await connected();
     const seeded = await runner.poll<ProjectLinkVersion>(TRIGGER);
     expect(seeded.fired).toEqual([]);
@@ -321,9 +323,10 @@ describe('e2e: project_crm_opportunity_changed', () => {
     });
     expect(cleared.result.status).toBe(200);
     expect(cleared.result.data[0]).toMatchObject({ id: P.fabrikamFirewall, crm_opportunity_id: null });
-    // The project had no opportunity when the Zap was turned on: Zapier has seen that state, so the
-    // unlink does not fire (the documented limit: versions are remembered, not when they were seen).
-    expect((await runner.poll<ProjectLinkVersion>(TRIGGER)).fired).toEqual([]);
+    // An unlink never fires: a project without an opportunity is not returned at all.
+    const unlinked = await runner.poll<ProjectLinkVersion>(TRIGGER);
+    expect(unlinked.fired).toEqual([]);
+    expect((await findProject(runner, P.fabrikamFirewall))?.crm_opportunity_id).toBeNull();
   });
 
   it('does not fire again when a project moves back to an opportunity it had (documented limit)', async () => {
@@ -337,16 +340,37 @@ describe('e2e: project_crm_opportunity_changed', () => {
     expect((await runner.poll<ProjectLinkVersion>(TRIGGER)).fired).toEqual([]);
   });
 
-  it('fires once when a project linked at the start is unlinked by deleting its opportunity', async () => {
+  it('fires nothing when a project linked at the start is unlinked by deleting its opportunity', async () => {
     const runner = await connected();
     await runner.poll(TRIGGER);
     await runner.run('creates', 'delete_crm_opportunity', { id: OPP.northwindSdWan });
-    const unlinked = await runner.poll<ProjectLinkVersion>(TRIGGER);
-    expect(unlinked.fired).toEqual([expect.objectContaining({ project_id: P.northwindSdWan, crm_opportunity_id: null })]);
+    // The project was unlinked (it has no opportunity now), yet nothing fires, now or later.
+    expect((await findProject(runner, P.northwindSdWan))?.crm_opportunity_id).toBeNull();
+    expect((await runner.poll<ProjectLinkVersion>(TRIGGER)).fired).toEqual([]);
     expect((await runner.poll(TRIGGER)).fired).toEqual([]);
   });
 
-  it("fires once when a project is linked through the opportunity's projects, and not for an unlink to a state seen before", async () => {
+  it('fires nothing for a new project without an opportunity, and once when it is then linked', async () => {
+    const runner = await connected();
+    await runner.poll(TRIGGER);
+    const created = await runner.run<ProjectRecord>('creates', 'create_project', {
+      client_id: SEED.clients.fourthCoffee,
+      project_name: 'Point of Sale Refresh',
+    });
+    expect(created.result.crm_opportunity_id ?? null).toBeNull();
+    expect((await runner.poll<ProjectLinkVersion>(TRIGGER)).fired).toEqual([]);
+
+    await runner.run('creates', 'update_project', { id: created.result.id, crm_opportunity_id: OPP.contosoM365 });
+    expect((await runner.poll<ProjectLinkVersion>(TRIGGER)).fired).toEqual([
+      expect.objectContaining({
+        id: `${created.result.id}@${OPP.contosoM365}`,
+        project_id: created.result.id,
+        crm_opportunity_id: OPP.contosoM365,
+      }),
+    ]);
+  });
+
+  it("fires once when a project is linked through the opportunity's projects, and not when the opportunity's deletion unlinks it", async () => {
     const runner = await connected();
     await runner.poll(TRIGGER);
     const before = await findProject(runner, P.fourthCoffeeWifi);
@@ -376,7 +400,7 @@ describe('e2e: project_crm_opportunity_changed', () => {
     const added = await runner.poll<ProjectLinkVersion>(TRIGGER);
     expect(added.fired).toEqual([expect.objectContaining({ project_id: P.fabrikamFirewall, crm_opportunity_id: opportunity.id })]);
 
-    // Both projects had no opportunity when the Zap was turned on: their unlink is a version seen before.
+    // Deleting the opportunity unlinks both projects: an unlink never fires.
     await runner.run('creates', 'delete_crm_opportunity', { id: opportunity.id });
     expect((await runner.poll<ProjectLinkVersion>(TRIGGER)).fired).toEqual([]);
   });
@@ -408,6 +432,31 @@ describe('e2e: sales executives, presales engineers and users', () => {
     // A part of a name or an email is not a match.
     expect((await runner.run<PersonRecord[]>('searches', key, { name: name.split(' ')[0] })).result).toEqual([]);
     expect((await runner.run<PersonRecord[]>('searches', key, { email: email.slice(1) })).result).toEqual([]);
+  });
+
+  it.each([
+    ['find_sales_executive', '/sales-executives'],
+    ['find_presales_engineer', '/presales-engineers'],
+  ])('%s searches among inactive people too: filter[active]=true,false', async (key, path) => {
+    const runner = await connected();
+    await runner.run('searches', key, { name: 'Nobody Example' });
+    const searches = context.sandbox.log.entries().filter((entry) => entry.method === 'GET' && entry.path.endsWith(path));
+    expect(searches.map((entry) => entry.query['filter[active]'])).toEqual(['true,false']);
+  });
+
+  it('finds an inactive sales executive, and upsert_sales_executive updates them instead of creating a twin', async () => {
+    const runner = await connected();
+    const found = await runner.run<PersonRecord[]>('searches', 'find_sales_executive', { name: 'Casey Brooks' });
+    expect(found.result).toEqual([expect.objectContaining({ id: SEED.salesExecutives.caseyBrooks, active: false })]);
+
+    context.sandbox.log.reset();
+    const upserted = await runner.run<PersonRecord>('creates', 'upsert_sales_executive', {
+      name: 'Casey Brooks',
+      email: 'casey.brooks@acme-it.example',
+      title: 'Senior Account Executive',
+    });
+    expect(upserted.result).toMatchObject({ upsert_action: 'updated', id: SEED.salesExecutives.caseyBrooks, active: false });
+    expect(requestsLogged()).toEqual(['GET /sales-executives', `PATCH /sales-executives/${SEED.salesExecutives.caseyBrooks}`]);
   });
 
   it('creates and updates a sales executive', async () => {
@@ -645,6 +694,13 @@ describe('e2e: api_request', () => {
       ['a .. segment', () => '/projects/../../globex-msp/v1/projects'],
       ['an encoded slash', () => `/projects%2F${P.northwindSdWan}`],
       ['an encoded dot segment', () => '/projects/%2e%2e/users'],
+      // A full URL on the API host is checked as typed, before a URL parser could resolve these away.
+      ['a .. segment in a full URL on the API host', () => `${context.sandbox.url}/${SEED.account.slug}/v1/../../globex-msp/v1/projects`],
+      [
+        'encoded dots in a full URL on the API host',
+        () => `${context.sandbox.url}/${SEED.account.slug}/v1/%2E%2E/%2E%2E/globex-msp/v1/projects`,
+      ],
+      ['a backslash in a full URL on the API host', () => `${context.sandbox.url}\\@127.0.0.1:${port()}/${SEED.account.slug}/v1/projects`],
     ])('sends nothing for %s', async (_name, target) => {
       const runner = await connected();
       const failure = await failureOf(apiRequest(runner, { method: 'GET', path: target() }));

@@ -272,10 +272,12 @@ describe('e2e: project triggers', () => {
 });
 
 describe('e2e: project dropdowns', () => {
-  it('lists projects by name, labelled with their client', async () => {
+  it('lists projects by name, labelled with their client, without asking for related records', async () => {
     const runner = await connected();
     const { result, requests } = await runner.run<DropdownRecord[]>('triggers', 'list_projects');
     expect(requests).toBe(1);
+    // A dropdown needs no related records: no include (the client's name is an attribute of the project).
+    expect(context.sandbox.log.entries().map((entry) => entry.query['include'])).toEqual([undefined]);
     expect(result).toHaveLength(SEED.counts.projects);
     expect(result.map((record) => record.label)).toEqual([...result.map((record) => record.label)].sort());
     expect(result).toContainEqual(expect.objectContaining({ id: P.northwindSdWan, label: 'Northwind SD-WAN Rollout (Northwind)' }));
@@ -296,6 +298,7 @@ describe('e2e: project dropdowns', () => {
     const { result } = await runner.run<DropdownRecord[]>('triggers', key, { project_id: P.northwindSdWan });
     expect(result.map(({ id, label }) => ({ id, label }))).toEqual(expected);
     expect(context.sandbox.log.entries()[0]?.query['filter[project]']).toBe(P.northwindSdWan);
+    expect(context.sandbox.log.entries()[0]?.query['include']).toBeUndefined();
     context.sandbox.log.reset();
     const none = await runner.run<DropdownRecord[]>('triggers', key, {});
     expect(none.result).toEqual([]);

@@ -1,19 +1,31 @@
 /**
  * One sandbox per test file on a random loopback port, the integration pointed at it, and a
- * runner that drives the built app (dist/) as Zapier does.
+ * runner that drives the built app (dist/) as Zapier does, its retries without their pauses.
  */
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import { fileURLToPath } from 'node:url';
 import { loadBuiltApp, simulateWaits } from '../../bin/built-app.js';
 import { ZapRunner, type AuthData } from '../../bin/zap-runner.js';
 import { rejectionOf } from '../support/errors.js';
+import { shortenRetryPauses, type RetryTiming } from '../support/retries.js';
 import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
 
 export { SEED };
+
+/** The built app's retry policy: the same module instance the built app retries with, loaded by path as the app is. */
+const BUILT_RETRY_POLICY = fileURLToPath(new URL('../../dist/src/toolkit/retry-policy.js', import.meta.url));
+
+/** Keeps the built app's retry budget (2 retries) but shortens its pauses, so that no test sleeps for a retry. */
+const shortenBuiltRetryPauses = async (): Promise<() => void> => {
+  const { retryTiming } = (await import(BUILT_RETRY_POLICY)) as { retryTiming: RetryTiming };
+  return shortenRetryPauses(retryTiming);
+};
 
 const serviceCredentials: AuthData = { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret };
 
 export const useSandbox = () => {
   const context = {} as { sandbox: Sandbox; App: object; runner: (credentials?: AuthData) => ZapRunner };
+  let restoreRetryPauses = (): void => undefined;
   beforeAll(async () => {
     context.sandbox = await startSandbox({ port: 0 });
     process.env['SCOPESTACK_AUTH_URL'] = context.sandbox.url;
@@ -22,12 +34,16 @@ export const useSandbox = () => {
     await simulateWaits((seconds) => {
       context.sandbox.clock.advance(seconds);
     });
+    restoreRetryPauses = await shortenBuiltRetryPauses();
     context.runner = (credentials = serviceCredentials) => new ZapRunner(context.App, credentials);
   });
   beforeEach(() => {
     context.sandbox.admin.reset();
   });
-  afterAll(() => context.sandbox.close());
+  afterAll(() => {
+    restoreRetryPauses();
+    return context.sandbox.close();
+  });
   return context;
 };
 

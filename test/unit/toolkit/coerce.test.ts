@@ -8,6 +8,8 @@ describe('coerceValue', () => {
     ['boolean', true, true],
     ['integer', ' 42 ', 42],
     ['decimal', '1,500.50', '1500.50'],
+    ['decimal', '1,234,567', '1234567'],
+    ['decimal', '-12,500.00', '-12500.00'],
     ['decimal', 150, '150'],
     ['date', '2025-03-04T23:00:00-05:00', '2025-03-04'],
     ['datetime', '2025-03-04T09:00:00+01:00', '2025-03-04T08:00:00.000Z'],
@@ -29,6 +31,10 @@ describe('coerceValue', () => {
     ['boolean', 'maybe', 'must be true or false'],
     ['integer', '4.5', 'must be a whole number, for example 3'],
     ['decimal', '12 dollars', 'must be a number, for example 1500.00'],
+    // A decimal comma is refused, never read as a thousands separator (1,5 is not 15).
+    ['decimal', '1,5', 'must be a number, for example 1500.00'],
+    ['decimal', '1500,50', 'must be a number, for example 1500.00'],
+    ['decimal', '1,50.00', 'must be a number, for example 1500.00'],
     ['date', '31/01/2025', 'must be a date like 2025-01-31'],
     ['datetime', 'soon', 'must be a date and time like 2025-01-31T09:00:00Z'],
   ])('refuses a %s input of %j', (kind, input, problem) => {

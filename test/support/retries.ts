@@ -1,0 +1,36 @@
+/**
+ * Retries without their pauses. The app retries a failed read 2 times, 0.4 s then about 1 s
+ * apart (src/toolkit/retry-policy.ts); tests keep the budget (how many retries) but not the wait.
+ */
+import { afterAll, beforeAll } from '@jest/globals';
+import { retryTiming } from '../../src/toolkit/retry-policy.js';
+
+export type RetryTiming = typeof retryTiming;
+
+/** The requests a step makes for one read that keeps failing: the first and its 2 retries. */
+export const ATTEMPTS = retryTiming.retries + 1;
+
+/**
+ * Shortens the pauses of `timing` (the source's, or the built app's copy) and returns how to put
+ * them back. The total wait stays capped, with room for slow requests, so the number of
+ * attempts does not depend on how fast the machine is.
+ */
+export const shortenRetryPauses = (timing: RetryTiming): (() => void) => {
+  const saved = { ...timing };
+  timing.minTimeout = 1;
+  timing.maxRetryTime = 1000;
+  return () => {
+    Object.assign(timing, saved);
+  };
+};
+
+/** For a test file that drives the source: pauses of a few milliseconds, restored after the file. */
+export const useQuickRetries = (): void => {
+  let restore = (): void => undefined;
+  beforeAll(() => {
+    restore = shortenRetryPauses(retryTiming);
+  });
+  afterAll(() => {
+    restore();
+  });
+};
