@@ -12,40 +12,31 @@ const TIMESTAMPS = [
 
 const account = { name: 'account', type: 'accounts' } as const;
 
-export const rateTables = {
-  type: 'rate-tables',
-  path: 'rate-tables',
-  noun: 'Rate Table',
-  display: 'name',
-  attributes: [
-    { name: 'name', kind: 'string' },
-    { name: 'default', kind: 'boolean', label: 'Account Default' },
-    { name: 'active', kind: 'boolean' },
-  ],
-  relationships: [account],
-  // The account's default is listed first, so a person sees which one an empty field means.
-  dropdownSort: '-default,name',
-  dropdownParams: { 'filter[active]': 'true' },
-  requester: scopestackRequester,
-  sample: { id: '7', name: 'Standard Rates', default: true, active: true, account_id: '42' },
-} as const satisfies ResourceSpec;
+/**
+ * A lookup with an account default (rate tables, payment terms). The default is listed first in
+ * dropdowns, so a person sees which one an empty field means.
+ */
+const withAccountDefault = <T extends string, N extends string>(type: T, noun: N, sample: { id: string; name: string }) =>
+  ({
+    type,
+    path: type,
+    noun,
+    display: 'name',
+    attributes: [
+      { name: 'name', kind: 'string' },
+      { name: 'default', kind: 'boolean', label: 'Account Default' },
+      { name: 'active', kind: 'boolean' },
+    ],
+    relationships: [account],
+    dropdownSort: '-default,name',
+    dropdownParams: { 'filter[active]': 'true' },
+    requester: scopestackRequester,
+    sample: { ...sample, default: true, active: true, account_id: '42' },
+  }) as const satisfies ResourceSpec;
 
-export const paymentTerms = {
-  type: 'payment-terms',
-  path: 'payment-terms',
-  noun: 'Payment Term',
-  display: 'name',
-  attributes: [
-    { name: 'name', kind: 'string' },
-    { name: 'default', kind: 'boolean', label: 'Account Default' },
-    { name: 'active', kind: 'boolean' },
-  ],
-  relationships: [account],
-  dropdownSort: '-default,name',
-  dropdownParams: { 'filter[active]': 'true' },
-  requester: scopestackRequester,
-  sample: { id: '5', name: 'Net 30', default: true, active: true, account_id: '42' },
-} as const satisfies ResourceSpec;
+export const rateTables = withAccountDefault('rate-tables', 'Rate Table', { id: '7', name: 'Standard Rates' });
+
+export const paymentTerms = withAccountDefault('payment-terms', 'Payment Term', { id: '5', name: 'Net 30' });
 
 const person = (noun: string) =>
   [
