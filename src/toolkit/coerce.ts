@@ -50,13 +50,42 @@ const coerceDecimal = (value: unknown): Coerced => {
   return ok(text.replace(/,/g, ''));
 };
 
-const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** `YYYY-MM-DD` when the parts make a real day (no 30 February), else undefined. */
+const calendarDate = (year: number, month: number, day: number): string | undefined => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? date.toISOString().slice(0, 10) : undefined;
+};
+
+const monthOf = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+const DATE_FORMS = 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025';
+
+const okOr = (date: string | undefined): Coerced => (date ? ok(date) : fail(DATE_FORMS));
+
+/**
+ * A calendar date as people type or map it: ISO (a time after it is dropped), 2025/01/31,
+ * Jan 31, 2025 or 31 January 2025, and 31/01/2025 or 01/31/2025 when the day shows which is
+ * which. A date like 01/02/2025 is refused: it is January 2 in one country and February 1 in another.
+ */
 const coerceDate = (value: unknown): Coerced => {
   const text = scalarText(value).trim();
-  const match = DATE_PREFIX.exec(text);
-  if (match?.[1] && !Number.isNaN(Date.parse(match[1]))) return ok(match[1]);
-  return fail('must be a date like 2025-01-31');
+  let match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T ])/.exec(text);
+  if (match) return okOr(calendarDate(Number(match[1]), Number(match[2]), Number(match[3])));
+  match = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(text);
+  if (match && monthOf(match[1] ?? '') > 0) return okOr(calendarDate(Number(match[3]), monthOf(match[1] ?? ''), Number(match[2])));
+  match = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/i.exec(text);
+  if (match && monthOf(match[2] ?? '') > 0) return okOr(calendarDate(Number(match[3]), monthOf(match[2] ?? ''), Number(match[1])));
+  match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (match) {
+    const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (first > 12) return okOr(calendarDate(year, second, first));
+    if (second > 12) return okOr(calendarDate(year, first, second));
+    return fail(`is ambiguous (day or month first?): write it as ${year}-MM-DD, for example 2025-01-31`);
+  }
+  return fail(DATE_FORMS);
 };
 
 const coerceDatetime = (value: unknown): Coerced => {

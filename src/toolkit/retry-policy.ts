@@ -29,9 +29,9 @@ export const retryTiming = { retries: 2, minTimeout: 400, factor: 2.5, maxRetryT
 /** Errors that prove the request never reached the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-export type Failure = { kind: 'not-sent' } | { kind: 'maybe-sent' } | { kind: 'status'; status: number } | { kind: 'other' };
+type Failure = { kind: 'not-sent' } | { kind: 'maybe-sent' } | { kind: 'status'; status: number } | { kind: 'other' };
 
-export const classify = (error: unknown): Failure => {
+const classify = (error: unknown): Failure => {
   if (isNetworkError(error)) return NOT_SENT.has(networkReason(error)) ? { kind: 'not-sent' } : { kind: 'maybe-sent' };
   // An app error carries its status in its message; an answer thrown for its status, as a property.
   const carried = error instanceof Error && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
@@ -40,7 +40,7 @@ export const classify = (error: unknown): Failure => {
 };
 
 /** Whether repeating this method after this failure is harmless. */
-export const mayRetry = (method: string, failure: Failure): boolean => {
+const mayRetry = (method: string, failure: Failure): boolean => {
   const verb = method.toUpperCase();
   switch (failure.kind) {
     case 'not-sent':

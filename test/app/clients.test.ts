@@ -178,7 +178,9 @@ describe('creates.create_client', () => {
     const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ domain: 'x.example' })));
     expect(error).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Name is required.' });
     const badDate = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'X', msa_date: 'soon' })));
-    expect(badDate.message).toBe('Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31 (got "soon").');
+    expect(badDate.message).toBe(
+      'Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon").',
+    );
   });
 
   it('explains a duplicate name from the JSON:API errors and sends the POST once', async () => {

@@ -765,7 +765,7 @@ describe('creates.create_project', () => {
     expect(error.message).toBe(
       'Nothing was sent to ScopeStack: Project Name is required. ' +
         'Status must be one of building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled (got "done"). ' +
-        'MSA Date must be a date like 2025-01-31 (got "soon"). ' +
+        'MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon"). ' +
         'Client must be a ScopeStack ID, a whole number such as 1001 (got "Acme"). Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
     );
   });
@@ -907,7 +907,9 @@ describe('creates.upsert_project', () => {
     const badDate = await appErrorOf(
       appTester(performOf(upsertProject), bundleWith({ project_name: 'Cloud Migration', client_id: '1001', msa_date: 'soon' })),
     );
-    expect(badDate.message).toBe('Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31 (got "soon").');
+    expect(badDate.message).toBe(
+      'Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon").',
+    );
   });
 });
 

@@ -12,6 +12,13 @@ describe('coerceValue', () => {
     ['decimal', '-12,500.00', '-12500.00'],
     ['decimal', 150, '150'],
     ['date', '2025-03-04T23:00:00-05:00', '2025-03-04'],
+    ['date', '2025/3/4', '2025-03-04'],
+    ['date', 'Jan 31, 2025', '2025-01-31'],
+    ['date', 'september 9 2025', '2025-09-09'],
+    ['date', '31 Jan 2025', '2025-01-31'],
+    ['date', '31/01/2025', '2025-01-31'],
+    ['date', '01/31/2025', '2025-01-31'],
+    ['date', '29.02.2024', '2024-02-29'],
     ['datetime', '2025-03-04T09:00:00+01:00', '2025-03-04T08:00:00.000Z'],
     ['json', '[{"name":"a"}]', [{ name: 'a' }]],
     [
@@ -35,7 +42,10 @@ describe('coerceValue', () => {
     ['decimal', '1,5', 'must be a number, for example 1500.00'],
     ['decimal', '1500,50', 'must be a number, for example 1500.00'],
     ['decimal', '1,50.00', 'must be a number, for example 1500.00'],
-    ['date', '31/01/2025', 'must be a date like 2025-01-31'],
+    ['date', 'someday', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', '2025-02-30', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', 'Foo 3, 2025', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', '01/02/2025', 'is ambiguous (day or month first?): write it as 2025-MM-DD, for example 2025-01-31'],
     ['datetime', 'soon', 'must be a date and time like 2025-01-31T09:00:00Z'],
   ])('refuses a %s input of %j', (kind, input, problem) => {
     expect(coerceValue(kind, input)).toEqual({ ok: false, problem });

@@ -75,7 +75,7 @@ describe('customValues', () => {
       problems: [
         'Region must be one of EMEA, APAC (got "Mars").',
         'Seats must be a number, for example 1500.00 (got "many").',
-        'Go-Live must be a date like 2025-01-31 (got "someday").',
+        'Go-Live must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "someday").',
       ],
     });
   });

@@ -86,7 +86,7 @@ describe('toDocument', () => {
       ok: false,
       problems: [
         'Active must be true or false (got "maybe").',
-        'MSA Date must be a date like 2025-01-31 (got "next week").',
+        'MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "next week").',
         'User Defined Fields must be valid JSON (see the field help for an example) (got "[oops").',
       ],
     });
