@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Metric } from './report.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ZIP = `${ROOT}build/build.zip`;
+/** Our build/build.zip, as bin/zip.sh leaves it. */
+export const ZIP = `${ROOT}build/build.zip`;
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -41,6 +42,9 @@ const readZipContents = (zip: Buffer): ZipContents => {
   return contents;
 };
 
+/** Size on disk of a zip (or any file), in bytes. */
+export const zipSizeOf = (file: string): number => statSync(file).size;
+
 /** Builds the zip (about a minute, needs the npm registry) unless told to reuse the last one. */
 export const measureBundleSize = (rebuild: boolean): Metric[] => {
   if (rebuild) {
@@ -53,7 +57,7 @@ export const measureBundleSize = (rebuild: boolean): Metric[] => {
   const zip = readFileSync(ZIP);
   const contents = readZipContents(zip);
   return [
-    { name: 'bundle: build.zip size', unit: 'KiB', value: zip.length / 1024, better: 'lower' },
+    { name: 'bundle: build.zip size', unit: 'KiB', value: zipSizeOf(ZIP) / 1024, better: 'lower' },
     { name: 'bundle: unpacked size', unit: 'KiB', value: contents.unpackedBytes / 1024, better: 'lower' },
     { name: 'bundle: files in build.zip', unit: 'files', value: contents.files, better: 'lower', exact: true },
   ];

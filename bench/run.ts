@@ -18,6 +18,7 @@ process.env['NODE_ENV'] ||= 'test';
 const { measureRoundTrips } = await import('./round-trips.bench.js');
 const { measureColdStart } = await import('./cold-start.bench.js');
 const { measureBundleSize } = await import('./bundle-size.bench.js');
+const { measureTemplatePeer } = await import('./template-peer.bench.js');
 const { measureJsonApiThroughput } = await import('./json-api-throughput.bench.js');
 const { printComparison, readRun, writeRun } = await import('./report.js');
 
@@ -29,6 +30,7 @@ const benches: readonly [string, () => Metric[] | Promise<Metric[]>][] = [
   ['round trips', measureRoundTrips],
   ['cold start', measureColdStart],
   ['bundle size', () => measureBundleSize(!flags['skip-zip'])],
+  ['template peer', measureTemplatePeer],
   ['json:api throughput', measureJsonApiThroughput],
 ];
 
