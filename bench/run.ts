@@ -20,11 +20,16 @@ const { measureColdStart } = await import('./cold-start.bench.js');
 const { measureBundleSize } = await import('./bundle-size.bench.js');
 const { measureTemplatePeer } = await import('./template-peer.bench.js');
 const { measureJsonApiThroughput } = await import('./json-api-throughput.bench.js');
+const { measureTokenEconomy } = await import('./token-economy.bench.js');
+const { measureGrowth } = await import('./growth.bench.js');
+const { measureWorkatoMechanics } = await import('./workato.bench.js');
 const { printComparison, readRun, writeRun } = await import('./report.js');
 
 const { values: flags } = parseArgs({ options: { 'save-baseline': { type: 'boolean' }, 'skip-zip': { type: 'boolean' } } });
 const BASELINE = fileURLToPath(new URL('baseline.json', import.meta.url));
 const LATEST = fileURLToPath(new URL('results/latest.json', import.meta.url));
+/** Also written on every run, and not ignored by git: the latest run as a file to share. */
+const RESULTS = fileURLToPath(new URL('results.json', import.meta.url));
 
 const benches: readonly [string, () => Metric[] | Promise<Metric[]>][] = [
   ['round trips', measureRoundTrips],
@@ -32,6 +37,9 @@ const benches: readonly [string, () => Metric[] | Promise<Metric[]>][] = [
   ['bundle size', () => measureBundleSize(!flags['skip-zip'])],
   ['template peer', measureTemplatePeer],
   ['json:api throughput', measureJsonApiThroughput],
+  ['token economy', measureTokenEconomy],
+  ['growth', measureGrowth],
+  ['workato (known mechanics)', measureWorkatoMechanics],
 ];
 
 const metrics: Metric[] = [];
@@ -52,6 +60,7 @@ const current = {
   metrics,
 };
 writeRun(LATEST, current);
+writeRun(RESULTS, current);
 printComparison(current, readRun(BASELINE));
 
 if (failures.length > 0) {

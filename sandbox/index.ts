@@ -41,6 +41,8 @@ export interface Sandbox {
   faults: Faults;
   log: RequestLog;
   admin: Admin;
+  /** The data itself, for tools that grow an account faster than its API could (benchmarks). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: services.faults,
     log: services.log,
     admin,
+    store: services.store,
     // close() ends idle keep-alive connections; closeAllConnections() then ends those still busy.
     close: () =>
       new Promise<void>((resolve, reject) => {
