@@ -105,6 +105,7 @@ export async function* sandboxWorkflow(runner: ZapRunner, sandbox: Sandbox): Asy
   };
 
   yield* projectLifecycle(runner, created.result);
+  yield* catalogTour(runner, created.result);
 
   sandbox.clock.advance(25 * 3600);
   const later = await runner.run<ClientRecord[]>('triggers', 'new_client');
@@ -358,6 +359,213 @@ async function* crmDeal(runner: ZapRunner, project: ProjectRecord): AsyncGenerat
   );
   check(refused.startsWith('Nothing was sent'), 'API Request sent a request to another host.');
   yield { step: 'API Request: //evil.example/steal', result: `refused: ${refused}`, requests: 0 };
+}
+
+interface Found {
+  id: string;
+  name?: string;
+  upsert_action?: string;
+  deleted?: boolean;
+  project_contacts?: { id: string }[];
+  project_locations?: { id: string }[];
+}
+
+/** Runs a step and fails the workflow unless `expect` holds for its result. */
+const step = async <T>(
+  runner: ZapRunner,
+  kind: 'triggers' | 'searches' | 'creates',
+  key: string,
+  input: Record<string, unknown>,
+  expect: (result: T) => boolean,
+): Promise<{ result: T; requests: number }> => {
+  const outcome = await runner.run<T>(kind, key, input);
+  check(expect(outcome.result), `${key} did not give what it should.`);
+  return outcome;
+};
+
+/** Every other step of the catalog, once each, so that none goes untried: dropdowns, finds, updates, upserts, a delete. */
+async function* catalogTour(runner: ZapRunner, client: ClientRecord): AsyncGenerator<Row> {
+  const found = await step<Found[]>(
+    runner,
+    'searches',
+    'find_project',
+    { project_name: 'Contoso Azure Landing Zone', client_id: client.id },
+    (r) => r.length === 1,
+  );
+  const [project] = found.result;
+  const projectId = project?.id ?? '';
+  const contactId = project?.project_contacts?.[0]?.id ?? '';
+  const locationId = project?.project_locations?.[0]?.id ?? '';
+
+  const dropdowns = [
+    'list_projects',
+    'list_sales_executives',
+    'list_presales_engineers',
+    'list_rate_tables',
+    'list_payment_terms',
+    'list_business_units',
+    'list_services',
+    'list_document_templates',
+    'list_products',
+    'list_crm_opportunities',
+    'list_vendors',
+  ];
+  let choices = 0;
+  let requests = found.requests;
+  for (const key of [...dropdowns, 'list_project_contacts', 'list_project_locations']) {
+    const listed = await step<Found[]>(runner, 'triggers', key, { project_id: projectId }, (r) => r.length > 0);
+    choices += listed.result.length;
+    requests += listed.requests;
+  }
+  yield { step: 'Find Project, 13 more dropdowns', result: `${choices} choices, none empty`, requests };
+
+  const contact = await step<Found>(
+    runner,
+    'creates',
+    'update_project_contact',
+    { project_id: projectId, id: contactId, title: 'CIO' },
+    (r) => r.id === contactId,
+  );
+  const location = await step<Found>(
+    runner,
+    'creates',
+    'update_project_location',
+    { id: locationId, city: 'Redmond' },
+    (r) => r.id === locationId,
+  );
+  yield {
+    step: 'Update Contact and Location',
+    result: `contact ${contactId} CIO, location ${locationId} in Redmond`,
+    requests: contact.requests + location.requests,
+  };
+
+  const service = await step<Found[]>(runner, 'searches', 'find_service', { name: 'network assessment' }, (r) => r.length === 1);
+  const template = await step<Found[]>(runner, 'searches', 'find_document_template', { name: 'standard sow' }, (r) => r.length === 1);
+  yield {
+    step: 'Find Service, Find Document Template',
+    result: `"${service.result[0]?.name ?? ''}"; "${template.result[0]?.name ?? ''}" in another case`,
+    requests: service.requests + template.requests,
+  };
+
+  const product = { name: 'FortiGate 60F (Zap)', sku: 'FG-60F-ZAP', unit_price: '1,500.00' };
+  const created = await step<Found>(runner, 'creates', 'create_product', product, (r) => r.name === product.name);
+  const updated = await step<Found>(
+    runner,
+    'creates',
+    'update_product',
+    { id: created.result.id, unit_cost: '1100' },
+    (r) => r.id === created.result.id,
+  );
+  const upserted = await step<Found>(
+    runner,
+    'creates',
+    'upsert_product',
+    { ...product, unit_price: '1450' },
+    (r) => r.upsert_action === 'updated',
+  );
+  const foundProduct = await step<Found[]>(runner, 'searches', 'find_product', { sku: product.sku }, (r) => r[0]?.id === created.result.id);
+  yield {
+    step: 'Product: create, update, upsert, find',
+    result: `${created.result.id}, then updated twice, found by SKU: one product`,
+    requests: created.requests + updated.requests + upserted.requests + foundProduct.requests,
+  };
+
+  const seller = { name: 'Morgan Zap', email: 'morgan.zap@acme-it.example' };
+  const people = [
+    await step<Found[]>(runner, 'searches', 'find_sales_executive', { email: 'JORDAN.ELLIS@ACME-IT.EXAMPLE' }, (r) => r.length === 1),
+    await step<Found[]>(runner, 'searches', 'find_presales_engineer', { name: 'sam okafor' }, (r) => r.length === 1),
+    await step<Found[]>(runner, 'searches', 'find_user', { email: SEED.serviceUser.email.toUpperCase() }, (r) => r.length === 1),
+  ];
+  const hired = await step<Found>(runner, 'creates', 'create_sales_executive', seller, (r) => r.name === seller.name);
+  const titled = await step<Found>(
+    runner,
+    'creates',
+    'update_sales_executive',
+    { id: hired.result.id, title: 'Account Executive' },
+    (r) => r.id === hired.result.id,
+  );
+  const again = await step<Found>(
+    runner,
+    'creates',
+    'upsert_sales_executive',
+    { ...seller, email: seller.email.toUpperCase() },
+    (r) => r.upsert_action === 'updated',
+  );
+  yield {
+    step: 'People: 3 finds, sales executive',
+    result: `found by email and name in another case; ${hired.result.id} created, updated, upserted`,
+    requests: [...people, hired, titled, again].reduce((sum, outcome) => sum + outcome.requests, 0),
+  };
+
+  const vendor = await step<Found>(runner, 'creates', 'create_vendor', { name: 'Zap Distribution' }, (r) => r.name === 'Zap Distribution');
+  const moved = await step<Found>(
+    runner,
+    'creates',
+    'update_vendor',
+    { id: vendor.result.id, city: 'Denver' },
+    (r) => r.id === vendor.result.id,
+  );
+  const vendorAgain = await step<Found>(
+    runner,
+    'creates',
+    'upsert_vendor',
+    { name: 'zap distribution', country: 'US' },
+    (r) => r.upsert_action === 'updated',
+  );
+  const foundVendor = await step<Found[]>(
+    runner,
+    'searches',
+    'find_vendor',
+    { name: 'ZAP DISTRIBUTION' },
+    (r) => r[0]?.id === vendor.result.id,
+  );
+  yield {
+    step: 'Vendor: create, update, upsert, find',
+    result: `${vendor.result.id}, then updated twice, found by name: one vendor`,
+    requests: vendor.requests + moved.requests + vendorAgain.requests + foundVendor.requests,
+  };
+
+  const newest = await step<Found[]>(runner, 'triggers', 'new_crm_opportunity', {}, (r) => r.length > 0);
+  const deal = '0065g00000Zap01';
+  const [opportunity] = (await step<Found[]>(runner, 'searches', 'find_crm_opportunity', { opportunity_id: deal }, (r) => r.length === 1))
+    .result;
+  const staged = await step<Found>(
+    runner,
+    'creates',
+    'update_crm_opportunity',
+    { id: opportunity?.id, stage: 'Negotiation' },
+    (r) => r.id === opportunity?.id,
+  );
+  const upsertDeal = await step<Found>(
+    runner,
+    'creates',
+    'upsert_crm_opportunity',
+    { opportunity_id: deal, name: 'Azure Landing Zone', stage: 'Won' },
+    (r) => r.upsert_action === 'updated',
+  );
+  const spare = await step<Found>(runner, 'creates', 'create_crm_opportunity', { opportunity_id: '0065g00000Zap02', name: 'Spare' }, (r) =>
+    Boolean(r.id),
+  );
+  const deleted = await step<Found>(runner, 'creates', 'delete_crm_opportunity', { id: spare.result.id }, (r) => r.deleted === true);
+  const gone = await runner.run('creates', 'delete_crm_opportunity', { id: spare.result.id }).then(
+    () => 'deleted again',
+    (error: unknown) => messageOf(error),
+  );
+  check(gone.startsWith('There is no CRM opportunity'), `Deleting twice did not say there was nothing to delete: ${gone}`);
+  yield {
+    step: 'CRM: poll, update, upsert, delete',
+    result: `newest ${newest.result[0]?.id ?? ''}; ${opportunity?.id ?? ''} updated twice; ${spare.result.id} deleted, then "nothing was deleted"`,
+    requests: newest.requests + staged.requests + upsertDeal.requests + spare.requests + deleted.requests + 1,
+  };
+
+  const upsertClient = await step<Found>(
+    runner,
+    'creates',
+    'upsert_client',
+    { name: client.name, domain: 'contoso.example' },
+    (r) => r.id === client.id && r.upsert_action === 'updated',
+  );
+  yield { step: 'Create or Update Client', result: `updated ${client.id}, found by name`, requests: upsertClient.requests };
 }
 
 /** What is safe against a real account: nothing is written. */
