@@ -163,6 +163,71 @@ const crmRoundTrips = async (sandbox: Sandbox, runner: ZapRunner): Promise<Metri
   return metrics;
 };
 
+interface Identified {
+  id: string;
+}
+
+/** Every other step of the catalog: the remaining dropdowns, finds, updates and create-or-updates. */
+const catalogRoundTrips = async (sandbox: Sandbox, runner: ZapRunner): Promise<Metric[]> => {
+  const metrics: Metric[] = [];
+  const measure = async <T>(name: string, minimum: number, operation: () => Promise<StepOutcome<T>>): Promise<T> => {
+    const { outcome, metric } = await counted(sandbox, name, minimum, operation);
+    metrics.push(metric);
+    return outcome.result;
+  };
+  const project = SEED.projects.northwindSdWan;
+  for (const key of [
+    'list_sales_executives',
+    'list_presales_engineers',
+    'list_rate_tables',
+    'list_payment_terms',
+    'list_business_units',
+    'list_services',
+    'list_document_templates',
+    'list_products',
+    'list_crm_opportunities',
+    'list_vendors',
+  ]) {
+    await measure(`${key} dropdown page`, 1, () => runner.run('triggers', key, { project_id: project }));
+  }
+  const [contact] = await measure('list_project_contacts dropdown page', 1, () =>
+    runner.run<Identified[]>('triggers', 'list_project_contacts', { project_id: project }),
+  );
+  await measure('update_project_contact', 1, () => runner.run('creates', 'update_project_contact', { id: contact?.id, title: 'CIO' }));
+  const [location] = await measure('list_project_locations dropdown page', 1, () =>
+    runner.run<Identified[]>('triggers', 'list_project_locations', { project_id: project }),
+  );
+  await measure('update_project_location', 1, () =>
+    runner.run('creates', 'update_project_location', { id: location?.id, city: 'Redmond' }),
+  );
+  await measure('find_service by name', 1, () => runner.run('searches', 'find_service', { name: 'network assessment' }));
+  await measure('find_document_template, exact case', 1, () => runner.run('searches', 'find_document_template', { name: 'Standard SOW' }));
+  const product = await measure('create_product', 1, () =>
+    runner.run<Identified>('creates', 'create_product', { name: 'Bench Product', sku: 'BENCH-1', unit_price: '10' }),
+  );
+  await measure('update_product', 1, () => runner.run('creates', 'update_product', { id: product.id, unit_cost: '5' }));
+  await measure('upsert_product (found by SKU, updated)', 2, () =>
+    runner.run('creates', 'upsert_product', { name: 'Bench Product', sku: 'BENCH-1', unit_price: '12' }),
+  );
+  await measure('find_product by SKU', 1, () => runner.run('searches', 'find_product', { sku: 'BENCH-1' }));
+  const seller = await measure('create_sales_executive', 1, () =>
+    runner.run<Identified>('creates', 'create_sales_executive', { name: 'Bench Seller 2', email: 'bench.seller2@acme-it.example' }),
+  );
+  await measure('update_sales_executive', 1, () => runner.run('creates', 'update_sales_executive', { id: seller.id, title: 'AE' }));
+  await measure('find_sales_executive by email', 1, () =>
+    runner.run('searches', 'find_sales_executive', { email: 'bench.seller2@acme-it.example' }),
+  );
+  await measure('find_presales_engineer by name', 1, () => runner.run('searches', 'find_presales_engineer', { name: 'sam okafor' }));
+  const vendor = await measure('create_vendor', 1, () => runner.run<Identified>('creates', 'create_vendor', { name: 'Bench Vendor 2' }));
+  await measure('update_vendor', 1, () => runner.run('creates', 'update_vendor', { id: vendor.id, city: 'Denver' }));
+  await measure('find_vendor by name', 1, () => runner.run('searches', 'find_vendor', { name: 'bench vendor 2' }));
+  await measure('update_crm_opportunity', 1, () =>
+    runner.run('creates', 'update_crm_opportunity', { id: SEED.crmOpportunities.contosoM365, stage: 'Negotiation' }),
+  );
+  await measure('upsert_client (found, updated)', 2, () => runner.run('creates', 'upsert_client', { name: 'Northwind', active: 'true' }));
+  return metrics;
+};
+
 export const measureRoundTrips = async (): Promise<Metric[]> => {
   const sandbox = await startSandbox({ port: 0 });
   try {
@@ -200,6 +265,7 @@ export const measureRoundTrips = async (): Promise<Metric[]> => {
     metrics.push(...(await projectRoundTrips(sandbox, runner, create.outcome.result.id)));
     metrics.push(...(await documentRoundTrips(sandbox, runner)));
     metrics.push(...(await crmRoundTrips(sandbox, runner)));
+    metrics.push(...(await catalogRoundTrips(sandbox, runner)));
 
     // Past the 24-hour token lifetime: the poll gets a 401, the runner renews once and retries.
     sandbox.clock.advance(25 * 3600);
