@@ -7,7 +7,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
   // The build copies package.json into dist/; jest must not see two packages of one name.
-  modulePathIgnorePatterns: ['<rootDir>/dist/package.json'],
+  // Stryker's working copy (.stryker-tmp) holds a second copy of the project.
+  modulePathIgnorePatterns: ['<rootDir>/dist/package.json', '<rootDir>/.stryker-tmp/'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,
 };

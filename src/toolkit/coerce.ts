@@ -13,7 +13,6 @@ export const isGiven = (value: unknown): boolean => {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   // A list field left empty arrives as [] or as rows of blanks: not given either.
-  if (Array.isArray(value)) return value.some(isGiven);
   if (typeof value === 'object') return Object.values(value).some(isGiven);
   return true;
 };
@@ -30,7 +29,7 @@ const FALSE_WORDS = new Set(['false', 'no', '0', 'off']);
 const NOT_ONE_VALUE = 'must be a single value, not a list or an object (map one field of it instead)';
 
 const coerceBoolean = (value: unknown): Coerced => {
-  if (typeof value === 'boolean') return ok(value);
+  // A boolean reads as "true" or "false", which are among the words.
   const word = scalarText(value).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
@@ -75,9 +74,10 @@ const coerceDate = (value: unknown): Coerced => {
   let match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T ])/.exec(text);
   if (match) return okOr(calendarDate(Number(match[1]), Number(match[2]), Number(match[3])));
   match = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(text);
-  if (match && monthOf(match[1] ?? '') > 0) return okOr(calendarDate(Number(match[3]), monthOf(match[1] ?? ''), Number(match[2])));
+  // An unknown month name reads as month 0, which calendarDate refuses like any day that does not exist.
+  if (match) return okOr(calendarDate(Number(match[3]), monthOf(match[1] ?? ''), Number(match[2])));
   match = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/i.exec(text);
-  if (match && monthOf(match[2] ?? '') > 0) return okOr(calendarDate(Number(match[3]), monthOf(match[2] ?? ''), Number(match[1])));
+  if (match) return okOr(calendarDate(Number(match[3]), monthOf(match[2] ?? ''), Number(match[1])));
   match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
   if (match) {
     const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];

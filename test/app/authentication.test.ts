@@ -81,17 +81,46 @@ describe('authentication: client credentials', () => {
     expect(authData).toMatchObject({ access_token: 'fresh.jwt.token', account_slug: SLUG, account_id: '42' });
   });
 
+  // 401: a revoked token; 403: a deactivated service user. Both need the user, not a renewal loop.
   it.each([
-    ['connecting', credentials, 'AppError'],
-    ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError'],
-  ])('explains a token that /v1/me refuses while %s, instead of a blank renewal loop', async (_when, authData, name) => {
+    ['connecting', credentials, 'AppError', 401],
+    ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError', 401],
+    ['connecting', credentials, 'AppError', 403],
+    ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError', 403],
+  ])('asks for a reconnect when /v1/me refuses the new token while %s (HTTP %i)', async (_when, authData, name, status) => {
     nock(AUTH).post('/oauth/token').reply(200, tokenBody());
     nock(API)
       .get('/v1/me')
-      .reply(401, { errors: [{ title: 'The access token was revoked.' }] });
+      .reply(status, { errors: [{ title: 'The access token was revoked.' }] });
     const error = await rejectionOf(appTester(perform, { authData }));
     expect(error.name).toBe(name);
-    expect(error.message).toMatch(/issued a token but refused it on \/v1\/me \(HTTP 401\)\. The service user may have been deactivated/);
+    expect(error.message).toContain(`issued a token but refused it on /v1/me (HTTP ${status}). The service user may have been deactivated`);
+  });
+
+  it.each([
+    ['connecting', credentials, 'AppError'],
+    ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError'],
+  ])('refuses a credential whose /v1/me names no account while %s', async (_when, authData, name) => {
+    nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    nock(API)
+      .get('/v1/me')
+      .reply(200, { data: { id: '77', type: 'mes', attributes: { name: 'Zapier Integration', 'account-slug': null } } });
+    const error = await rejectionOf(appTester(perform, { authData }));
+    expect(error.name).toBe(name);
+    expect(error.message).toContain(
+      'ScopeStack signed in the credential but named no account for its user. Check that the service user belongs to an account.',
+    );
+  });
+
+  it.each([
+    ['an expires_in of 0', 0],
+    ['a negative expires_in', -5],
+    ['a non-numeric expires_in', 'soon'],
+  ])('treats %s as unstated: the token keeps the default hour instead of being renewed on every request', async (_case, expiresIn) => {
+    nock(AUTH).post('/oauth/token').reply(200, { access_token: 'opaque-token', expires_in: expiresIn });
+    nock(API).get('/v1/me').reply(200, me);
+    const authData = await appTester(perform, { authData: credentials });
+    expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBe(3600);
   });
 
   it('reads the lifetime from the JWT when the response gives no expires_in', async () => {
@@ -149,6 +178,67 @@ describe('authentication: client credentials', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it.each([
+    ['unauthorized_client', 'ExpiredAuthError'],
+    ['invalid_grant', 'ExpiredAuthError'],
+    ['invalid_scope', 'AppError'],
+    ['unsupported_grant_type', 'AppError'],
+  ])('during a Zap, a 400 %s %s: only a credential problem asks the user to reconnect', async (code, name) => {
+    nock(AUTH).post('/oauth/token').reply(400, { error: code });
+    const error = await rejectionOf(appTester(perform, { authData: connectedAuthData() }));
+    expect(error.name).toBe(name);
+    expect(error.message).toContain(`(${code})`);
+  });
+
+  it.each([
+    [501, 1],
+    [502, ATTEMPTS],
+    [504, ATTEMPTS],
+    [505, 1],
+  ])('asks the token endpoint again after an HTTP %i only when it is a gateway failure (%i requests)', async (status, requests) => {
+    const scope = nock(AUTH).post('/oauth/token').times(requests).reply(status, '<html>Unavailable</html>');
+    const error = await rejectionOf(appTester(perform, { authData: credentials }));
+    expect(scope.isDone()).toBe(true);
+    expect(errorBodyOf(error)).toEqual({
+      code: 'ApiError',
+      status,
+      message: `ScopeStack's sign-in service is unavailable (HTTP ${status}). Try again in a few minutes.`,
+    });
+  });
+
+  it.each([
+    ['an empty access token', 200, { access_token: '', expires_in: 3600 }],
+    ['a token beside an error status', 400, { access_token: 'half.issued.token', error: 'invalid_request' }],
+    ['a list instead of an object', 200, ['fresh.jwt.token']],
+  ])('refuses %s instead of storing it', async (_case, status, body) => {
+    nock(AUTH).post('/oauth/token').reply(status, body);
+    const me = nock(API).get('/v1/me').reply(200, {});
+    const error = await rejectionOf(appTester(perform, { authData: credentials }));
+    expect(me.isDone()).toBe(false);
+    expect(error.message).toMatch(
+      /ScopeStack('s sign-in service answered HTTP \d+ without an access token| did not accept the sign-in request)/,
+    );
+  });
+
+  it('uses the default hour when the JWT has already expired, rather than a lifetime of zero or less', async () => {
+    const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) - 60 })).toString('base64url');
+    nock(AUTH)
+      .post('/oauth/token')
+      .reply(200, { access_token: `header.${payload}.signature` });
+    nock(API).get('/v1/me').reply(200, me);
+    const authData = await appTester(perform, { authData: credentials });
+    expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBe(3600);
+  });
+
+  it('sends the Client ID without the spaces a paste adds', async () => {
+    const scope = nock(AUTH)
+      .post('/oauth/token', (form) => formOf(form)['client_id'] === 'service-client-id')
+      .reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(200, me);
+    await appTester(perform, { authData: { ...credentials, client_id: '  service-client-id \n' } });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('signs in when the token endpoint answers 502 once and then issues a token', async () => {
     const scope = nock(AUTH).post('/oauth/token').reply(502, '<html>Bad Gateway</html>').post('/oauth/token').reply(200, tokenBody());
     nock(API).get('/v1/me').matchHeader('authorization', 'Bearer fresh.jwt.token').reply(200, me);
@@ -199,6 +289,44 @@ describe('authentication: legacy password grant', () => {
     const authData = await appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'used' }) });
     expect(scope.isDone()).toBe(true);
     expect(authData['refresh_token']).toBe('refresh-3');
+  });
+
+  it.each([
+    ['a rejected client (401)', 401, { error: 'invalid_client' }, 'ExpiredAuthError'],
+    ['a refused client type', 400, { error: 'unauthorized_client' }, 'ExpiredAuthError'],
+    ['a malformed request', 400, { error: 'invalid_request' }, 'AppError'],
+  ])('does not retry with the password after %s: only a spent refresh token (invalid_grant) does', async (_case, status, body, name) => {
+    const refresh = nock(AUTH)
+      .post('/oauth/token', (form) => formOf(form)['grant_type'] === 'refresh_token')
+      .reply(status, body);
+    const password = nock(AUTH)
+      .post('/oauth/token', (form) => formOf(form)['grant_type'] === 'password')
+      .reply(200, tokenBody());
+    const error = await rejectionOf(appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'refresh-1' }) }));
+    expect(refresh.isDone()).toBe(true);
+    expect(password.isDone()).toBe(false);
+    expect(error.name).toBe(name);
+  });
+
+  it.each([
+    ['a username without a password', { username: 'ops@example-it.example', password: '' }],
+    ['a password without a username', { username: '  ', password: 'p&ss w0rd' }],
+  ])('uses the client credentials grant for %s', async (_case, fields) => {
+    const scope = nock(AUTH)
+      .post('/oauth/token', (form) => formOf(form)['grant_type'] === 'client_credentials' && formOf(form)['username'] === undefined)
+      .reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(200, me);
+    await appTester(perform, { authData: { ...credentials, ...fields } });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('sends the username without surrounding spaces', async () => {
+    const scope = nock(AUTH)
+      .post('/oauth/token', (form) => formOf(form)['grant_type'] === 'password' && formOf(form)['username'] === 'ops@example-it.example')
+      .reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(200, me);
+    await appTester(perform, { authData: { ...legacy, username: ' ops@example-it.example ' } });
+    expect(scope.isDone()).toBe(true);
   });
 
   it('keeps the refresh token when a refresh returns none', async () => {

@@ -3,6 +3,9 @@ import zapier from 'zapier-platform-core';
 import createClient from '../../creates/create_client.js';
 import authentication from '../../src/authentication.js';
 import App from '../../src/index.js';
+import deleteCrmOpportunity from '../../creates/delete_crm_opportunity.js';
+import updateClient from '../../creates/update_client.js';
+import findClient from '../../searches/find_client.js';
 import newClient from '../../triggers/new_client.js';
 import { ACCESS_TOKEN, API, AUTH, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
 import { errorBodyOf, rejectionOf } from '../support/errors.js';
@@ -28,6 +31,43 @@ describe('middleware: headers', () => {
     await appTester(poll, bundleWith());
     expect(scope.isDone()).toBe(true);
   });
+
+  const client = { data: { id: '1001', type: 'clients', attributes: { name: 'Northwind' } } };
+  const JSON_API = 'application/vnd.api+json';
+
+  // A body-carrying request without the JSON:API content type is refused by the service (415).
+  it.each([
+    ['GET', 'find_client', () => nock(API).get(`/${SLUG}/v1/clients/1001`).query(true), findClient, { id: '1001' }, false],
+    ['POST', 'create_client', () => nock(API).post(`/${SLUG}/v1/clients`).query(true), createClient, { name: 'Northwind' }, true],
+    [
+      'PATCH',
+      'update_client',
+      () => nock(API).patch(`/${SLUG}/v1/clients/1001`).query(true),
+      updateClient,
+      { id: '1001', name: 'N' },
+      true,
+    ],
+    [
+      'DELETE',
+      'delete_crm_opportunity',
+      () => nock(API).delete(`/${SLUG}/v1/crm-opportunities/1001`),
+      deleteCrmOpportunity,
+      { id: '1001' },
+      false,
+    ],
+  ] as const)(
+    '%s (%s) carries the token, asks for JSON:API, and says its body is JSON:API only when it has one',
+    async (_method, _key, interceptor, step, input, hasBody) => {
+      const reply = hasBody || _method === 'GET' ? [200, client] : [204];
+      const scope = interceptor()
+        .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+        .matchHeader('accept', JSON_API)
+        .matchHeader('content-type', (value: string | null | undefined) => (hasBody ? value === JSON_API : value == null))
+        .reply(...(reply as [number, unknown?]));
+      await appTester(performOf(step), bundleWith(input));
+      expect(scope.isDone()).toBe(true);
+    },
+  );
 
   it('sends no bearer token to the token endpoint', async () => {
     const scope = nock(AUTH, { badheaders: ['authorization'] })

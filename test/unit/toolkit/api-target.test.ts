@@ -25,8 +25,22 @@ describe('apiTarget', () => {
     ['a full URL on the API host', `${API}/v1/me`, `${API}/v1/me`],
     ['a full URL on the API host, written in capitals', 'HTTPS://API.SCOPESTACK.TEST/v1/me', `${API}/v1/me`],
     ['a full URL under the account, such as a links.self', `${ACCOUNT}/projects/90425`, `${ACCOUNT}/projects/90425`],
+    ['a two-digit API version', '/v10/me', `${API}/v10/me`],
+    ['the bare API version', '/v1', `${API}/v1`],
+    ['an account path that only starts like a version', '/v1x/me', `${ACCOUNT}/v1x/me`],
+    ['an account path with a version further in', '/projects/v1/me', `${ACCOUNT}/projects/v1/me`],
+    ['a colon inside a path, which is no scheme', '/projects/a:b', `${ACCOUNT}/projects/a:b`],
   ])('accepts %s', (_case, input, url) => {
     expect(apiTarget(input, bases, EXAMPLE)).toEqual({ ok: true, url });
+  });
+
+  it.each([['\u0001'], ['\u001f'], ['\u0000']])('refuses a path with the control character %j', (character) => {
+    expect(apiTarget(`/projects/1${character}2`, bases, EXAMPLE)).toEqual({ ok: false, problem: SPACES });
+  });
+
+  it('ignores several trailing slashes on the bases', () => {
+    expect(apiTarget('/projects', { api: `${API}//`, account: `${ACCOUNT}//` }, EXAMPLE)).toEqual({ ok: true, url: `${ACCOUNT}/projects` });
+    expect(apiTarget('/v1/me', { api: `${API}//`, account: `${ACCOUNT}//` }, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });
   });
 
   it('ignores a trailing slash on the bases', () => {

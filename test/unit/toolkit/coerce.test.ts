@@ -30,6 +30,11 @@ describe('coerceValue', () => {
       [{ name: 'a', value: '' }],
     ],
     ['string', 12, '12'],
+    ['date', ' 2025-01-31 ', '2025-01-31'],
+    ['date', '13/12/2025', '2025-12-13'],
+    ['date', '12/13/2025', '2025-12-13'],
+    ['email', ' pat@client.example ', 'pat@client.example'],
+    ['json', [{ name: '', value: null }, 'kept', null], ['kept', null]],
   ])('turns a %s input of %j into %j', (kind, input, output) => {
     expect(coerceValue(kind, input)).toEqual({ ok: true, value: output });
   });
@@ -46,6 +51,25 @@ describe('coerceValue', () => {
     ['date', '2025-02-30', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
     ['date', 'Foo 3, 2025', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
     ['date', '01/02/2025', 'is ambiguous (day or month first?): write it as 2025-MM-DD, for example 2025-01-31'],
+    // 12 is a month too: only a number above 12 tells which part is the day.
+    ['date', '12/05/2025', 'is ambiguous (day or month first?): write it as 2025-MM-DD, for example 2025-01-31'],
+    ['date', '05/12/2025', 'is ambiguous (day or month first?): write it as 2025-MM-DD, for example 2025-01-31'],
+    // Text around a date is not ignored: "x2025-01-31" is not a date someone typed.
+    ['date', 'x2025-01-31', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', 'x Jan 31, 2025', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', 'Jan 31, 2025 x', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', 'x 31 Jan 2025', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', '31 Jan 2025 x', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', 'x31/01/2025', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', '31/01/2025x', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', '2025-13-01', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['date', '2025-04-31', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    // JavaScript reads years below 100 as 19xx: the year must come back as written.
+    ['date', '0099-01-31', 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025'],
+    ['email', 'pat smith@client.example', 'must be an email address like pat@client.example'],
+    ['email', 'pat@client.example and more', 'must be an email address like pat@client.example'],
+    ['list', [['a'], 'b'], 'must be a list of texts, not a list or an object (map one field of it instead)'],
+    ['string', { a: 1 }, 'must be a single value, not a list or an object (map one field of it instead)'],
     ['datetime', 'soon', 'must be a date and time like 2025-01-31T09:00:00Z'],
   ])('refuses a %s input of %j', (kind, input, problem) => {
     expect(coerceValue(kind, input)).toEqual({ ok: false, problem });

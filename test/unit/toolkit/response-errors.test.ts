@@ -1,4 +1,10 @@
-import { describeError, describeFailure, describePermissionDenied, fieldOfPointer } from '../../../src/toolkit/response-errors.js';
+import {
+  describeError,
+  describeFailure,
+  describePermissionDenied,
+  describeUnreadable,
+  fieldOfPointer,
+} from '../../../src/toolkit/response-errors.js';
 
 const base = { method: 'POST', url: 'https://api.example/acme/v1/clients', errors: [], isHtml: false };
 
@@ -72,5 +78,45 @@ describe('describePermissionDenied', () => {
     expect(describePermissionDenied('ScopeStack', { ...base, status: 403 }).message).toBe(
       "ScopeStack does not allow this connection to create clients (403 Forbidden). Ask a ScopeStack admin to give the service account's role permission for this, then try again.",
     );
+  });
+});
+
+describe('describeUnreadable', () => {
+  const CHECK_FIRST =
+    ' The record may or may not have been created: check Acme before running this step again, so that nothing is created twice.';
+
+  it.each([
+    ['POST', `Acme answered the request to create clients (HTTP 201) with data that could not be read.${CHECK_FIRST}`],
+    ['post', `Acme answered the request to create clients (HTTP 201) with data that could not be read.${CHECK_FIRST}`],
+    ['GET', 'Acme answered the request to read clients (HTTP 201) with data that could not be read. Try again in a few minutes.'],
+  ])('after a %s, warns that a record may exist only when the request could have created one', (method, message) => {
+    expect(describeUnreadable('Acme', method, 'https://api.acme.test/v1/clients', 201)).toEqual({ code: 'ApiError', status: 201, message });
+  });
+
+  it('does not warn about a create after an update', () => {
+    expect(describeUnreadable('Acme', 'PATCH', 'https://api.acme.test/v1/clients/12', 200).message).toBe(
+      'Acme answered the request to update client 12 (HTTP 200) with data that could not be read. Try again in a few minutes.',
+    );
+  });
+});
+
+describe('describeFailure for server errors and conflicts', () => {
+  it.each([
+    [409, [{ title: 'Conflict', detail: 'Name has already been taken' }], 'ValidationError', 'Use a different value'],
+    [400, [{ title: 'Bad request' }], 'ValidationError', 'Correct the field and try again.'],
+    [422, [{ detail: 'Other problem' }, { detail: 'Code has already been taken' }], 'ValidationError', 'Use a different value'],
+    [500, [], 'ApiError', 'may or may not have been created'],
+    [499, [], 'ApiError', 'No further detail was given.'],
+  ] as const)('treats HTTP %i %j as a %s that says "%s"', (status, errors, code, advice) => {
+    const failure = describeFailure('Acme', { ...base, status, errors: [...errors] });
+    expect(failure.code).toBe(code);
+    expect(failure.message).toContain(advice);
+  });
+
+  it('warns after a failed create, and not after a failed read, that the record may exist', () => {
+    const created = describeFailure('Acme', { ...base, method: 'post', status: 502, errors: [] });
+    expect(created.message).toContain('may or may not have been created');
+    const read = describeFailure('Acme', { ...base, method: 'GET', status: 502, errors: [] });
+    expect(read.message).not.toContain('created');
   });
 });

@@ -1,0 +1,324 @@
+/**
+ * What each step generator declares, for any resource: which steps a Zap editor shows, which
+ * dropdowns page, which inputs are required, and the words around them. Steps are built inside
+ * each test from a made-up resource, so the generators themselves are what is checked.
+ */
+import type { PlainInputField } from 'zapier-platform-core';
+import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
+import { dropdownTrigger } from '../../../src/toolkit/steps/dropdown-trigger.js';
+import { pollingTrigger } from '../../../src/toolkit/steps/polling-trigger.js';
+import { searchStep } from '../../../src/toolkit/steps/search.js';
+import { createStep, updateStep, upsertStep } from '../../../src/toolkit/steps/write-step.js';
+
+const requester = {
+  service: 'Acme',
+  collectionsUrl: () => 'https://api.acme.test/v1',
+  apiBaseUrl: () => 'https://api.acme.test',
+  recordId: { pattern: /^\d+$/, description: 'a whole number such as 12' },
+};
+
+const widget: ResourceSpec = {
+  type: 'widgets',
+  path: 'widgets',
+  noun: 'Widget',
+  display: 'name',
+  attributes: [
+    { name: 'name', kind: 'string', writable: true, help: 'What people call the widget.' },
+    { name: 'code', kind: 'string', writable: true },
+    { name: 'parts', kind: 'json', writable: true, items: ['part_name', 'quantity'] },
+    { name: 'loose-parts', kind: 'json', writable: true, items: ['label', 'weight'], help: 'One row per part.' },
+    { name: 'updated-at', kind: 'datetime' },
+  ],
+  relationships: [
+    { name: 'workshop', type: 'workshops', writable: true, dropdown: 'list_workshops', search: 'find_workshop', help: 'Where it is made.' },
+  ],
+  filters: [
+    { key: 'name', param: 'filter[name]', match: 'contains' },
+    { key: 'code', param: 'filter[code]', match: 'exact', label: 'Widget Code', help: 'The code on the label.' },
+  ],
+  requester,
+  sample: { id: '12', name: 'Sample Widget', code: 'W-12', updated_at: '2025-01-31T10:00:00Z' },
+};
+
+const fieldsOf = (fields: readonly unknown[] | undefined): PlainInputField[] =>
+  (fields ?? []).filter((field): field is PlainInputField => typeof field === 'object' && field !== null);
+
+const field = (fields: readonly unknown[] | undefined, key: string): PlainInputField | undefined =>
+  fieldsOf(fields).find((candidate) => candidate.key === key);
+
+describe('step visibility', () => {
+  it('shows creates, updates, create-or-updates, searches and polling triggers in the Zap editor unless told not to', () => {
+    const steps = [
+      createStep(widget, { key: 'create_widget', required: ['name'] }),
+      updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets' }),
+      upsertStep(widget, { key: 'upsert_widget', required: ['name'], match: [{ key: 'code', param: 'filter[code]', match: 'exact' }] }),
+      searchStep(widget, { key: 'find_widget' }),
+      pollingTrigger(widget, { key: 'new_widget' }),
+    ];
+    expect(steps.map((step) => [step.key, step.display.hidden])).toEqual(steps.map((step) => [step.key, false]));
+  });
+
+  it('hides a step when the catalog says so, and keeps its own words', () => {
+    const hidden = [
+      createStep(widget, { key: 'create_widget', required: [], hidden: true, label: 'Make Widget', description: 'Makes a widget.' }),
+      updateStep(widget, {
+        key: 'update_widget',
+        dropdown: 'list_widgets',
+        hidden: true,
+        label: 'Make Widget',
+        description: 'Makes a widget.',
+      }),
+      searchStep(widget, { key: 'find_widget', hidden: true, label: 'Make Widget', description: 'Makes a widget.' }),
+      pollingTrigger(widget, { key: 'new_widget', hidden: true, label: 'Make Widget', description: 'Makes a widget.' }),
+    ];
+    for (const step of hidden) expect(step.display).toEqual({ label: 'Make Widget', description: 'Makes a widget.', hidden: true });
+  });
+
+  it('always hides a dropdown trigger, which only feeds fields', () => {
+    expect(dropdownTrigger(widget, { key: 'list_widgets', plural: 'Widgets' }).display).toEqual({
+      label: 'List Widgets',
+      description: 'Lists widgets for dropdowns.',
+      hidden: true,
+    });
+  });
+});
+
+describe('dropdown triggers', () => {
+  it('page through every record, so a record past the first page can still be picked', () => {
+    const operation = dropdownTrigger(widget, { key: 'list_widgets', plural: 'Widgets' }).operation;
+    expect(operation).toMatchObject({ type: 'polling', canPaginate: true });
+  });
+
+  it('show a sample of only the ID and the label the fields display, and label both outputs', () => {
+    const operation = dropdownTrigger(widget, { key: 'list_widgets', plural: 'Widgets' }).operation;
+    expect(operation.sample).toEqual({ id: '12', label: 'Sample Widget' });
+    expect(operation.outputFields).toEqual([
+      { key: 'id', label: 'Widget ID' },
+      { key: 'label', label: 'Widget' },
+    ]);
+  });
+});
+
+describe('search inputs', () => {
+  it('require none of the values to find by, since any one of them is enough', () => {
+    const inputs = fieldsOf(searchStep(widget, { key: 'find_widget' }).operation.inputFields);
+    expect(inputs.map(({ key, required }) => [key, required])).toEqual([
+      ['name', false],
+      ['code', false],
+      ['id', false],
+    ]);
+  });
+
+  it('say how each value matches, and that an ID wins over the rest', () => {
+    const inputs = searchStep(widget, { key: 'find_widget' }).operation.inputFields;
+    expect(field(inputs, 'name')).toMatchObject({ label: 'Name', helpText: 'Matches the whole value exactly, ignoring case.' });
+    expect(field(inputs, 'code')).toMatchObject({ label: 'Widget Code', helpText: 'The code on the label.' });
+    expect(field(inputs, 'id')).toEqual({
+      key: 'id',
+      label: 'Widget ID',
+      type: 'string',
+      required: false,
+      helpText: 'Finds the widget with this Acme ID (a whole number such as 12); the other fields are then ignored.',
+    });
+  });
+
+  it('mark another system’s ID, and give a narrowing field its dropdown and search link', () => {
+    const step = searchStep(widget, {
+      key: 'find_widget',
+      filters: [{ key: 'crm_id', param: 'filter[crm-id]', match: 'exact', externalId: true, label: 'Deal ID in CRM' }],
+      narrow: [
+        {
+          key: 'workshop_id',
+          param: 'filter[workshop]',
+          match: 'exact',
+          label: 'Workshop',
+          dropdown: 'list_workshops',
+          search: 'find_workshop',
+        },
+      ],
+    });
+    const inputs = step.operation.inputFields;
+    expect(field(inputs, 'crm_id')).toMatchObject({ required: false, meta: { externalId: true } });
+    expect(field(inputs, 'workshop_id')).toEqual({
+      key: 'workshop_id',
+      label: 'Workshop',
+      type: 'string',
+      required: false,
+      helpText: 'Only widget records of this workshop match.',
+      dynamic: 'list_workshops.id.label',
+      search: 'find_workshop.id',
+    });
+    expect(step.display.description).toBe('Finds a widget by deal ID in CRM or ID.');
+  });
+
+  it('describe the search by what it finds by', () => {
+    expect(searchStep(widget, { key: 'find_widget' }).display).toMatchObject({
+      label: 'Find Widget',
+      description: 'Finds a widget by name, widget code or ID.',
+    });
+    expect(searchStep({ ...widget, noun: 'Order', filters: [] }, { key: 'find_order' }).display.description).toBe('Finds an order by ID.');
+  });
+});
+
+describe('create inputs', () => {
+  it('require what the catalog requires, and list the owning record first with its dropdown and search link', () => {
+    const inputs = fieldsOf(createStep(widget, { key: 'create_widget', required: ['name', 'workshop_id'] }).operation.inputFields);
+    expect(inputs.map(({ key, required }) => [key, required])).toEqual([
+      ['workshop_id', true],
+      ['name', true],
+      ['code', false],
+      ['parts', false],
+      ['loose_parts', false],
+    ]);
+    expect(inputs[0]).toEqual({
+      key: 'workshop_id',
+      label: 'Workshop',
+      type: 'string',
+      required: true,
+      dynamic: 'list_workshops.id.label',
+      search: 'find_workshop.id',
+      helpText: 'Where it is made.',
+    });
+  });
+
+  it('give every column of a line-item field help that says what it holds', () => {
+    const inputs = createStep(widget, { key: 'create_widget', required: [] }).operation.inputFields;
+    expect(field(inputs, 'parts')).toEqual({
+      key: 'parts',
+      label: 'Parts',
+      required: false,
+      children: [
+        { key: 'parts__part_name', label: 'Parts: Part Name', helpText: 'Part Name of each parts row.' },
+        { key: 'parts__quantity', label: 'Parts: Quantity', helpText: 'The quantity for the part name in the same row.' },
+      ],
+    });
+    expect(field(inputs, 'loose_parts')?.children?.[0]).toMatchObject({ helpText: 'One row per part.' });
+  });
+
+  it('are described in Zapier’s words', () => {
+    expect(createStep(widget, { key: 'create_widget', required: [] }).display).toEqual({
+      label: 'Create Widget',
+      description: 'Creates a widget.',
+      hidden: false,
+    });
+    expect(createStep({ ...widget, noun: 'Estimate' }, { key: 'create_estimate', required: [] }).display.description).toBe(
+      'Creates an estimate.',
+    );
+  });
+});
+
+describe('update inputs', () => {
+  it('require only the record, picked from its dropdown or found by a search', () => {
+    const inputs = fieldsOf(
+      updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets', search: 'find_widget' }).operation.inputFields,
+    );
+    expect(inputs.filter((input) => input.required).map((input) => input.key)).toEqual(['id']);
+    expect(inputs[0]).toEqual({
+      key: 'id',
+      label: 'Widget',
+      type: 'string',
+      required: true,
+      dynamic: 'list_widgets.id.label',
+      search: 'find_widget.id',
+      helpText: 'The widget to change. Pick one, or map its Acme ID (a whole number such as 12) from an earlier step.',
+    });
+  });
+
+  it('ask for the parent first, so the record dropdown lists only its records, and do not offer to change it', () => {
+    const step = updateStep(widget, {
+      key: 'update_widget',
+      dropdown: 'list_widgets',
+      parent: { key: 'workshop_id', label: 'Workshop', dropdown: 'list_workshops', search: 'find_workshop' },
+    });
+    const inputs = fieldsOf(step.operation.inputFields);
+    expect(inputs.map((input) => input.key)).toEqual(['workshop_id', 'id', 'name', 'code', 'parts', 'loose_parts']);
+    expect(inputs[0]).toEqual({
+      key: 'workshop_id',
+      label: 'Workshop',
+      type: 'string',
+      required: false,
+      altersDynamicFields: true,
+      dynamic: 'list_workshops.id.label',
+      search: 'find_workshop.id',
+      helpText: 'Pick the workshop first to list its widget records below. Not needed when you map the Widget ID.',
+    });
+    expect(step.display).toEqual({ label: 'Update Widget', description: 'Updates an existing widget.', hidden: false });
+  });
+});
+
+describe('create-or-update steps', () => {
+  it('say which unique values decide between the two, and output which one happened', () => {
+    const step = upsertStep(widget, {
+      key: 'upsert_widget',
+      required: ['name'],
+      match: [
+        { key: 'code', param: 'filter[code]', match: 'exact', label: 'Widget Code' },
+        { key: 'name', param: 'filter[name]', match: 'contains' },
+      ],
+    });
+    expect(step.display).toEqual({
+      label: 'Create or Update Widget',
+      description: 'Creates a widget, or updates the one with the same widget code or name.',
+      hidden: false,
+    });
+    expect(step.operation.sample).toMatchObject({ upsert_action: 'created' });
+    expect(step.operation.outputFields?.[0]).toEqual({ key: 'upsert_action', label: 'Created or Updated' });
+    expect(field(step.operation.inputFields, 'name')?.required).toBe(true);
+  });
+});
+
+describe('polling triggers', () => {
+  it('are described as triggers on new records, with an article that fits the noun', () => {
+    expect(pollingTrigger(widget, { key: 'new_widget' }).display).toEqual({
+      label: 'New Widget',
+      description: 'Triggers when a widget is created.',
+      hidden: false,
+    });
+    expect(pollingTrigger({ ...widget, noun: 'Invoice' }, { key: 'new_invoice' }).display.description).toBe(
+      'Triggers when an invoice is created.',
+    );
+  });
+
+  it('offer their narrowing inputs as optional dropdowns unless required', () => {
+    const operation = pollingTrigger(widget, {
+      key: 'new_widget',
+      inputs: [
+        {
+          key: 'colour',
+          label: 'Colour',
+          param: 'filter[colour]',
+          help: 'Only widgets of these colours.',
+          list: true,
+          choices: { red: 'Red' },
+        },
+        { key: 'size', label: 'Size', param: 'filter[size]', help: 'Only widgets of this size.', required: true },
+      ],
+    }).operation;
+    expect(operation.inputFields).toEqual([
+      {
+        key: 'colour',
+        label: 'Colour',
+        type: 'string',
+        required: false,
+        helpText: 'Only widgets of these colours.',
+        list: true,
+        choices: { red: 'Red' },
+      },
+      { key: 'size', label: 'Size', type: 'string', required: true, helpText: 'Only widgets of this size.' },
+    ]);
+    expect(pollingTrigger(widget, { key: 'new_widget' }).operation).not.toHaveProperty('inputFields');
+  });
+
+  it('give a change trigger a version ID, keep the record ID in its own field, and label both', () => {
+    const operation = pollingTrigger(widget, {
+      key: 'widget_changed',
+      change: { versionBy: ['updated-at'], idKey: 'widget_id' },
+    }).operation;
+    expect(operation.sample).toMatchObject({ id: '12@2025-01-31T10:00:00Z', widget_id: '12' });
+    expect(operation.outputFields?.slice(0, 2)).toEqual([
+      { key: 'id', label: 'Widget Version ID' },
+      { key: 'widget_id', label: 'Widget ID' },
+    ]);
+    expect(operation.outputFields?.filter((output) => typeof output === 'object' && output.key === 'id')).toHaveLength(1);
+  });
+});
