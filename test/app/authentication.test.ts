@@ -97,6 +97,17 @@ describe('authentication: client credentials', () => {
     expect(error.message).toContain(`issued a token but refused it on /v1/me (HTTP ${status}). The service user may have been deactivated`);
   });
 
+  it('reports a failing /v1/me as the service failing, not as a refused credential', async () => {
+    nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    nock(API)
+      .get('/v1/me')
+      .reply(500, { errors: [{ title: 'Internal Server Error' }] });
+    const error = await rejectionOf(appTester(perform, { authData: credentials }));
+    expect(error.message).not.toContain('refused it on /v1/me');
+    expect(error.message).not.toContain('named no account');
+    expect(error.message).toContain('500');
+  });
+
   it.each([
     ['connecting', credentials, 'AppError'],
     ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError'],
@@ -354,6 +365,21 @@ describe('authentication: test and label', () => {
     await expect(appTester(authentication.connectionLabel, { inputData: { ...result, name: '' } })).resolves.toBe(
       'zapier@example-it.example (example-it)',
     );
+    await expect(appTester(authentication.connectionLabel, { inputData: { ...result, name: '', email: '' } })).resolves.toBe(
+      'Service account (example-it)',
+    );
+  });
+
+  it('fails the connection test, asking for a reconnect, when /v1/me names no account', async () => {
+    nock(API)
+      .get('/v1/me')
+      .reply(200, { data: { id: '77', type: 'mes', attributes: { name: 'Zapier Integration' } } });
+    const error = await rejectionOf(appTester(authentication.test, { authData: connectedAuthData() }));
+    expect(errorBodyOf(error)).toEqual({
+      message: 'ScopeStack answered /v1/me without an account. Reconnect.',
+      code: 'AuthenticationError',
+      status: 401,
+    });
   });
 });
 

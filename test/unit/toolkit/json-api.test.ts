@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { clients } from '../../../src/scopestack/catalog/index.js';
-import { toRecord, type Document, type Resource } from '../../../src/toolkit/json-api.js';
+import { asDocument, errorsOf, toRecord, type Document, type Resource } from '../../../src/toolkit/json-api.js';
 import { toDocument } from '../../../src/toolkit/to-document.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/clients/one.json', import.meta.url), 'utf8')) as Document<Resource>;
@@ -90,5 +90,30 @@ describe('toDocument', () => {
         'User Defined Fields must be valid JSON (see the field help for an example) (got "[oops").',
       ],
     });
+  });
+});
+
+describe('asDocument and errorsOf', () => {
+  const client = { type: 'clients', id: '1', attributes: { name: 'Acme' } };
+
+  it.each([
+    ['a list of resources', { data: [client, { type: 'clients', id: 2 }] }, true, true],
+    ['one resource', { data: client }, false, true],
+    ['a list where one member has no type', { data: [client, { id: '2' }] }, true, false],
+    ['a list where one member has no usable id', { data: [client, { type: 'clients', id: null }] }, true, false],
+    ['a list member that is a list', { data: [client, [client]] }, true, false],
+    ['a list member that is null', { data: [client, null] }, true, false],
+    ['data that is not a list where a list is expected', { data: client }, true, false],
+    ['a list where one resource is expected', { data: [client] }, false, false],
+    ['a body that is a list', [client], true, false],
+    ['a body that is text', 'data', false, false],
+  ] as const)('accepts %s only when it is the document asked for', (_case, body, many, accepted) => {
+    expect(asDocument(body, many) !== undefined).toBe(accepted);
+  });
+
+  it('keeps only the error objects of an errors list, and nothing of an errors field that is no list', () => {
+    expect(errorsOf({ errors: [{ title: 'Bad' }, 'text', null, ['x']] })).toEqual([{ title: 'Bad' }]);
+    expect(errorsOf({ errors: { title: 'Bad' } })).toEqual([]);
+    expect(errorsOf([{ title: 'Bad' }])).toEqual([]);
   });
 });
