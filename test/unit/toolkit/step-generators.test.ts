@@ -5,6 +5,7 @@
  */
 import type { PlainInputField } from 'zapier-platform-core';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
+import { deleteStep } from '../../../src/toolkit/steps/delete-step.js';
 import { dropdownTrigger } from '../../../src/toolkit/steps/dropdown-trigger.js';
 import { pollingTrigger } from '../../../src/toolkit/steps/polling-trigger.js';
 import { searchStep } from '../../../src/toolkit/steps/search.js';
@@ -264,6 +265,19 @@ describe('create-or-update steps', () => {
     expect(step.operation.sample).toMatchObject({ upsert_action: 'created' });
     expect(step.operation.outputFields?.[0]).toEqual({ key: 'upsert_action', label: 'Created or Updated' });
     expect(field(step.operation.inputFields, 'name')?.required).toBe(true);
+  });
+});
+
+describe('delete steps', () => {
+  it('are shown and described as deletes, with an article that fits the noun', () => {
+    expect(deleteStep(widget, { key: 'delete_widget', dropdown: 'list_widgets' }).display).toEqual({
+      label: 'Delete Widget',
+      description: 'Deletes a widget.',
+      hidden: false,
+    });
+    expect(deleteStep({ ...widget, noun: 'Estimate' }, { key: 'delete_estimate', dropdown: 'list_estimates' }).display.description).toBe(
+      'Deletes an estimate.',
+    );
   });
 });
 
