@@ -3,6 +3,7 @@
  * dropdowns page, which inputs are required, and the words around them. Steps are built inside
  * each test from a made-up resource, so the generators themselves are what is checked.
  */
+import { createRequire } from 'node:module';
 import type { PlainInputField } from 'zapier-platform-core';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
 import { deleteStep } from '../../../src/toolkit/steps/delete-step.js';
@@ -46,6 +47,17 @@ const fieldsOf = (fields: readonly unknown[] | undefined): PlainInputField[] =>
 
 const field = (fields: readonly unknown[] | undefined, key: string): PlainInputField | undefined =>
   fieldsOf(fields).find((candidate) => candidate.key === key);
+
+/** The required Widget field of an update or a delete: a dropdown, with a search to find one. */
+const widgetPicker = (helpText: string): PlainInputField => ({
+  key: 'id',
+  label: 'Widget',
+  type: 'string',
+  required: true,
+  dynamic: 'list_widgets.id.label',
+  search: 'find_widget.id',
+  helpText,
+});
 
 describe('step visibility', () => {
   it('shows creates, updates, create-or-updates, searches and polling triggers in the Zap editor unless told not to', () => {
@@ -214,15 +226,9 @@ describe('update inputs', () => {
       updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets', search: 'find_widget' }).operation.inputFields,
     );
     expect(inputs.filter((input) => input.required).map((input) => input.key)).toEqual(['id']);
-    expect(inputs[0]).toEqual({
-      key: 'id',
-      label: 'Widget',
-      type: 'string',
-      required: true,
-      dynamic: 'list_widgets.id.label',
-      search: 'find_widget.id',
-      helpText: 'The widget to change. Pick one, or map its Acme ID (a whole number such as 12) from an earlier step.',
-    });
+    expect(inputs[0]).toEqual(
+      widgetPicker('The widget to change. Pick one, or map its Acme ID (a whole number such as 12) from an earlier step.'),
+    );
   });
 
   it('ask for the parent first, so the record dropdown lists only its records, and do not offer to change it', () => {
@@ -279,6 +285,25 @@ describe('delete steps', () => {
       'Deletes an estimate.',
     );
   });
+
+  it('ask only for the record, picked from its dropdown or found by a search, and warn that it cannot be undone', () => {
+    const operation = deleteStep(widget, { key: 'delete_widget', dropdown: 'list_widgets', search: 'find_widget' }).operation;
+    expect(operation.inputFields).toEqual([
+      widgetPicker('The widget to delete. Pick one, or map its Acme ID (a whole number such as 12). This cannot be undone.'),
+    ]);
+    expect(field(deleteStep(widget, { key: 'delete_widget', dropdown: 'list_widgets' }).operation.inputFields, 'id')).not.toHaveProperty(
+      'search',
+    );
+  });
+
+  it('output the deleted record’s ID and that it was deleted, labelled, with a sample of both', () => {
+    const operation = deleteStep(widget, { key: 'delete_widget', dropdown: 'list_widgets' }).operation;
+    expect(operation.sample).toEqual({ id: '12', deleted: true });
+    expect(operation.outputFields).toEqual([
+      { key: 'id', label: 'Widget ID' },
+      { key: 'deleted', label: 'Deleted', type: 'boolean' },
+    ]);
+  });
 });
 
 describe('polling triggers', () => {
@@ -334,5 +359,85 @@ describe('polling triggers', () => {
       { key: 'widget_id', label: 'Widget ID' },
     ]);
     expect(operation.outputFields?.filter((output) => typeof output === 'object' && output.key === 'id')).toHaveLength(1);
+  });
+});
+
+describe('samples and outputs', () => {
+  /** The widget's outputs: its ID, each attribute (line items by column) and each relationship, all labelled. */
+  const widgetOutputs = [
+    ['id', 'Widget ID'],
+    ['name', 'Name'],
+    ['code', 'Code'],
+    ['parts[]part_name', 'Parts: Part Name'],
+    ['parts[]quantity', 'Parts: Quantity'],
+    ['loose_parts[]label', 'Loose Parts: Label'],
+    ['loose_parts[]weight', 'Loose Parts: Weight'],
+    ['updated_at', 'Updated At'],
+    ['workshop_id', 'Workshop ID'],
+  ];
+  const outputsOf = (outputs: readonly unknown[] | undefined) =>
+    (outputs ?? []).flatMap((output) =>
+      typeof output === 'object' && output !== null ? [[(output as { key: string }).key, (output as { label: string }).label]] : [],
+    );
+
+  it('show the catalog’s sample and every labelled output on searches, creates and updates', () => {
+    const steps = [
+      searchStep(widget, { key: 'find_widget' }),
+      createStep(widget, { key: 'create_widget', required: [] }),
+      updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets' }),
+      pollingTrigger(widget, { key: 'new_widget' }),
+    ];
+    for (const { operation } of steps) {
+      expect(operation.sample).toEqual(widget.sample);
+      expect(outputsOf(operation.outputFields)).toEqual(widgetOutputs);
+    }
+  });
+
+  it('add what a create-or-update did to the sample and the outputs', () => {
+    const { operation } = upsertStep(widget, {
+      key: 'upsert_widget',
+      required: [],
+      match: [{ key: 'code', param: 'filter[code]', match: 'exact' }],
+    });
+    expect(operation.sample).toEqual({ ...widget.sample, upsert_action: 'created' });
+    expect(outputsOf(operation.outputFields)).toEqual([['upsert_action', 'Created or Updated'], ...widgetOutputs]);
+  });
+
+  it('give a change trigger every other output of the record too, under the version ID and the record ID', () => {
+    const { operation } = pollingTrigger(widget, { key: 'widget_changed', change: { versionBy: ['updated-at'], idKey: 'widget_id' } });
+    expect(operation.sample).toEqual({ ...widget.sample, id: '12@2025-01-31T10:00:00Z', widget_id: '12' });
+    expect(outputsOf(operation.outputFields)).toEqual([['id', 'Widget Version ID'], ['widget_id', 'Widget ID'], ...widgetOutputs.slice(1)]);
+  });
+});
+
+describe('what Zapier accepts', () => {
+  /** The check `zapier-platform validate` runs on a built app: functions become references, then the schema judges. */
+  const { validateApp } = createRequire(import.meta.url)('zapier-platform-core/src/tools/schema') as {
+    validateApp: (app: object) => { property: string; message: string }[];
+  };
+
+  it('every kind of generated step passes Zapier’s app schema, so the app can be pushed', () => {
+    const match = [{ key: 'code', param: 'filter[code]', match: 'exact' as const }];
+    const app = {
+      version: '1.0.0',
+      platformVersion: '19.1.0',
+      triggers: Object.fromEntries(
+        [
+          pollingTrigger(widget, { key: 'new_widget' }),
+          pollingTrigger(widget, { key: 'widget_changed', change: { versionBy: ['updated-at'], idKey: 'widget_id' } }),
+          dropdownTrigger(widget, { key: 'list_widgets', plural: 'Widgets' }),
+        ].map((step) => [step.key, step]),
+      ),
+      searches: { find_widget: searchStep(widget, { key: 'find_widget' }) },
+      creates: Object.fromEntries(
+        [
+          createStep(widget, { key: 'create_widget', required: ['name'] }),
+          updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets', search: 'find_widget' }),
+          upsertStep(widget, { key: 'upsert_widget', required: ['name'], match }),
+          deleteStep(widget, { key: 'delete_widget', dropdown: 'list_widgets', search: 'find_widget' }),
+        ].map((step) => [step.key, step]),
+      ),
+    };
+    expect(validateApp(app).map((error) => `${error.property} ${error.message}`)).toEqual([]);
   });
 });
