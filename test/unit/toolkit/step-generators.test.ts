@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { PlainInputField } from 'zapier-platform-core';
+import type { OutputField } from '../../../src/toolkit/fields.js';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
 import { deleteStep } from '../../../src/toolkit/steps/delete-step.js';
 import { dropdownTrigger } from '../../../src/toolkit/steps/dropdown-trigger.js';
@@ -375,9 +376,10 @@ describe('samples and outputs', () => {
     ['updated_at', 'Updated At'],
     ['workshop_id', 'Workshop ID'],
   ];
+  /** Key and label of each output; anything else (fields loaded at run time, a stray value) as it is. */
   const outputsOf = (outputs: readonly unknown[] | undefined) =>
-    (outputs ?? []).flatMap((output) =>
-      typeof output === 'object' && output !== null ? [[(output as { key: string }).key, (output as { label: string }).label]] : [],
+    (outputs ?? []).map((output) =>
+      typeof output === 'object' && output !== null ? [(output as OutputField).key, (output as OutputField).label] : output,
     );
 
   it('show the catalog’s sample and every labelled output on searches, creates and updates', () => {
@@ -390,6 +392,8 @@ describe('samples and outputs', () => {
     for (const { operation } of steps) {
       expect(operation.sample).toEqual(widget.sample);
       expect(outputsOf(operation.outputFields)).toEqual(widgetOutputs);
+      // Without custom fields there is nothing to load when Zapier opens the step.
+      expect(('inputFields' in operation ? (operation.inputFields ?? []) : []).filter((input) => typeof input !== 'object')).toEqual([]);
     }
   });
 
