@@ -70,6 +70,15 @@ describe('outputFieldsFor', () => {
     expect(keys).not.toContain('sales_reps[]name');
     expect(keys).toContain('sales_reps_ids');
   });
+
+  it('lists only the IDs of a related list when the resource includes nothing, or the list has no columns', () => {
+    const salesReps = { name: 'sales-reps', type: 'users', many: true, label: 'Sales Reps' };
+    const includesNothing: ResourceSpec = { ...order, relationships: [{ ...salesReps, items: ['name'] }] };
+    delete (includesNothing as { include?: unknown }).include;
+    const relatedKeys = (spec: ResourceSpec) => outputFieldsFor(spec).flatMap(({ key }) => (key.startsWith('sales_reps') ? [key] : []));
+    expect(relatedKeys(includesNothing)).toEqual(['sales_reps_ids']);
+    expect(relatedKeys({ ...order, relationships: [salesReps] })).toEqual(['sales_reps_ids']);
+  });
 });
 
 describe('writeInputFields', () => {
