@@ -1,8 +1,10 @@
 /**
- * The fields an account's custom fields add to a step when Zapier loads it: one request for the
- * definitions, a field per definition, required on a create only where the account requires it.
+ * The fields an account's custom fields add to a step when Zapier loads it (one request for the
+ * definitions, a field per definition, required on a create only where the account requires it),
+ * and an update that changes only custom values.
  */
 import nock from 'nock';
+import { readFileSync } from 'node:fs';
 import zapier from 'zapier-platform-core';
 import createProject from '../../creates/create_project.js';
 import updateProject from '../../creates/update_project.js';
@@ -11,6 +13,7 @@ import findProject from '../../searches/find_project.js';
 import App from '../../src/index.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
 import { useNock } from '../support/nock.js';
+import { performOf } from '../support/steps.js';
 import type { Perform } from '../support/steps.js';
 
 const appTester = zapier.createAppTester(App);
@@ -92,5 +95,21 @@ describe('custom fields as step outputs', () => {
         ['custom_budget', 'Budget'],
       ]);
     }
+  });
+});
+
+describe('an update of custom fields only', () => {
+  it('reads the definitions, then patches only the custom values', async () => {
+    const one: unknown = JSON.parse(readFileSync(new URL('../fixtures/projects/one.json', import.meta.url), 'utf8'));
+    const scope = definitionsRequested()
+      .patch(`/${SLUG}/v1/projects/90425`, {
+        data: { type: 'projects', id: '90425', attributes: { 'project-variables': [{ name: 'budget', value: '900' }] } },
+      })
+      .query({ include: 'client,sales-executive,presales-engineer,rate-table,payment-term,business-unit,crm-opportunity' })
+      .once()
+      .reply(200, one as nock.Body);
+    const record = await appTester(performOf(updateProject), bundleWith({ id: '90425', project_name: '', custom_budget: '900' }));
+    expect(scope.isDone()).toBe(true);
+    expect(record).toMatchObject({ id: '90425' });
   });
 });
