@@ -234,6 +234,42 @@ describe('creates.generate_project_document: what is sent', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('checks and sends a template ID typed with spaces around it as the ID alone', async () => {
+    const scope = nock(API)
+      .get(`${TEMPLATES}/1820`)
+      .once()
+      .reply(200, { data: template('1820', 'Standard SOW') })
+      .post(DOCUMENTS, {
+        data: {
+          type: 'project-documents',
+          attributes: { 'template-id': '1820', 'document-type': 'sow' },
+          relationships: { project: toProject },
+        },
+      })
+      .query({ include: 'project' })
+      .once()
+      .reply(201, finished);
+    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', template_id: ' 1820 ' }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('takes a template whose answer carries no attributes as usable', async () => {
+    const scope = nock(API)
+      .get(`${TEMPLATES}/1820`)
+      .once()
+      .reply(200, { data: { id: '1820', type: 'document-templates' } })
+      .post(DOCUMENTS)
+      .query({ include: 'project' })
+      .once()
+      .reply(201, finished);
+    const record = await appTester(
+      performOf<FlatRecord>(generateProjectDocument),
+      bundleWith({ project_id: '90425', template_id: '1820' }),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(record).toMatchObject({ id: '66001', status: 'finished' });
+  });
+
   it('refuses an inactive template before the POST, naming it', async () => {
     const scope = nock(API)
       .get(`${TEMPLATES}/1820`)
@@ -317,6 +353,16 @@ describe('creates.generate_project_document: what is sent', () => {
     expect(scope.isDone()).toBe(true);
     expect(seen).toEqual([`POST ${DOCUMENTS}`]);
     expect(record).toMatchObject({ template_id: 'pricing', status: 'finished' });
+  });
+
+  it('reads a document type mapped with spaces around it as that type', async () => {
+    const scope = nock(API)
+      .post(DOCUMENTS, { data: { type: 'project-documents', attributes: pricing, relationships: { project: toProject } } })
+      .query({ include: 'project' })
+      .once()
+      .reply(201, documentIn(pricing));
+    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', document_type: ' pricing ' }));
+    expect(scope.isDone()).toBe(true);
   });
 
   it('posts a work breakdown with the built-in "breakdown" template', async () => {
@@ -422,10 +468,35 @@ describe('creates.generate_project_document: the wait', () => {
       .query({ include: 'project' })
       .once()
       .reply(500, { errors: [{ title: 'Internal Server Error', status: '500' }] });
+    const seen = requestsOf(scope);
     const record = await run();
     expect(scope.isDone()).toBe(true);
+    // No read after the failed one: the step ends at once and says why the status is unknown.
+    expect(seen).toEqual([`POST ${DOCUMENTS}`, `GET ${DOCUMENTS}/66001`]);
     expect(record).toMatchObject({ id: '66001', status: 'created' });
-    expect(record['outcome']).toContain('New Project Document will fire');
+    expect(record['outcome']).toBe(
+      'ScopeStack is still generating the document. New Project Document will fire when it is ready. (Its status could not be read just now.)',
+    );
+  });
+
+  it('keeps waiting when a read finds no document for a moment (404), and returns it once finished', async () => {
+    const scope = postPricing()
+      .get(`${DOCUMENTS}/66001`)
+      .query({ include: 'project' })
+      .once()
+      .reply(404, { errors: [{ title: 'Record not found', status: '404' }] })
+      .get(`${DOCUMENTS}/66001`)
+      .query({ include: 'project' })
+      .once()
+      .reply(200, documentIn(pricing));
+    const record = await run();
+    expect(scope.isDone()).toBe(true);
+    expect(pauses).toEqual([1000, 2000]);
+    expect(record).toMatchObject({
+      id: '66001',
+      status: 'finished',
+      outcome: 'The document is ready: Document File holds it for later steps.',
+    });
   });
 
   it('lists What Happened and Document File among the outputs', () => {
@@ -452,6 +523,17 @@ describe('triggers.new_project_document', () => {
     const [record] = records;
     expect(record).toMatchObject({ id: '66001@finished', document_id: '66001', status: 'finished', document_url: FILE_URL });
     expect(pointerOf(record?.['document_file'])).toEqual({ type: 'file', method: 'hydrators.downloadFile', bundle: { url: FILE_URL } });
+  });
+
+  it.each([[''], [[]], [['']]])('watches finished documents when the status was cleared (%j), never every status', async (status) => {
+    const scope = nock(API)
+      .get(DOCUMENTS)
+      .query({ include: 'project', sort: '-updated-at', 'filter[status]': 'finished', 'page[number]': '1', 'page[size]': '100' })
+      .once()
+      .reply(200, list([finished.data], finished.included));
+    const records = await appTester(performOf<FlatRecord[]>(newProjectDocument), bundleWith({ status }));
+    expect(scope.isDone()).toBe(true);
+    expect(records.map((record) => record.id)).toEqual(['66001@finished']);
   });
 
   it('watches finished and failed documents when both are chosen; a failed one has no file', async () => {

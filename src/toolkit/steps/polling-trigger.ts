@@ -73,7 +73,9 @@ const invalidPoll = (z: ZObject, message: string): Error => appError(z, { code: 
 const inputParams = (z: ZObject, inputs: readonly PollInput[], bundle: Bundle): Record<string, string> => {
   const params: Record<string, string> = {};
   for (const input of inputs) {
-    const coerced = coerceValue('list', bundle.inputData[input.key] ?? input.fallback ?? '');
+    // A field the user cleared arrives as '' or []: that is "nothing chosen" too.
+    const given: unknown = bundle.inputData[input.key];
+    const coerced = coerceValue('list', isGiven(given) ? given : (input.fallback ?? ''));
     const accepted = input.choices ? `: one or more of ${Object.keys(input.choices).join(', ')}` : '';
     if (!coerced.ok) throw invalidPoll(z, `${input.label} has a value that is not accepted${accepted}.`);
     const values = coerced.value as string[];
