@@ -9,7 +9,7 @@ import { request as httpsRequest } from 'node:https';
 import zapier from 'zapier-platform-core';
 import apiRequest from '../../creates/api_request.js';
 import App from '../../src/index.js';
-import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
+import { ACCESS_TOKEN, API, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
 import { errorBodyOf, rejectionOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
@@ -167,6 +167,30 @@ describe('creates.api_request: where a request goes', () => {
     expect(output).toMatchObject({ data: [{ id: '90425', project_name: 'Cloud Migration' }] });
   });
 
+  it('flattens only the JSON:API resources (a type and an ID) of an answer that holds other items too', async () => {
+    const phase = { id: '602418', type: 'project-phases', attributes: { name: 'Design' } };
+    const scope = nock(API)
+      .get(PHASES)
+      .once()
+      .reply(200, {
+        data: [phase, { type: 'project-phases', attributes: { name: 'No ID' } }, { id: '9', name: 'No type' }, null, 'Design'],
+        included: [{ id: '7', type: 'phases', attributes: { name: 'Design Phase' } }, { id: '8' }, null],
+      });
+    const output = await run({ method: 'GET', path: EXAMPLE });
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({ data: [{ id: '602418', name: 'Design' }], included: [{ id: '7', name: 'Design Phase' }] });
+  });
+
+  it('asks to reconnect a connection that does not know its account, before any request', async () => {
+    watchEveryRequest();
+    const error = await rejectionOf(
+      appTester(performOf(apiRequest), bundleWith({ method: 'GET', path: EXAMPLE }, connectedAuthData({ account_slug: '' }))),
+    );
+    expect(sent).toEqual([]);
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message.split('\n')[0]).toBe('This ScopeStack connection does not know its account. Reconnect it.');
+  });
+
   it('sends GET when the method is left empty', async () => {
     const scope = nock(API).get('/v1/me').once().reply(200, meDocument);
     await run({ method: '', path: '/v1/me' });
@@ -210,6 +234,13 @@ describe('creates.api_request: writes', () => {
     expect(output).toMatchObject({ status: 200, data: [{ id: '123', project_name: 'New name' }] });
   });
 
+  it('sends a body given as an object (mapped from a code step) as its JSON', async () => {
+    const scope = nock(API).patch(`/${SLUG}/v1/projects/123`, body).matchHeader('content-type', JSON_API).once().reply(200, projectAnswer);
+    const output = await run({ method: 'PATCH', path: '/projects/123', body });
+    expect(scope.isDone()).toBe(true);
+    expect(output).toMatchObject({ status: 200, data: [{ id: '123', project_name: 'New name' }] });
+  });
+
   it('deletes, and a 204 with no body comes back as an empty answer', async () => {
     const scope = nock(API)
       .delete(`/${SLUG}/v1/project-phases/602418`)
@@ -235,6 +266,25 @@ describe('creates.api_request: writes', () => {
       code: 'ValidationError',
       message: expect.stringContaining("Project Name can't be blank") as unknown,
     });
+  });
+  it('names a rejected relationship as the project steps label it', async () => {
+    nock(API)
+      .patch(`/${SLUG}/v1/projects/123`)
+      .once()
+      .reply(422, { errors: [{ title: 'is invalid', detail: 'is invalid', source: { pointer: '/data/relationships/project-contacts' } }] });
+    const error = await rejectionOf(run({ method: 'PATCH', path: '/projects/123', body: JSON.stringify(body) }));
+    expect(errorBodyOf(error).message).toBe('ScopeStack says: Contacts is invalid. Correct the field and try again.');
+  });
+
+  it('names a rejected field by its pointer on a path no step covers', async () => {
+    nock(API)
+      .patch(`/${SLUG}/v1/project-phases/602418`)
+      .once()
+      .reply(422, {
+        errors: [{ title: "can't be blank", detail: "can't be blank", source: { pointer: '/data/attributes/sow-language' } }],
+      });
+    const error = await rejectionOf(run({ method: 'PATCH', path: '/project-phases/602418', body: JSON.stringify(body) }));
+    expect(errorBodyOf(error).message).toBe("ScopeStack says: SOW Language can't be blank. Correct the field and try again.");
   });
 });
 

@@ -72,6 +72,18 @@ describe('triggers.list_clients', () => {
       search: 'find_client.id',
     });
   });
+
+  it('labels a client without a name by its noun and ID, so it can still be picked', async () => {
+    nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query(true)
+      .reply(200, list([client('4', ''), client('5', 'Adventure Works')]));
+    const records = await appTester(performOf<{ id: string; label: string }[]>(listClients), bundleWith());
+    expect(records.map(({ id, label }) => ({ id, label }))).toEqual([
+      { id: '4', label: 'Client 4' },
+      { id: '5', label: 'Adventure Works' },
+    ]);
+  });
 });
 
 describe('searches.find_client', () => {

@@ -245,6 +245,23 @@ describe('searches.find_crm_opportunity', () => {
     expect(found).toEqual([opportunityRecord]);
   });
 
+  it('finds an opportunity whose stored CRM ID has spaces around it, keeping the case of the ID', async () => {
+    const scope = nock(API)
+      .get(CRM)
+      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }))
+      .once()
+      .reply(
+        200,
+        list([
+          opportunity('3298', { 'opportunity-id': '0065G00000XYZ12' }),
+          opportunity('3299', { 'opportunity-id': ' 0065g00000XyZ12 ' }),
+        ]),
+      );
+    const found = await appTester(performOf<FlatRecord[]>(findCrmOpportunity), bundleWith({ opportunity_id: '0065g00000XyZ12' }));
+    expect(scope.isDone()).toBe(true);
+    expect(found.map((record) => record.id)).toEqual(['3299']);
+  });
+
   it('finds by the whole name among the partial matches, same case first', async () => {
     const scope = nock(API)
       .get(CRM)

@@ -3,6 +3,8 @@ import zapier from 'zapier-platform-core';
 import createClient from '../../creates/create_client.js';
 import authentication from '../../src/authentication.js';
 import App from '../../src/index.js';
+import { createApiMiddleware } from '../../src/toolkit/api-middleware.js';
+import { fetchFile } from '../../src/toolkit/files.js';
 import deleteCrmOpportunity from '../../creates/delete_crm_opportunity.js';
 import updateClient from '../../creates/update_client.js';
 import findClient from '../../searches/find_client.js';
@@ -116,6 +118,15 @@ describe('middleware: 403', () => {
     expect(error.name).toBe('RefreshAuthError');
   });
 
+  it('reports a permission problem, without renewing the stored token, when the request carried a token of its own', async () => {
+    nock(API).get(`/${SLUG}/v1/clients`).matchHeader('authorization', 'Bearer token-under-check').reply(403, forbidden);
+    const check = (z: zapier.ZObject) =>
+      z.request({ url: `${API}/${SLUG}/v1/clients`, headers: { Authorization: 'Bearer token-under-check' } });
+    const error = await rejectionOf(appTester(check, bundleWith({}, connectedAuthData({ age: 3600 }))));
+    expect(error.name).toBe('AppError');
+    expect(errorBodyOf(error)).toMatchObject({ code: 'PermissionError', status: 403 });
+  });
+
   it('reports a permission problem, without renewing, when the token is fresh', async () => {
     nock(API).post(`/${SLUG}/v1/clients`).query(true).reply(403, forbidden);
     const create = performOf(createClient);
@@ -139,6 +150,12 @@ describe('middleware: errors', () => {
       /could not find the clients of the connected account \(404\)\. ScopeStack says: Record not found\. The account may have been renamed: reconnect/,
     ],
     [
+      400,
+      { errors: [{ title: 'Invalid filter' }] },
+      'ValidationError',
+      /^ScopeStack says: Invalid filter\. Correct the field and try again\.$/,
+    ],
+    [
       500,
       { errors: [{ title: 'Internal Server Error' }] },
       'ApiError',
@@ -153,6 +170,17 @@ describe('middleware: errors', () => {
     expect(parsed.message).not.toContain(ACCESS_TOKEN);
   });
 
+  it('says an HTML page answered with a server error is an error page, without quoting it', async () => {
+    nock(API)
+      .get(`/${SLUG}/v1/clients`)
+      .query(true)
+      .reply(500, '<html><body>Internal Server Error</body></html>', { 'Content-Type': 'text/html; charset=utf-8' });
+    const error = await rejectionOf(appTester(poll, bundleWith()));
+    expect(errorBodyOf(error).message).toBe(
+      'ScopeStack had a problem and could not read clients (HTTP 500). ScopeStack answered with an error page instead of data. Try again in a few minutes.',
+    );
+  });
+
   it('reports a body that is not JSON instead of returning nothing', async () => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, '{"data": [', { 'Content-Type': 'application/vnd.api+json' });
     const error = await rejectionOf(appTester(poll, bundleWith()));
@@ -164,5 +192,64 @@ describe('middleware: errors', () => {
     const error = await rejectionOf(appTester(poll, bundleWith()));
     expect(error.name).toBe('ThrottledError');
     expect(errorBodyOf(error).delay).toBe(30);
+  });
+});
+
+describe('middleware: file downloads from the API host', () => {
+  const DOWNLOAD = `/${SLUG}/v1/project-documents/66001/download`;
+  const download = async (z: zapier.ZObject, bundle: zapier.Bundle) => (await fetchFile(z, bundle)).status;
+
+  it('fails the step when the API refuses a download (HTTP 400), instead of handing on the refusal as the file', async () => {
+    const scope = nock(API).get(DOWNLOAD).once().reply(400, 'Bad request', { 'Content-Type': 'text/plain' });
+    const error = await rejectionOf(appTester(download, bundleWith({ url: `${API}${DOWNLOAD}` })));
+    expect(scope.isDone()).toBe(true);
+    expect(errorBodyOf(error)).toMatchObject({ code: 'ValidationError', status: 400 });
+  });
+});
+
+describe('middleware: another service built on the same toolkit', () => {
+  const ACME = 'https://api.acme.test';
+  // A base written with trailing slashes, a token endpoint on the API host, and no field labels.
+  const { befores, afters } = createApiMiddleware({
+    service: 'Acme',
+    apiBaseUrl: () => `${ACME}//`,
+    tokenUrl: () => `${ACME}/oauth/token`,
+    userAgent: 'acme-zapier/1.0.0',
+  });
+  const acmeTester = zapier.createAppTester({
+    version: '1.0.0',
+    platformVersion: zapier.version,
+    beforeRequest: befores,
+    afterResponse: afters,
+  });
+  const get = (url: string) => (z: zapier.ZObject) => z.request({ url }).then((response) => response.status);
+
+  it.each([
+    ['a path under a base written with trailing slashes', `${ACME}/v1/things`, '/v1/things'],
+    ['the base itself', ACME, '/'],
+  ])('sends the token to %s', async (_case, url, path) => {
+    const scope = nock(ACME).get(path).matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`).once().reply(200, { data: [] });
+    expect(await acmeTester(get(url), bundleWith())).toBe(200);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['its token endpoint', '/oauth/token'],
+    ['a path below its token endpoint', '/oauth/token/info'],
+  ])('never sends the token to %s, though it is on the API host', async (_case, path) => {
+    const scope = nock(ACME, { badheaders: ['authorization'] })
+      .get(path)
+      .once()
+      .reply(200, { data: null });
+    expect(await acmeTester(get(`${ACME}${path}`), bundleWith())).toBe(200);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('names a rejected field by its pointer when the service gives no field labels', async () => {
+    nock(ACME)
+      .get('/v1/things')
+      .reply(422, { errors: [{ detail: "can't be blank", source: { pointer: '/data/attributes/name' } }] });
+    const error = await rejectionOf(acmeTester(get(`${ACME}/v1/things`), bundleWith()));
+    expect(errorBodyOf(error).message).toBe("Acme says: Name can't be blank. Correct the field and try again.");
   });
 });

@@ -4,6 +4,7 @@
  */
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
+import apiRequest from '../../creates/api_request.js';
 import createClient from '../../creates/create_client.js';
 import findClient from '../../searches/find_client.js';
 import App from '../../src/index.js';
@@ -51,6 +52,35 @@ describe('answers that are not JSON:API', () => {
       /^ScopeStack answered the request to read clients \(HTTP 200\) with data that could not be read\. Try again in a few minutes\.$/,
     );
     expectReadable(message);
+  });
+
+  it('reads a create answered with something other than the record as a create that may have happened', async () => {
+    nock(API)
+      .post(CLIENTS)
+      .query(true)
+      .once()
+      .reply(201, { meta: { created: true } });
+    const message = await failureOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
+    expect(message).toBe(
+      'ScopeStack answered the request to create clients (HTTP 201) with data that could not be read. The record may or may not have been created: ' +
+        'check ScopeStack before running this step again, so that nothing is created twice.',
+    );
+  });
+
+  it('reports a success whose body is not JSON on the API Request step, instead of handing on the page', async () => {
+    nock(API)
+      .get(`/${SLUG}/v1/projects/123/project-phases`)
+      .reply(200, '<html><body>Maintenance</body></html>', { 'Content-Type': 'text/html' });
+    const message = await failureOf(appTester(performOf(apiRequest), bundleWith({ method: 'GET', path: '/projects/123/project-phases' })));
+    expect(message).toBe(
+      'ScopeStack answered the request to read project phases (HTTP 200) with data that could not be read. Try again in a few minutes.',
+    );
+  });
+
+  it('hands on a success with an empty body on the API Request step as an empty answer', async () => {
+    nock(API).delete(`/${SLUG}/v1/projects/123/project-phases/7`).reply(200, '');
+    const output = await appTester(performOf(apiRequest), bundleWith({ method: 'DELETE', path: '/projects/123/project-phases/7' }));
+    expect(output).toEqual({ status: 200, data: [], included: [], links: {}, meta: '{}', document: '' });
   });
 });
 

@@ -173,6 +173,24 @@ describe('retry policy (property)', () => {
     );
   });
 
+  it.each([
+    ['GET', 503, 2],
+    ['PATCH', 503, 2],
+    ['DELETE', 503, 2],
+    ['POST', 503, 1],
+    ['GET', 502, 2],
+    ['PATCH', 504, 2],
+    ['DELETE', 504, 1],
+    ['POST', 502, 1],
+    ['GET', 500, 1],
+    ['PATCH', 429, 1],
+  ] as const)('a %s answered HTTP %i is sent %i time(s) in all', async (verb, status, attempts) => {
+    const answer: Failure = { label: `HTTP ${status}`, error: () => statusError(status, true), maybeSent: true, status };
+    const result = await run(verb, [answer], [0, 0, 0, 0, 0], 0.5);
+    expect(result.attempts).toBe(attempts);
+    expect(result.outcome.ok).toBe(attempts === 2);
+  });
+
   it('retries exactly what the documented table allows, and hands back the last failure or the first answer', async () => {
     await fc.assert(
       fc.asyncProperty(

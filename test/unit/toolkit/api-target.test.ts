@@ -43,6 +43,12 @@ describe('apiTarget', () => {
     expect(apiTarget('/v1/me', { api: `${API}//`, account: `${ACCOUNT}//` }, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });
   });
 
+  it('refuses an account path when the account base names another host than the API', () => {
+    const elsewhere: ApiBases = { api: API, account: 'https://evil.example/example-it/v1' };
+    expect(apiTarget('/projects', elsewhere, EXAMPLE)).toEqual({ ok: false, problem: `${ACCEPTED}.` });
+    expect(apiTarget('/v1/me', elsewhere, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });
+  });
+
   it('ignores a trailing slash on the bases', () => {
     expect(apiTarget('/projects', { api: `${API}/`, account: `${ACCOUNT}/` }, EXAMPLE)).toEqual({ ok: true, url: `${ACCOUNT}/projects` });
     expect(apiTarget('/v1/me', { api: `${API}/`, account: `${ACCOUNT}/` }, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });

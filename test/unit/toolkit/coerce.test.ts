@@ -35,6 +35,8 @@ describe('coerceValue', () => {
     ['date', '12/13/2025', '2025-12-13'],
     ['email', ' pat@client.example ', 'pat@client.example'],
     ['json', [{ name: '', value: null }, 'kept', null], ['kept', null]],
+    // Only rows of cells can be blank: numbers and false are values.
+    ['json', [0, 1500, false], [0, 1500, false]],
   ])('turns a %s input of %j into %j', (kind, input, output) => {
     expect(coerceValue(kind, input)).toEqual({ ok: true, value: output });
   });

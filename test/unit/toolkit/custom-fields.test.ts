@@ -105,6 +105,14 @@ describe('withCustomFields', () => {
     expect(withCustomFields(record, 'project_variables')).toEqual({ ...record, custom_region: 'EMEA', custom_po_number: null });
   });
 
+  it('skips items that are not name-value objects, or have no name', () => {
+    const record = {
+      id: '1',
+      project_variables: [null, 'EMEA', { value: 'orphan' }, { name: '', value: 'blank' }, { name: 'region', value: 'EMEA' }],
+    };
+    expect(withCustomFields(record, 'project_variables')).toEqual({ ...record, custom_region: 'EMEA' });
+  });
+
   it('leaves a record without custom fields as it is', () => {
     expect(withCustomFields({ id: '1' }, 'project_variables')).toEqual({ id: '1' });
   });

@@ -1,4 +1,4 @@
-import { apiNameFor, keyFor, labelFor } from '../../../src/toolkit/field-names.js';
+import { apiNameFor, keyFor, labelFor, singular } from '../../../src/toolkit/field-names.js';
 
 describe('field names', () => {
   it.each([
@@ -11,5 +11,22 @@ describe('field names', () => {
     expect(keyFor(apiName)).toBe(key);
     expect(apiNameFor(key)).toBe(apiName);
     expect(labelFor(apiName)).toBe(label);
+  });
+
+  it.each([
+    ['_internal_note', 'Internal Note'],
+    ['msa-date-', 'MSA Date'],
+    ['region  code', 'Region Code'],
+  ])('labels %j as %s, without stray spaces from separators at the ends or repeated', (name, label) => {
+    expect(labelFor(name)).toBe(label);
+  });
+
+  it.each([
+    ['crm opportunities', 'crm opportunity'],
+    ['addresses', 'address'],
+    ['series templates', 'series template'],
+    ['orchestrations', 'orchestration'],
+  ])('makes %j singular as %j, changing only the end of the name', (plural, one) => {
+    expect(singular(plural)).toBe(one);
   });
 });

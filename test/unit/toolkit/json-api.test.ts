@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { clients } from '../../../src/scopestack/catalog/index.js';
+import { clients, projects } from '../../../src/scopestack/catalog/index.js';
 import { asDocument, errorsOf, toRecord, type Document, type Resource } from '../../../src/toolkit/json-api.js';
 import { toDocument } from '../../../src/toolkit/to-document.js';
 
@@ -78,6 +78,19 @@ describe('toDocument', () => {
       ok: true,
       document: { data: { type: 'clients', attributes: { 'user-defined-fields': [{ name: 'industry', value: 'Retail' }] } } },
     });
+  });
+
+  it('sends only the columns a line-item row has, and rows that are not objects as they are, for the service to judge', () => {
+    const result = toDocument(clients, { user_defined_fields: [{ user_defined_fields__name: 'industry' }, 'Retail', null] });
+    expect(result).toEqual({
+      ok: true,
+      document: { data: { type: 'clients', attributes: { 'user-defined-fields': [{ name: 'industry' }, 'Retail', null] } } },
+    });
+  });
+
+  it('never sends a read-only attribute, even when the input holds one (a record mapped from another step)', () => {
+    const result = toDocument(projects, { project_name: 'Rollout', contract_revenue: '1000.00', created_at: '2025-01-31T10:00:00Z' });
+    expect(result).toEqual({ ok: true, document: { data: { type: 'projects', attributes: { 'project-name': 'Rollout' } } } });
   });
 
   it('reports every value that does not fit, by label, instead of building a body', () => {

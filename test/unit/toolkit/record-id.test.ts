@@ -37,6 +37,14 @@ describe('checkId', () => {
   });
 });
 
+describe('checkId for a service whose IDs are any text', () => {
+  const anyText = { ...scopestackRequester, service: 'Acme', recordId: { pattern: /^.+$/, description: 'any text' } };
+
+  it.each([[['1']], [{ id: '1' }]])('still refuses %j, which is no single value', (value) => {
+    expect(checkId(anyText, 'Client', value).ok).toBe(false);
+  });
+});
+
 describe('toDocument relationship IDs', () => {
   it('sends checked IDs, trimmed, for to-one and to-many fields', () => {
     const result = toDocument(projects, { project_name: 'Rollout', client_id: ' 7 ', tags_ids: '1, 2' });
@@ -48,6 +56,27 @@ describe('toDocument relationship IDs', () => {
           attributes: { 'project-name': 'Rollout' },
           relationships: {
             client: { data: { type: 'clients', id: '7' } },
+            tags: {
+              data: [
+                { type: 'tags', id: '1' },
+                { type: 'tags', id: '2' },
+              ],
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('drops the empty entries of a comma-separated ID list, such as a trailing comma', () => {
+    const result = toDocument(projects, { tags_ids: '1, , 2,' });
+    expect(result).toEqual({
+      ok: true,
+      document: {
+        data: {
+          type: 'projects',
+          attributes: {},
+          relationships: {
             tags: {
               data: [
                 { type: 'tags', id: '1' },

@@ -15,6 +15,15 @@ describe('describeError', () => {
     [{ detail: 'Client must exist', source: { pointer: '/data/relationships/client' } }, 'Client must exist.'],
     [{ detail: 'is not a valid sort criteria', source: { parameter: 'sort' } }, 'sort is not a valid sort criteria.'],
     [{ title: 'Internal Server Error' }, 'Internal Server Error.'],
+    [{ detail: "can't be blank\n", source: { pointer: '/data/attributes/name' } }, "Name can't be blank."],
+    [{ detail: '  name - is too long  ', source: { pointer: '/data/attributes/name' } }, 'Name is too long.'],
+    [{ detail: "can't be blank", source: { pointer: '/data/attributes/name/' } }, "Name can't be blank."],
+    [{ detail: 'must be less than 1.5', source: { pointer: '/data/attributes/hours' } }, 'Hours must be less than 1.5.'],
+    [{ detail: 'Is it taken?' }, 'Is it taken?'],
+    [
+      { detail: 'must follow the start - end order', source: { pointer: '/data/attributes/dates' } },
+      'Dates must follow the start - end order.',
+    ],
   ])('reads %o as "%s"', (error, text) => {
     expect(describeError(error)).toBe(text);
   });
@@ -44,6 +53,14 @@ describe('describeFailure', () => {
       status: 422,
       message:
         'ScopeStack says: Name has already been taken. Use a different value, or change the existing record instead of creating another.',
+    });
+  });
+
+  it.each([400, 409, 422])('names what was rejected when a %i gives no errors', (status) => {
+    expect(describeFailure('ScopeStack', { ...base, status })).toEqual({
+      code: 'ValidationError',
+      status,
+      message: 'ScopeStack rejected the request to create clients. Correct the field and try again.',
     });
   });
 

@@ -41,6 +41,12 @@ describe('request names', () => {
       'https://api.example/acme/v1/documents/0b5f1a2c-3d4e-4f60-8a9b-0c1d2e3f4a5b-extra',
       'read 0b5f1a2c 3d4e 4f60 8a9b 0c1d2e3f4a5b extra',
     ],
+    [
+      'GET',
+      'https://api.example/acme/v1/documents/sow-0b5f1a2c-3d4e-4f60-8a9b-0c1d2e3f4a5b',
+      'read sow 0b5f1a2c 3d4e 4f60 8a9b 0c1d2e3f4a5b',
+    ],
+    ['GET', 'https://api.example/acme/v1/reports/q4-2024', 'read q4 2024'],
     ['patch', 'https://api.example/acme/v1/project-contacts/ab', 'update project contact ab'],
     ['DELETE', 'https://api.example//crm-opportunities//3201', 'delete crm opportunity 3201'],
     ['POST', 'https://api.example/acme/v1/clients', 'create clients'],

@@ -193,6 +193,14 @@ describe('the wait for a job', () => {
       expect(record).toMatchObject({ id: '66001', status: 'finished', document_file: 'pointer', outcome: 'Ready.' });
     });
 
+    it('keeps reading while the job’s own status is "pending", which is no final status', async () => {
+      const { z, request } = stubZ(['pending', 'finished']);
+      const record = await waitForJob(z, bundle, projectDocuments, { id: '66001', status: 'pending' }, wait);
+      expect(pauses).toEqual([1000, 2000]);
+      expect(request).toHaveBeenCalledTimes(2);
+      expect(record).toMatchObject({ status: 'finished', outcome: 'Ready.' });
+    });
+
     it('does not read or pause when the job has already ended', async () => {
       const { z, request } = stubZ([]);
       const record = await waitForJob(z, bundle, projectDocuments, { id: '66001', status: 'error', error_text: 'No services.' }, wait);

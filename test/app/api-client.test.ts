@@ -1,0 +1,69 @@
+/**
+ * How every step reaches the API (src/toolkit/api-client.ts), against nock: what is sent, and
+ * which failures a step reports as "nothing there" and which it reports as failures.
+ */
+import nock from 'nock';
+import zapier from 'zapier-platform-core';
+import createProjectContact from '../../creates/create_project_contact.js';
+import deleteCrmOpportunity from '../../creates/delete_crm_opportunity.js';
+import App from '../../src/index.js';
+import findClient from '../../searches/find_client.js';
+import newClient from '../../triggers/new_client.js';
+import { API, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
+import { errorBodyOf, rejectionOf } from '../support/errors.js';
+import { useNock } from '../support/nock.js';
+import { performOf } from '../support/steps.js';
+
+const appTester = zapier.createAppTester(App);
+const serverError = { errors: [{ status: '500', title: 'Internal Server Error' }] };
+
+useNock();
+beforeAll(useTestHosts);
+
+describe('a connection without its account', () => {
+  it('asks for a reconnect and sends nothing', async () => {
+    const scope = nock(API).get(/.*/).query(true).reply(200, { data: [] });
+    const error = await rejectionOf(appTester(performOf(newClient), bundleWith({}, connectedAuthData({ account_slug: '' }))));
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message.split('\n')[0]).toBe('This ScopeStack connection does not know its account. Reconnect it.');
+    expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('a 404 is "nothing there" only for a find by ID or a delete; other failures stay failures', () => {
+  it('reports a server failure while finding by ID, instead of finding nothing', async () => {
+    const scope = nock(API).get(`/${SLUG}/v1/clients/1001`).query({ include: 'rate-table,contacts' }).once().reply(500, serverError);
+    const error = await rejectionOf(appTester(performOf(findClient), bundleWith({ id: '1001' })));
+    expect(scope.isDone()).toBe(true);
+    expect(errorBodyOf(error)).toEqual({
+      code: 'ApiError',
+      status: 500,
+      message:
+        'ScopeStack had a problem and could not read client 1001 (HTTP 500). ScopeStack says: Internal Server Error. Try again in a few minutes.',
+    });
+  });
+
+  it('reports a server failure while deleting, instead of saying there was nothing to delete', async () => {
+    const scope = nock(API).delete(`/${SLUG}/v1/crm-opportunities/1001`).once().reply(500, serverError);
+    const error = await rejectionOf(appTester(performOf(deleteCrmOpportunity), bundleWith({ id: '1001' })));
+    expect(scope.isDone()).toBe(true);
+    expect(errorBodyOf(error)).toEqual({
+      code: 'ApiError',
+      status: 500,
+      message:
+        'ScopeStack had a problem and could not delete crm opportunity 1001 (HTTP 500). ScopeStack says: Internal Server Error. Try again in a few minutes.',
+    });
+  });
+});
+
+describe('a connection lost during a create', () => {
+  it('says to check in ScopeStack when the record has no Find step', async () => {
+    const scope = nock(API).post(`/${SLUG}/v1/project-contacts`).query({ include: 'project' }).once().replyWithError('socket hang up');
+    const error = await rejectionOf(appTester(performOf(createProjectContact), bundleWith({ project_id: '90425', name: 'Pat Example' })));
+    expect(scope.isDone()).toBe(true);
+    expect(errorBodyOf(error).message).toBe(
+      'The connection to ScopeStack failed while trying to create project contacts (socket hang up). The project contact may or may not have been created: ' +
+        'check ScopeStack before running this step again, so that nothing is created twice.',
+    );
+  });
+});
