@@ -70,9 +70,10 @@ export const withRetries = <T>(z: ZObject, method: string, what: string, attempt
     factor: retryTiming.factor,
     maxRetryTime: retryTiming.maxRetryTime,
     randomize: true,
-    shouldRetry: ({ error, retriesLeft, retryDelay }) => {
+    // p-retry asks only while retries and time are left.
+    shouldRetry: ({ error, retryDelay }) => {
       const failure = classify(error);
-      const retry = retriesLeft > 0 && mayRetry(method, failure);
+      const retry = mayRetry(method, failure);
       if (retry) z.console.log(`Retrying ${what} in ${Math.round(retryDelay)} ms: ${reasonOf(failure)}.`);
       return retry;
     },

@@ -26,6 +26,24 @@ const tokenBody = (expiresIn = 86400) => ({ access_token: 'fresh.jwt.token', tok
 const formOf = (body: unknown): Record<string, string> =>
   typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : { ...(body as Record<string, string>) };
 
+/** The lines core writes to the log while `run` runs (HTTP requests and z.console.log), as one text. */
+const logOf = async (run: () => Promise<unknown>): Promise<string> => {
+  const lines: string[] = [];
+  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+  });
+  process.env['LOG_TO_STDOUT'] = 'true';
+  process.env['DETAILED_LOG_TO_STDOUT'] = 'true';
+  try {
+    await run();
+  } finally {
+    delete process.env['LOG_TO_STDOUT'];
+    delete process.env['DETAILED_LOG_TO_STDOUT'];
+    spy.mockRestore();
+  }
+  return lines.join('\n');
+};
+
 useNock();
 useQuickRetries();
 beforeAll(useTestHosts);
@@ -38,6 +56,7 @@ describe('authentication: client credentials', () => {
         return true;
       })
       .matchHeader('content-type', 'application/x-www-form-urlencoded')
+      .matchHeader('accept', 'application/json')
       .reply(200, tokenBody());
     const account = nock(API)
       .get('/v1/me')
@@ -83,18 +102,21 @@ describe('authentication: client credentials', () => {
 
   // 401: a revoked token; 403: a deactivated service user. Both need the user, not a renewal loop.
   it.each([
-    ['connecting', credentials, 'AppError', 401],
-    ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError', 401],
-    ['connecting', credentials, 'AppError', 403],
-    ['renewing during a Zap', connectedAuthData(), 'ExpiredAuthError', 403],
-  ])('asks for a reconnect when /v1/me refuses the new token while %s (HTTP %i)', async (_when, authData, name, status) => {
+    ['connecting', 401, credentials, 'AppError'],
+    ['renewing during a Zap', 401, connectedAuthData(), 'ExpiredAuthError'],
+    ['connecting', 403, credentials, 'AppError'],
+    ['renewing during a Zap', 403, connectedAuthData(), 'ExpiredAuthError'],
+  ])('asks for a reconnect when /v1/me refuses the new token while %s (HTTP %i)', async (_when, status, authData, name) => {
     nock(AUTH).post('/oauth/token').reply(200, tokenBody());
     nock(API)
       .get('/v1/me')
       .reply(status, { errors: [{ title: 'The access token was revoked.' }] });
     const error = await rejectionOf(appTester(perform, { authData }));
     expect(error.name).toBe(name);
-    expect(error.message).toContain(`issued a token but refused it on /v1/me (HTTP ${status}). The service user may have been deactivated`);
+    expect(error.message).toContain(
+      `ScopeStack issued a token but refused it on /v1/me (HTTP ${status}). The service user may have been deactivated ` +
+        'or removed from the account; check it in ScopeStack under Settings > Users, then reconnect.',
+    );
   });
 
   it('reports a failing /v1/me as the service failing, not as a refused credential', async () => {
@@ -106,6 +128,31 @@ describe('authentication: client credentials', () => {
     expect(error.message).not.toContain('refused it on /v1/me');
     expect(error.message).not.toContain('named no account');
     expect(error.message).toContain('500');
+  });
+
+  it.each([
+    ['connecting', credentials],
+    ['renewing during a Zap', connectedAuthData()],
+  ])('leaves a rate-limited /v1/me to Zapier to retry later instead of asking for a reconnect while %s', async (_when, authData) => {
+    nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(429, {}, { 'Retry-After': '30' });
+    const error = await rejectionOf(appTester(perform, { authData }));
+    expect(error.name).toBe('ThrottledError');
+    expect(errorBodyOf(error).delay).toBe(30);
+  });
+
+  it.each([
+    ['a JSON document without data', JSON.stringify({ meta: {} }), 'application/vnd.api+json'],
+    ['an HTML page', '<html>Sign in</html>', 'text/html'],
+  ])('refuses a credential whose /v1/me answers %s, naming the missing account', async (_case, body, type) => {
+    nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(200, body, { 'Content-Type': type });
+    const error = await rejectionOf(appTester(perform, { authData: credentials }));
+    expect(errorBodyOf(error)).toEqual({
+      code: 'AuthenticationError',
+      status: 401,
+      message: 'ScopeStack signed in the credential but named no account for its user. Check that the service user belongs to an account.',
+    });
   });
 
   it.each([
@@ -146,14 +193,39 @@ describe('authentication: client credentials', () => {
     expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBeLessThanOrEqual(600);
   });
 
-  it('names no URL when the sign-in service cannot be reached, after retrying the exchange twice', async () => {
-    const scope = nock(AUTH).post('/oauth/token').times(ATTEMPTS).replyWithError('connect ECONNREFUSED');
-    const error = await rejectionOf(appTester(perform, { authData: credentials }));
-    expect(scope.isDone()).toBe(true);
-    expect(errorBodyOf(error).message).toBe(
-      "Could not reach ScopeStack's sign-in service (connect ECONNREFUSED). Try again in a few minutes.",
-    );
+  it('uses the default hour when the JWT expires the second it is issued, rather than renewing before every request', async () => {
+    const now = Date.now();
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      const payload = Buffer.from(JSON.stringify({ exp: Math.floor(now / 1000) })).toString('base64url');
+      nock(AUTH)
+        .post('/oauth/token')
+        .reply(200, { access_token: `header.${payload}.signature` });
+      nock(API).get('/v1/me').reply(200, me);
+      const authData = await appTester(perform, { authData: credentials });
+      expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBe(3600);
+    } finally {
+      spy.mockRestore();
+    }
   });
+
+  it.each([
+    ['connecting', credentials],
+    ['renewing during a Zap', connectedAuthData()],
+  ])(
+    'keeps the connection and names no URL when the sign-in service cannot be reached while %s, after retrying the exchange twice',
+    async (_when, authData) => {
+      const scope = nock(AUTH).post('/oauth/token').times(ATTEMPTS).replyWithError('connect ECONNREFUSED');
+      const error = await rejectionOf(appTester(perform, { authData }));
+      expect(scope.isDone()).toBe(true);
+      expect(error.name).toBe('AppError');
+      expect(errorBodyOf(error)).toEqual({
+        code: 'ApiError',
+        status: 503,
+        message: "Could not reach ScopeStack's sign-in service (connect ECONNREFUSED). Try again in a few minutes.",
+      });
+    },
+  );
 
   it('turns a 401 from the token endpoint into a clear message on first connect', async () => {
     nock(AUTH).post('/oauth/token').reply(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
@@ -176,6 +248,11 @@ describe('authentication: client credentials', () => {
       400,
       { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid' },
       /refused the sign-in \(invalid_grant\)\. ScopeStack says: The provided authorization grant is invalid\./,
+    ],
+    [
+      400,
+      { error: 'invalid_grant', error_description: { en: 'The grant has expired' } },
+      /refused the sign-in \(invalid_grant\)\. Reconnect with current Client ID and Client Secret\./,
     ],
     [503, '<html>Down for maintenance</html>', /ScopeStack's sign-in service is unavailable \(HTTP 503\)\. Try again in a few minutes\./],
     [200, 'not json', /answered HTTP 200 without an access token/],
@@ -217,10 +294,19 @@ describe('authentication: client credentials', () => {
     });
   });
 
+  it('leaves a rate-limited token endpoint to Zapier to retry later, asking once', async () => {
+    const scope = nock(AUTH).post('/oauth/token').reply(429, {}, { 'Retry-After': '20' });
+    const error = await rejectionOf(appTester(perform, { authData: connectedAuthData() }));
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('ThrottledError');
+    expect(errorBodyOf(error).delay).toBe(20);
+  });
+
   it.each([
     ['an empty access token', 200, { access_token: '', expires_in: 3600 }],
     ['a token beside an error status', 400, { access_token: 'half.issued.token', error: 'invalid_request' }],
     ['a list instead of an object', 200, ['fresh.jwt.token']],
+    ['a JSON null', 200, 'null'],
   ])('refuses %s instead of storing it', async (_case, status, body) => {
     nock(AUTH).post('/oauth/token').reply(status, body);
     const me = nock(API).get('/v1/me').reply(200, {});
@@ -250,18 +336,33 @@ describe('authentication: client credentials', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('signs in when the token endpoint answers 502 once and then issues a token', async () => {
+  it('signs in when the token endpoint answers 502 once and then issues a token, logging the retry by name', async () => {
     const scope = nock(AUTH).post('/oauth/token').reply(502, '<html>Bad Gateway</html>').post('/oauth/token').reply(200, tokenBody());
     nock(API).get('/v1/me').matchHeader('authorization', 'Bearer fresh.jwt.token').reply(200, me);
-    const authData = await appTester(perform, { authData: credentials });
+    let authData: Record<string, string> = {};
+    const logged = await logOf(async () => {
+      authData = await appTester(perform, { authData: credentials });
+    });
     expect(scope.isDone()).toBe(true);
     expect(authData).toMatchObject({ access_token: 'fresh.jwt.token', account_slug: SLUG });
+    expect(logged).toMatch(/Retrying the ScopeStack token request in \d+ ms: HTTP 502\./);
   });
 
-  it('asks for both credentials before sending anything', async () => {
-    await expect(appTester(perform, { authData: { client_id: 'abc', client_secret: '' } })).rejects.toThrow(
-      /Enter both the Client ID and the Client Secret/,
-    );
+  it.each([
+    ['an empty Client Secret', { client_id: 'abc', client_secret: '' }],
+    ['no Client ID at all', { client_secret: CLIENT_SECRET }],
+  ])('asks for both credentials before sending anything, given %s', async (_case, authData) => {
+    await expect(appTester(perform, { authData })).rejects.toThrow(/Enter both the Client ID and the Client Secret/);
+  });
+
+  it('signs in with the client credentials, never sending a refresh token left from a password sign-in', async () => {
+    const scope = nock(AUTH)
+      .post('/oauth/token', (form) => formOf(form)['grant_type'] === 'client_credentials' && formOf(form)['refresh_token'] === undefined)
+      .reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(200, me);
+    const authData = await appTester(perform, { authData: connectedAuthData({ refresh_token: 'left-from-password' }) });
+    expect(scope.isDone()).toBe(true);
+    expect(authData['refresh_token']).toBe('');
   });
 });
 
@@ -322,6 +423,8 @@ describe('authentication: legacy password grant', () => {
   it.each([
     ['a username without a password', { username: 'ops@example-it.example', password: '' }],
     ['a password without a username', { username: '  ', password: 'p&ss w0rd' }],
+    ['a username and no password field', { username: 'ops@example-it.example' }],
+    ['a password and no username field', { password: 'p&ss w0rd' }],
   ])('uses the client credentials grant for %s', async (_case, fields) => {
     const scope = nock(AUTH)
       .post('/oauth/token', (form) => formOf(form)['grant_type'] === 'client_credentials' && formOf(form)['username'] === undefined)
@@ -340,8 +443,11 @@ describe('authentication: legacy password grant', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('keeps the refresh token when a refresh returns none', async () => {
-    nock(AUTH).post('/oauth/token').reply(200, tokenBody(7200));
+  it.each([
+    ['returns none', tokenBody(7200)],
+    ['returns an empty one', { ...tokenBody(7200), refresh_token: '' }],
+  ])('keeps the refresh token when a refresh %s', async (_case, body) => {
+    nock(AUTH).post('/oauth/token').reply(200, body);
     nock(API).get('/v1/me').reply(200, me);
     const authData = await appTester(perform, { authData: connectedAuthData({ ...legacy, refresh_token: 'still-good' }) });
     expect(authData['refresh_token']).toBe('still-good');
@@ -370,10 +476,12 @@ describe('authentication: test and label', () => {
     );
   });
 
-  it('fails the connection test, asking for a reconnect, when /v1/me names no account', async () => {
-    nock(API)
-      .get('/v1/me')
-      .reply(200, { data: { id: '77', type: 'mes', attributes: { name: 'Zapier Integration' } } });
+  it.each([
+    ['a user without an account', { data: { id: '77', type: 'mes', attributes: { name: 'Zapier Integration' } } }],
+    ['a document without data', { meta: {} }],
+    ['null data', { data: null }],
+  ])('fails the connection test, asking for a reconnect, when /v1/me answers %s', async (_case, body) => {
+    nock(API).get('/v1/me').reply(200, body);
     const error = await rejectionOf(appTester(authentication.test, { authData: connectedAuthData() }));
     expect(errorBodyOf(error)).toEqual({
       message: 'ScopeStack answered /v1/me without an account. Reconnect.',
@@ -385,22 +493,9 @@ describe('authentication: test and label', () => {
 
 describe('secrets in logs', () => {
   it('keeps the client secret and both tokens out of every log line of an exchange', async () => {
-    const lines: string[] = [];
-    const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
-    });
-    process.env['LOG_TO_STDOUT'] = 'true';
-    process.env['DETAILED_LOG_TO_STDOUT'] = 'true';
-    try {
-      nock(AUTH).post('/oauth/token').reply(200, tokenBody());
-      nock(API).get('/v1/me').reply(200, me);
-      await appTester(perform, { authData: credentials });
-    } finally {
-      delete process.env['LOG_TO_STDOUT'];
-      delete process.env['DETAILED_LOG_TO_STDOUT'];
-      spy.mockRestore();
-    }
-    const logged = lines.join('\n');
+    nock(AUTH).post('/oauth/token').reply(200, tokenBody());
+    nock(API).get('/v1/me').reply(200, me);
+    const logged = await logOf(() => appTester(perform, { authData: credentials }));
     expect(logged).toContain('/oauth/token');
     for (const secret of [
       CLIENT_SECRET,

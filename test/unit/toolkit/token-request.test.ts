@@ -5,7 +5,7 @@ const client = { clientId: 'id-123', clientSecret: 'a&b%c+d=e#f g é' };
 describe('buildTokenRequest', () => {
   it('form-encodes every special character of the secret so the server reads it back unchanged', () => {
     const { body, headers } = buildTokenRequest({ type: 'client_credentials' }, client, 'body');
-    expect(headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+    expect(headers).toEqual({ 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' });
     expect(body).toBe('grant_type=client_credentials&client_id=id-123&client_secret=a%26b%25c%2Bd%3De%23f+g+%C3%A9');
     expect(Object.fromEntries(new URLSearchParams(body))).toEqual({
       grant_type: 'client_credentials',

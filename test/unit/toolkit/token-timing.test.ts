@@ -34,4 +34,15 @@ describe('token timing', () => {
     expect(readTokenTimes({ token_issued_at: '10', token_expires_at: '70' })).toEqual({ issuedAt: 10, expiresAt: 70 });
     expect(readTokenTimes({})).toBeUndefined();
   });
+
+  // Unknown times leave the token in use until the service refuses it, instead of renewing it before every request.
+  it.each([
+    ['an expiry of 0', { token_issued_at: '10', token_expires_at: '0' }],
+    ['an empty expiry', { token_issued_at: '10', token_expires_at: '' }],
+    ['an expiry of Infinity', { token_issued_at: '10', token_expires_at: 'Infinity' }],
+    ['an unreadable issue time', { token_issued_at: 'yesterday', token_expires_at: '70' }],
+    ['no issue time', { token_expires_at: '70' }],
+  ])('treats stored times with %s as unknown', (_case, authData) => {
+    expect(readTokenTimes(authData)).toBeUndefined();
+  });
 });
