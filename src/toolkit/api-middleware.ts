@@ -84,7 +84,7 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
     // A download's body is a stream, read by whoever asked for it; only its status is checked here.
     if (response.request.raw && response.status < 400) return response;
     if (response.status < 400) {
-      if (response.status !== 204 && response.content && response.data === undefined) {
+      if (response.content && response.data === undefined) {
         const { method, url } = failedResponse(response);
         throw appError(z, describeUnreadable(config.service, method, url, response.status));
       }

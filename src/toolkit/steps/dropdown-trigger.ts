@@ -54,7 +54,7 @@ export const dropdownTrigger = <K extends string>(
     return records.map((record) => ({ ...record, [DROPDOWN_LABEL_KEY]: labelOf(spec, record) }));
   };
 
-  const sampleRecord = { id: scalarText(spec.sample['id']), ...spec.sample };
+  const sampleRecord = { ...spec.sample, id: scalarText(spec.sample['id']) };
   return defineTrigger({
     key: options.key,
     noun: spec.noun,

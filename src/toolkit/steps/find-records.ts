@@ -61,7 +61,7 @@ const rankMatches = (records: readonly FlatRecord[], filter: FilterSpec, value: 
 };
 
 /** The input fields of a find: the values to find by, the narrowing ones, and the ID. */
-export const findInputFields = (spec: ResourceSpec, options: FindOptions, withId: boolean): PlainInputField[] => [
+export const findInputFields = (spec: ResourceSpec, options: FindOptions): PlainInputField[] => [
   ...options.filters.map((filter): PlainInputField => ({
     key: filter.key,
     label: filterLabel(filter),
@@ -79,17 +79,13 @@ export const findInputFields = (spec: ResourceSpec, options: FindOptions, withId
     ...(narrow.dropdown ? { dynamic: dropdownRef(narrow.dropdown) } : {}),
     ...(narrow.search ? { search: `${narrow.search}.id` } : {}),
   })),
-  ...(withId
-    ? [
-        {
-          key: ID_INPUT,
-          label: `${spec.noun} ID`,
-          type: 'string' as const,
-          required: false,
-          helpText: `Finds the ${inSentence(spec.noun)} with this ${spec.requester.service} ID (${spec.requester.recordId.description}); the other fields are then ignored.`,
-        },
-      ]
-    : []),
+  {
+    key: ID_INPUT,
+    label: `${spec.noun} ID`,
+    type: 'string',
+    required: false,
+    helpText: `Finds the ${inSentence(spec.noun)} with this ${spec.requester.service} ID (${spec.requester.recordId.description}); the other fields are then ignored.`,
+  },
 ];
 
 const invalid = (z: ZObject, problems: readonly string[]): Error =>

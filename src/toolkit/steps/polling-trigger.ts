@@ -134,7 +134,7 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
       ]
     : [];
   const outputFields = [...idFields, ...outputFieldsFor(spec).filter((field) => !(options.change && field.key === 'id'))];
-  const sample = options.change ? versionOf({ id: scalarText(spec.sample['id']), ...spec.sample }, options.change) : { ...spec.sample };
+  const sample = options.change ? versionOf({ ...spec.sample, id: scalarText(spec.sample['id']) }, options.change) : { ...spec.sample };
 
   return defineTrigger({
     key: options.key,

@@ -34,7 +34,7 @@ export const searchStep = <K extends string>(resource: ResourceSpec, options: Se
     },
     operation: {
       perform: (z: ZObject, bundle: Bundle): Promise<FlatRecord[]> => findRecords(z, bundle, spec, find),
-      inputFields: findInputFields(spec, find, true),
+      inputFields: findInputFields(spec, find),
       sample: { ...spec.sample },
       outputFields: [...outputFieldsFor(spec), ...customOutputFields(spec)],
     },

@@ -56,7 +56,7 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: Create
     operation: {
       perform,
       inputFields: [...fields, ...customInputFields(spec, true)],
-      sample: wait ? withOutcome({ id: scalarText(spec.sample['id']), ...spec.sample }, wait) : { ...spec.sample },
+      sample: wait ? withOutcome({ ...spec.sample, id: scalarText(spec.sample['id']) }, wait) : { ...spec.sample },
       outputFields: [...(wait ? [outcomeField] : []), ...outputFieldsFor(spec), ...customOutputFields(spec)],
     },
   });
