@@ -68,8 +68,8 @@ type IncludedIndex = ReadonlyMap<string, Resource>;
 const indexIncluded = (included: readonly Resource[]): IncludedIndex =>
   new Map(included.map((resource) => [`${resource.type}:${resource.id}`, resource]));
 
-const displayName = (resource: Resource | undefined, spec: RelationshipSpec | undefined): unknown => {
-  const attributes = resource?.attributes ?? {};
+const displayName = (resource: Resource, spec: RelationshipSpec | undefined): unknown => {
+  const attributes = resource.attributes ?? {};
   return attributes[spec?.display ?? 'name'] ?? attributes['name'];
 };
 

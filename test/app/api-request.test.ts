@@ -222,14 +222,14 @@ describe('creates.api_request: writes', () => {
     expect(output).toMatchObject({ status: 201, data: [{ id: '602419', name: 'Design' }] });
   });
 
-  it('patches with the JSON body, the method read in any case', async () => {
+  it('patches with the JSON body, the method read in any case and without the spaces around it', async () => {
     const scope = nock(API)
       .patch(`/${SLUG}/v1/projects/123`, body)
       .matchHeader('content-type', JSON_API)
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
       .reply(200, projectAnswer);
-    const output = await run({ method: 'patch', path: '/projects/123', body: `  ${JSON.stringify(body, null, 2)}\n` });
+    const output = await run({ method: ' patch ', path: '/projects/123', body: `  ${JSON.stringify(body, null, 2)}\n` });
     expect(scope.isDone()).toBe(true);
     expect(output).toMatchObject({ status: 200, data: [{ id: '123', project_name: 'New name' }] });
   });

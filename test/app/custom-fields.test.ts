@@ -37,10 +37,14 @@ const definition = (id: string, name: string, label: string, type: string, requi
   attributes: { name, label, 'variable-type': type, 'variable-context': 'project', required, active: true },
 });
 
-/** A required text field and an optional number field. */
+/** A required text field, an optional number field, and a type no step can fill (skipped). */
 const DEFINITIONS = {
-  data: [definition('3901', 'region', 'Region', 'text', true), definition('3902', 'budget', 'Budget', 'number', false)],
-  meta: { 'record-count': 2 },
+  data: [
+    definition('3901', 'region', 'Region', 'text', true),
+    definition('3902', 'budget', 'Budget', 'number', false),
+    definition('3903', 'contract', 'Contract', 'file', false),
+  ],
+  meta: { 'record-count': 3 },
   links: {},
 };
 

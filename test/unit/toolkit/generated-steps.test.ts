@@ -7,7 +7,7 @@
  */
 import { jest } from '@jest/globals';
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
+import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../../src/index.js';
 import type { Requester, ResourceSpec } from '../../../src/toolkit/resource-spec.js';
 import { pollingTrigger } from '../../../src/toolkit/steps/polling-trigger.js';
@@ -198,6 +198,18 @@ describe('searches', () => {
   });
 });
 
+describe('searches: narrowing values', () => {
+  it('names every narrowing value that is not an ID at once, before any request', async () => {
+    const narrow = ['workshop', 'maker'].map((name) => ({ key: `${name}_id`, param: `filter[${name}]`, match: 'exact' as const }));
+    const find = (z: ZObject, bundle: Bundle) => performOf(searchStep(widget, { key: 'find_widget', narrow }))(z, bundle);
+    const error = errorBodyOf(await rejectionOf(appTester(find, bundleWith({ name: 'Gear', workshop_id: 'North', maker_id: 'Ada' }))));
+    expect(error.message).toBe(
+      'Nothing was searched: Workshop ID must be a Acme ID, a whole number such as 12 (got "North"). Pick one from the dropdown, or map the ID (not the name) from an earlier step. ' +
+        'Maker ID must be a Acme ID, a whole number such as 12 (got "Ada"). Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
+    );
+  });
+});
+
 describe('searches: ranking the exact matches', () => {
   const search = (name: string) => appTester(performOf<FlatRecord[]>(searchStep(widget, { key: 'find_widget' })), bundleWith({ name }));
 
@@ -294,7 +306,9 @@ describe('writes for a service without an owning account', () => {
 });
 
 describe('updates', () => {
-  const update = performOf(updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets' }));
+  // Built inside each test, so that what the generator computes up front counts for that test.
+  const update = (z: ZObject, bundle: Bundle) =>
+    performOf(updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets' }))(z, bundle);
 
   it('send only the fields filled in, with the ID', async () => {
     const scope = nock(API)
@@ -325,5 +339,48 @@ describe('create-or-updates', () => {
     const step = upsertStep(widget, { key: 'upsert_widget', required: ['name'], match: widget.filters ?? [] });
     expect(await appTester(performOf(step), bundleWith({ name: 'Gear' }))).toMatchObject({ id: '12', upsert_action: 'updated' });
     expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('custom fields of a resource', () => {
+  const definitions: ResourceSpec = { ...workshops, type: 'widget-fields', path: 'widget-fields', noun: 'Widget Field' };
+  const customized: ResourceSpec = {
+    ...widget,
+    customFields: {
+      attribute: 'custom-values',
+      definitions,
+      params: { 'filter[active]': 'true' },
+      toField: (record) => ({ name: String(record['name']), label: String(record['name']).toUpperCase(), kind: 'string', required: true }),
+    },
+  };
+
+  /** The fields Zapier loads when it opens the step: one request for the definitions. */
+  const loaded = async (fields: readonly unknown[] | undefined) => {
+    const scope = nock(API)
+      .get(`/${SLUG}/v1/widget-fields`)
+      .query({ 'filter[active]': 'true', 'page[number]': '1', 'page[size]': '100' })
+      .once()
+      .reply(200, { data: [{ id: '1', type: 'widget-fields', attributes: { name: 'region' } }] });
+    const [load] = (fields ?? []).filter((field) => typeof field === 'function');
+    const result = await appTester(load as Parameters<typeof appTester>[0], bundleWith());
+    expect(scope.isDone()).toBe(true);
+    return (result as { key: string; required?: boolean }[]).map(({ key, required }) => [key, required]);
+  };
+
+  it('are required where the account requires them on a create and a create-or-update, never on an update', async () => {
+    const match = widget.filters ?? [];
+    expect(await loaded(createStep(customized, { key: 'create_widget', required: [] }).operation.inputFields)).toEqual([
+      ['custom_region', true],
+    ]);
+    expect(await loaded(upsertStep(customized, { key: 'upsert_widget', required: [], match }).operation.inputFields)).toEqual([
+      ['custom_region', true],
+    ]);
+    expect(await loaded(updateStep(customized, { key: 'update_widget', dropdown: 'list_widgets' }).operation.inputFields)).toEqual([
+      ['custom_region', false],
+    ]);
+  });
+
+  it('are listed among the outputs of a search', async () => {
+    expect(await loaded(searchStep(customized, { key: 'find_widget' }).operation.outputFields)).toEqual([['custom_region', undefined]]);
   });
 });

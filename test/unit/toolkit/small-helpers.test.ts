@@ -1,4 +1,6 @@
-/** The small helpers every message leans on: value text, request names, network reasons, error codes. */
+/** The small helpers every message and wait leans on: value text, request names, network reasons, error codes, the clock's pause. */
+import { jest } from '@jest/globals';
+import { clock } from '../../../src/toolkit/clock.js';
 import { appErrorStatus, ErrorCode, hasErrorCode } from '../../../src/toolkit/app-errors.js';
 import { describeAttempt, targetOf } from '../../../src/toolkit/describe-request.js';
 import { afterNetworkFailure, networkReason } from '../../../src/toolkit/network-errors.js';
@@ -118,5 +120,24 @@ describe('error codes', () => {
   ])('finds no code or status in %s', (_case, error) => {
     expect(hasErrorCode(error, ErrorCode.Api)).toBe(false);
     expect(appErrorStatus(error)).toBeUndefined();
+  });
+});
+
+describe('clock.sleep', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('waits the whole pause it is given, so a job is not read again too early', async () => {
+    jest.useFakeTimers();
+    let woke = false;
+    const sleeping = clock.sleep(1000).then(() => {
+      woke = true;
+    });
+    await jest.advanceTimersByTimeAsync(999);
+    expect(woke).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await sleeping;
+    expect(woke).toBe(true);
   });
 });

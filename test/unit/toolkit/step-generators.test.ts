@@ -171,6 +171,11 @@ describe('search inputs', () => {
       description: 'Finds a widget by name, widget code or ID.',
     });
     expect(searchStep({ ...widget, noun: 'Order', filters: [] }, { key: 'find_order' }).display.description).toBe('Finds an order by ID.');
+    const unfiltered: ResourceSpec = { ...widget };
+    delete (unfiltered as { filters?: unknown }).filters;
+    const byIdOnly = searchStep(unfiltered, { key: 'find_widget' });
+    expect(byIdOnly.display.description).toBe('Finds a widget by ID.');
+    expect(fieldsOf(byIdOnly.operation.inputFields).map((input) => input.key)).toEqual(['id']);
   });
 });
 
