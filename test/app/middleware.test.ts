@@ -90,6 +90,8 @@ describe('middleware: token expiry', () => {
     const scope = nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(200, list());
     const error = await rejectionOf(appTester(poll, bundleWith({}, connectedAuthData({ lifetime: 86400, age: 86400 - 200 }))));
     expect(error.name).toBe('RefreshAuthError');
+    // What the Zap's run log shows while Zapier renews the token.
+    expect(error.message).toContain('The ScopeStack access token has expired and is being renewed.');
     expect(scope.isDone()).toBe(false);
   });
 
@@ -116,6 +118,7 @@ describe('middleware: 403', () => {
     nock(API).get(`/${SLUG}/v1/clients`).query(true).reply(403, forbidden);
     const error = await rejectionOf(appTester(poll, bundleWith({}, connectedAuthData({ age: 3600 }))));
     expect(error.name).toBe('RefreshAuthError');
+    expect(error.message).toContain('ScopeStack refused a token that may have expired; renewing it once.');
   });
 
   it('reports a permission problem, without renewing the stored token, when the request carried a token of its own', async () => {
