@@ -193,11 +193,14 @@ describe('authentication: client credentials', () => {
     expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBeLessThanOrEqual(600);
   });
 
-  it('uses the default hour when the JWT expires the second it is issued, rather than renewing before every request', async () => {
+  it.each([
+    ['expires the second it is issued, rather than renewing before every request', 0],
+    ['has already expired, rather than a lifetime of zero or less', -60],
+  ])('uses the default hour when the JWT %s', async (_case, secondsLeft) => {
     const now = Date.now();
     const spy = jest.spyOn(Date, 'now').mockReturnValue(now);
     try {
-      const payload = Buffer.from(JSON.stringify({ exp: Math.floor(now / 1000) })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ exp: Math.floor(now / 1000) + secondsLeft })).toString('base64url');
       nock(AUTH)
         .post('/oauth/token')
         .reply(200, { access_token: `header.${payload}.signature` });
@@ -315,16 +318,6 @@ describe('authentication: client credentials', () => {
     expect(error.message).toMatch(
       /ScopeStack('s sign-in service answered HTTP \d+ without an access token| did not accept the sign-in request)/,
     );
-  });
-
-  it('uses the default hour when the JWT has already expired, rather than a lifetime of zero or less', async () => {
-    const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) - 60 })).toString('base64url');
-    nock(AUTH)
-      .post('/oauth/token')
-      .reply(200, { access_token: `header.${payload}.signature` });
-    nock(API).get('/v1/me').reply(200, me);
-    const authData = await appTester(perform, { authData: credentials });
-    expect(Number(authData['token_expires_at']) - Number(authData['token_issued_at'])).toBe(3600);
   });
 
   it('sends the Client ID without the spaces a paste adds', async () => {

@@ -215,7 +215,10 @@ describe('creates.generate_project_document: what is sent', () => {
     expect(record).toMatchObject({ id: '66001', status: 'finished', template_name: 'Standard SOW', project_name: 'Cloud Migration' });
   });
 
-  it('makes a statement of work when no document type is chosen', async () => {
+  it.each([
+    ['makes a statement of work when no document type is chosen', { template_id: '1820', document_type: '' }],
+    ['checks and sends a template ID typed with spaces around it as the ID alone', { template_id: ' 1820 ' }],
+  ])('%s', async (_case, input) => {
     const scope = nock(API)
       .get(`${TEMPLATES}/1820`)
       .once()
@@ -230,26 +233,7 @@ describe('creates.generate_project_document: what is sent', () => {
       .query({ include: 'project' })
       .once()
       .reply(201, finished);
-    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', template_id: '1820', document_type: '' }));
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('checks and sends a template ID typed with spaces around it as the ID alone', async () => {
-    const scope = nock(API)
-      .get(`${TEMPLATES}/1820`)
-      .once()
-      .reply(200, { data: template('1820', 'Standard SOW') })
-      .post(DOCUMENTS, {
-        data: {
-          type: 'project-documents',
-          attributes: { 'template-id': '1820', 'document-type': 'sow' },
-          relationships: { project: toProject },
-        },
-      })
-      .query({ include: 'project' })
-      .once()
-      .reply(201, finished);
-    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', template_id: ' 1820 ' }));
+    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', ...input }));
     expect(scope.isDone()).toBe(true);
   });
 
