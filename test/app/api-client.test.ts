@@ -31,28 +31,26 @@ describe('a connection without its account', () => {
 });
 
 describe('a 404 is "nothing there" only for a find by ID or a delete; other failures stay failures', () => {
+  /** What the step with `id: 1001` reports once `scope` has answered its one request with a 500. */
+  const failureOf = async (scope: nock.Scope, step: { operation: object }) => {
+    const error = await rejectionOf(appTester(performOf(step), bundleWith({ id: '1001' })));
+    expect(scope.isDone()).toBe(true);
+    return errorBodyOf(error);
+  };
+  const serverFailure = (attempt: string) => ({
+    code: 'ApiError',
+    status: 500,
+    message: `ScopeStack had a problem and could not ${attempt} (HTTP 500). ScopeStack says: Internal Server Error. Try again in a few minutes.`,
+  });
+
   it('reports a server failure while finding by ID, instead of finding nothing', async () => {
     const scope = nock(API).get(`/${SLUG}/v1/clients/1001`).query({ include: 'rate-table,contacts' }).once().reply(500, serverError);
-    const error = await rejectionOf(appTester(performOf(findClient), bundleWith({ id: '1001' })));
-    expect(scope.isDone()).toBe(true);
-    expect(errorBodyOf(error)).toEqual({
-      code: 'ApiError',
-      status: 500,
-      message:
-        'ScopeStack had a problem and could not read client 1001 (HTTP 500). ScopeStack says: Internal Server Error. Try again in a few minutes.',
-    });
+    expect(await failureOf(scope, findClient)).toEqual(serverFailure('read client 1001'));
   });
 
   it('reports a server failure while deleting, instead of saying there was nothing to delete', async () => {
     const scope = nock(API).delete(`/${SLUG}/v1/crm-opportunities/1001`).once().reply(500, serverError);
-    const error = await rejectionOf(appTester(performOf(deleteCrmOpportunity), bundleWith({ id: '1001' })));
-    expect(scope.isDone()).toBe(true);
-    expect(errorBodyOf(error)).toEqual({
-      code: 'ApiError',
-      status: 500,
-      message:
-        'ScopeStack had a problem and could not delete crm opportunity 1001 (HTTP 500). ScopeStack says: Internal Server Error. Try again in a few minutes.',
-    });
+    expect(await failureOf(scope, deleteCrmOpportunity)).toEqual(serverFailure('delete crm opportunity 1001'));
   });
 });
 

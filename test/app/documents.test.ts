@@ -339,24 +339,20 @@ describe('creates.generate_project_document: what is sent', () => {
     expect(record).toMatchObject({ template_id: 'pricing', status: 'finished' });
   });
 
-  it('reads a document type mapped with spaces around it as that type', async () => {
+  it.each([
+    ['reads a document type mapped with spaces around it as that type', ' pricing ', pricing],
+    [
+      'posts a work breakdown with the built-in "breakdown" template',
+      'breakdown',
+      { 'document-type': 'breakdown', 'template-id': 'breakdown' },
+    ],
+  ])('%s', async (_case, documentType, attributes) => {
     const scope = nock(API)
-      .post(DOCUMENTS, { data: { type: 'project-documents', attributes: pricing, relationships: { project: toProject } } })
+      .post(DOCUMENTS, { data: { type: 'project-documents', attributes, relationships: { project: toProject } } })
       .query({ include: 'project' })
       .once()
-      .reply(201, documentIn(pricing));
-    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', document_type: ' pricing ' }));
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('posts a work breakdown with the built-in "breakdown" template', async () => {
-    const breakdown = { 'document-type': 'breakdown', 'template-id': 'breakdown' };
-    const scope = nock(API)
-      .post(DOCUMENTS, { data: { type: 'project-documents', attributes: breakdown, relationships: { project: toProject } } })
-      .query({ include: 'project' })
-      .once()
-      .reply(201, documentIn(breakdown));
-    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', document_type: 'breakdown' }));
+      .reply(201, documentIn(attributes));
+    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', document_type: documentType }));
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -211,32 +211,27 @@ describe('searches: narrowing values', () => {
 });
 
 describe('searches: ranking the exact matches', () => {
-  const search = (name: string) => appTester(performOf<FlatRecord[]>(searchStep(widget, { key: 'find_widget' })), bundleWith({ name }));
+  /** The IDs a search for "Gear" returns, best first, when the list holds `records`. */
+  const rankedIds = async (records: unknown[]): Promise<string[]> => {
+    nock(API).get(WIDGETS).query({ 'filter[name]': 'Gear', 'page[number]': '1', 'page[size]': '2' }).reply(200, { data: records });
+    const found = await appTester(performOf<FlatRecord[]>(searchStep(widget, { key: 'find_widget' })), bundleWith({ name: 'Gear' }));
+    return found.map((record) => record.id);
+  };
 
   it('puts the most recently created first when the records tell no change time', async () => {
-    nock(API)
-      .get(WIDGETS)
-      .query({ 'filter[name]': 'Gear', 'page[number]': '1', 'page[size]': '2' })
-      .reply(200, {
-        data: [
-          widgetResource('1', 'Gear', { 'created-at': '2024-01-01T00:00:00Z' }),
-          widgetResource('2', 'Gear', { 'created-at': '2025-01-01T00:00:00Z' }),
-        ],
-      });
-    expect((await search('Gear')).map((record) => record.id)).toEqual(['2', '1']);
+    const records = [
+      widgetResource('1', 'Gear', { 'created-at': '2024-01-01T00:00:00Z' }),
+      widgetResource('2', 'Gear', { 'created-at': '2025-01-01T00:00:00Z' }),
+    ];
+    expect(await rankedIds(records)).toEqual(['2', '1']);
   });
 
   it('counts a stored name with spaces around it as the same case as typed', async () => {
-    nock(API)
-      .get(WIDGETS)
-      .query({ 'filter[name]': 'Gear', 'page[number]': '1', 'page[size]': '2' })
-      .reply(200, {
-        data: [
-          widgetResource('1', 'GEAR', { 'created-at': '2025-01-01T00:00:00Z' }),
-          widgetResource('2', ' Gear ', { 'created-at': '2024-01-01T00:00:00Z' }),
-        ],
-      });
-    expect((await search('Gear')).map((record) => record.id)).toEqual(['2', '1']);
+    const records = [
+      widgetResource('1', 'GEAR', { 'created-at': '2025-01-01T00:00:00Z' }),
+      widgetResource('2', ' Gear ', { 'created-at': '2024-01-01T00:00:00Z' }),
+    ];
+    expect(await rankedIds(records)).toEqual(['2', '1']);
   });
 
   it('offers each value to find by as a plain text field', () => {
