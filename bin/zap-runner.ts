@@ -2,10 +2,12 @@
  * Drives the built app the way Zapier does: connect (session exchange, then the connection
  * test), run steps with the stored auth data, and when a step asks for a renewal
  * (RefreshAuthError) run the exchange once, keep what it returns and retry the step once.
+ * Every step gets its input as Zapier production delivers it (converted by field type).
  * Shared by `npm start`, the end-to-end tests and the benchmarks.
  */
 import { channel } from 'node:diagnostics_channel';
 import zapier from 'zapier-platform-core';
+import { asProductionDelivers } from '../test/support/production-input.js';
 
 export type StepKind = 'triggers' | 'searches' | 'creates';
 type Perform = (z: zapier.ZObject, bundle: zapier.Bundle) => Promise<unknown>;
@@ -161,15 +163,24 @@ export class ZapRunner {
     if (!step) throw new Error(`No ${kind} step named ${key}.`);
     const perform = (step.operation as { perform: Perform }).perform;
     const before = httpRequestCount();
-    const attempt = () => this.#tester(perform, { authData: this.authData, inputData, meta: { page: 0, ...meta } }) as Promise<T>;
+    // Requests that resolve the step's fields were made when the Zap was set up, not by the step.
+    let setUpRequests = 0;
+    const attempt = async () => {
+      const start = httpRequestCount();
+      const bundle = { authData: this.authData, inputData, meta: { page: 0, ...meta } };
+      const delivered = await asProductionDelivers(this.#tester, step.operation, bundle);
+      setUpRequests += httpRequestCount() - start;
+      return (await this.#tester(perform, { ...bundle, inputData: delivered })) as T;
+    };
+    const spent = () => httpRequestCount() - before - setUpRequests;
     try {
-      return { result: await attempt(), requests: httpRequestCount() - before, renewed: false };
+      return { result: await attempt(), requests: spent(), renewed: false };
     } catch (error) {
       if (!(error instanceof Error) || error.name !== 'RefreshAuthError') throw error;
       // Zapier renews once and retries once; a second RefreshAuthError fails the step.
       await this.renew();
       this.renewals += 1;
-      return { result: await attempt(), requests: httpRequestCount() - before, renewed: true };
+      return { result: await attempt(), requests: spent(), renewed: true };
     }
   }
 }

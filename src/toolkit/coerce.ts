@@ -3,6 +3,8 @@
  * in the user's words what is wrong when a value does not fit. Pure: no request is made.
  */
 import type { AttributeKind } from './resource-spec.js';
+import { readDate, readDateTime, readingNow, type Reading } from './dates.js';
+import { FORMS } from './input-forms.js';
 import { isScalar, scalarText } from './text.js';
 
 /**
@@ -33,64 +35,40 @@ const coerceBoolean = (value: unknown): Coerced => {
   const word = scalarText(value).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
-  return fail('must be true or false');
+  return fail(`must be ${FORMS.boolean}`);
 };
+
+/** Commas only between thousands (1,500): a comma anywhere else is refused, never dropped. */
+const NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 const coerceInteger = (value: unknown): Coerced => {
   const text = scalarText(value).trim();
-  return /^-?\d+$/.test(text) ? ok(Number.parseInt(text, 10)) : fail('must be a whole number, for example 3');
+  if (!NUMBER.test(text) || text.includes('.')) return fail(`must be a whole number, for example ${FORMS.integer}`);
+  const digits = text.replace(/,/g, '');
+  const number = Number(digits);
+  // Past 2^53 a number can no longer hold every digit: refused rather than sent with other digits.
+  return Number.isSafeInteger(number) ? ok(number) : fail('is too large to be sent exactly');
 };
 
 /** Decimals stay strings so that money is never rounded through a float. */
 const coerceDecimal = (value: unknown): Coerced => {
   const text = scalarText(value).trim();
-  // Commas only as thousands separators (1,500.00): a decimal comma (1,5) is refused, never dropped.
-  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text)) return fail('must be a number, for example 1500.00');
-  return ok(text.replace(/,/g, ''));
+  return NUMBER.test(text) ? ok(text.replace(/,/g, '')) : fail(`must be a number, for example ${FORMS.decimal}`);
 };
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** 01/02/2025 is January 2 in one country and February 1 in another: refused, never guessed. */
+const AMBIGUOUS = 'is ambiguous (day or month first?): write the month as a name (Jan 2, 2025) or the date as 2025-01-02';
 
-/** `YYYY-MM-DD` when the parts make a real day (no 30 February), else undefined. */
-const calendarDate = (year: number, month: number, day: number): string | undefined => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real ? date.toISOString().slice(0, 10) : undefined;
+const coerceDate = (value: unknown, reading: Reading): Coerced => {
+  const date = readDate(scalarText(value), reading);
+  if (date.ok) return ok(date.value);
+  return fail(date.ambiguous ? AMBIGUOUS : `must be a date like ${FORMS.date}`);
 };
 
-const monthOf = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-
-const DATE_FORMS = 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025';
-
-const okOr = (date: string | undefined): Coerced => (date ? ok(date) : fail(DATE_FORMS));
-
-/**
- * A calendar date as people type or map it: ISO (a time after it is dropped), 2025/01/31,
- * Jan 31, 2025 or 31 January 2025, and 31/01/2025 or 01/31/2025 when the day shows which is
- * which. A date like 01/02/2025 is refused: it is January 2 in one country and February 1 in another.
- */
-const coerceDate = (value: unknown): Coerced => {
-  const text = scalarText(value).trim();
-  let match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T ])/.exec(text);
-  if (match) return okOr(calendarDate(Number(match[1]), Number(match[2]), Number(match[3])));
-  match = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(text);
-  // An unknown month name reads as month 0, which calendarDate refuses like any day that does not exist.
-  if (match) return okOr(calendarDate(Number(match[3]), monthOf(match[1] ?? ''), Number(match[2])));
-  match = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/i.exec(text);
-  if (match) return okOr(calendarDate(Number(match[3]), monthOf(match[2] ?? ''), Number(match[1])));
-  match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
-  if (match) {
-    const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (first > 12) return okOr(calendarDate(year, second, first));
-    if (second > 12) return okOr(calendarDate(year, first, second));
-    return fail(`is ambiguous (day or month first?): write it as ${year}-MM-DD, for example 2025-01-31`);
-  }
-  return fail(DATE_FORMS);
-};
-
-const coerceDatetime = (value: unknown): Coerced => {
-  const time = Date.parse(scalarText(value));
-  return Number.isNaN(time) ? fail('must be a date and time like 2025-01-31T09:00:00Z') : ok(new Date(time).toISOString());
+const coerceDatetime = (value: unknown, reading: Reading): Coerced => {
+  const time = readDateTime(scalarText(value), reading);
+  if (time.ok) return ok(time.value);
+  return fail(time.ambiguous ? AMBIGUOUS : `must be a date and time like ${FORMS.datetime}`);
 };
 
 /** Line items arrive as a list with a blank row for every row a user added and left empty. */
@@ -126,7 +104,7 @@ const coerceEmail = (value: unknown): Coerced => {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? ok(text) : fail('must be an email address like pat@client.example');
 };
 
-const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
+const COERCERS: Record<AttributeKind, (value: unknown, reading: Reading) => Coerced> = {
   string: coerceString,
   text: coerceText,
   integer: coerceInteger,
@@ -140,5 +118,5 @@ const COERCERS: Record<AttributeKind, (value: unknown) => Coerced> = {
 };
 
 /** Kinds other than `json` and `list` take one value: a list or object is refused before their own rule runs. */
-export const coerceValue = (kind: AttributeKind, value: unknown): Coerced =>
-  kind === 'json' || kind === 'list' || isScalar(value) ? COERCERS[kind](value) : fail(NOT_ONE_VALUE);
+export const coerceValue = (kind: AttributeKind, value: unknown, reading: Reading = readingNow('UTC')): Coerced =>
+  kind === 'json' || kind === 'list' || isScalar(value) ? COERCERS[kind](value, reading) : fail(NOT_ONE_VALUE);

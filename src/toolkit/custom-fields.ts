@@ -6,6 +6,7 @@
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 import { listResources } from './api-client.js';
 import { coerceValue, isGiven } from './coerce.js';
+import type { Reading } from './dates.js';
 import { customFieldKey, customInputField, customOutputField, type OutputField } from './fields.js';
 import { toRecords, type FlatInput, type FlatRecord } from './json-api.js';
 import { DEFAULT_PAGE_SIZE, pageParams } from './paging.js';
@@ -26,13 +27,13 @@ export const setsCustomFields = (input: FlatInput): boolean =>
 export type CustomValues = { ok: true; values: { name: string; value: unknown }[] } | { ok: false; problems: string[] };
 
 /** Checks each given custom value against its definition, before anything is sent. */
-export const customValues = (definitions: readonly CustomFieldDefinition[], input: FlatInput): CustomValues => {
+export const customValues = (definitions: readonly CustomFieldDefinition[], input: FlatInput, reading?: Reading): CustomValues => {
   const values: { name: string; value: unknown }[] = [];
   const problems: string[] = [];
   for (const definition of definitions) {
     const raw = input[customFieldKey(definition.name)];
     if (!isGiven(raw)) continue;
-    const coerced = coerceValue(definition.kind, raw);
+    const coerced = coerceValue(definition.kind, raw, reading);
     if (!coerced.ok) {
       problems.push(`${definition.label} ${coerced.problem} (got ${quoteValue(raw)}).`);
     } else if (definition.choices && !Object.hasOwn(definition.choices, scalarText(coerced.value))) {

@@ -1,6 +1,7 @@
 /** Zapier input and output field definitions computed from a resource spec. */
 import type { PlainInputField } from 'zapier-platform-core';
 import { keyFor, labelFor, singular } from './field-names.js';
+import { withFormHint } from './input-forms.js';
 import type { AttributeKind, AttributeSpec, CustomFieldDefinition, RelationshipSpec, ResourceSpec } from './resource-spec.js';
 
 export interface OutputField {
@@ -10,18 +11,27 @@ export interface OutputField {
   list?: boolean;
 }
 
-const INPUT_TYPES: Record<AttributeKind, NonNullable<PlainInputField['type']>> = {
+/**
+ * Zapier converts a typed input before the app sees it, and loses what it cannot read:
+ * `number` keeps only digits and separators (1,500.00 arrives as 1), `datetime` turns what it
+ * cannot read into "now", `boolean` makes any other text true. So every field is text, the
+ * toolkit reads it (`coerce.ts`) and refuses what it cannot read, and the help says the form.
+ */
+const INPUT_TYPES: Record<AttributeKind, 'string' | 'text'> = {
   string: 'string',
   text: 'text',
-  integer: 'integer',
-  decimal: 'number',
-  boolean: 'boolean',
-  datetime: 'datetime',
-  date: 'datetime',
+  integer: 'string',
+  decimal: 'string',
+  boolean: 'string',
+  datetime: 'string',
+  date: 'string',
   json: 'text',
   list: 'string',
   email: 'string',
 };
+
+/** A boolean keeps the editor's Yes/No choice; the values are the words the toolkit reads. */
+const YES_NO = { true: 'Yes', false: 'No' } as const;
 
 const OUTPUT_TYPES: Partial<Record<AttributeKind, OutputField['type']>> = {
   integer: 'integer',
@@ -68,14 +78,16 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
         }));
         return { key, label, required, children };
       }
+      const helpText = withFormHint(attribute.kind, attribute.help);
+      const choices = attribute.choices ?? (attribute.kind === 'boolean' ? YES_NO : undefined);
       return {
         key,
         label,
         type: INPUT_TYPES[attribute.kind],
         required,
         ...(attribute.kind === 'list' ? { list: true } : {}),
-        ...(attribute.help ? { helpText: attribute.help } : {}),
-        ...(attribute.choices ? { choices: { ...attribute.choices } } : {}),
+        ...(helpText ? { helpText } : {}),
+        ...(choices ? { choices: { ...choices } } : {}),
         ...(attribute.dropdown ? { dynamic: dropdownRef(attribute.dropdown) } : {}),
         ...(attribute.externalId ? { meta: { externalId: true } } : {}),
       };
@@ -141,19 +153,13 @@ export const outputFieldsFor = (spec: ResourceSpec): OutputField[] => {
   return fields;
 };
 
-const CUSTOM_INPUT_TYPES: Record<CustomFieldDefinition['kind'], NonNullable<PlainInputField['type']>> = {
-  string: 'string',
-  decimal: 'number',
-  date: 'datetime',
-};
-
-/** A custom field as an input field: typed, labelled and required as its definition says. */
+/** A custom field as an input field: text (as every typed field, see INPUT_TYPES), labelled and required as its definition says. */
 export const customInputField = (definition: CustomFieldDefinition, required = definition.required): PlainInputField => ({
   key: customFieldKey(definition.name),
   label: definition.label,
-  type: CUSTOM_INPUT_TYPES[definition.kind],
+  type: INPUT_TYPES[definition.kind],
   required,
-  helpText: definition.help ?? `The ${definition.label} custom field set up in your account.`,
+  helpText: withFormHint(definition.kind, definition.help ?? `The ${definition.label} custom field set up in your account.`),
   ...(definition.choices ? { choices: { ...definition.choices } } : {}),
 });
 

@@ -1,5 +1,6 @@
 /** Builds JSON:API write bodies from flat Zapier input, following a resource spec. */
 import { coerceValue, isGiven } from './coerce.js';
+import type { Reading } from './dates.js';
 import { keyFor } from './field-names.js';
 import { attributeLabel, lineItemKey, relationshipLabel } from './fields.js';
 import type { FlatInput, ResourceIdentifier } from './json-api.js';
@@ -23,6 +24,8 @@ export interface WriteOptions {
   id?: string;
   /** A to-one relationship every create carries (the owning account). */
   owner?: Owner;
+  /** What relative dates are relative to; now in UTC when not given. */
+  reading?: Reading;
 }
 
 export type DocumentResult = { ok: true; document: WriteDocument } | { ok: false; problems: string[] };
@@ -58,7 +61,7 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
     const value = input[keyFor(attribute.name)];
     if (!isGiven(value)) continue;
     const label = attributeLabel(attribute);
-    const coerced = coerceValue(attribute.kind, value);
+    const coerced = coerceValue(attribute.kind, value, options.reading);
     if (!coerced.ok) {
       problems.push(`${label} ${coerced.problem} (got ${quoteValue(value)}).`);
     } else if (attribute.choices && !Object.hasOwn(attribute.choices, scalarText(coerced.value))) {

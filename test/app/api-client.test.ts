@@ -13,6 +13,7 @@ import { API, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../suppo
 import { errorBodyOf, rejectionOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 const serverError = { errors: [{ status: '500', title: 'Internal Server Error' }] };
@@ -57,7 +58,9 @@ describe('a 404 is "nothing there" only for a find by ID or a delete; other fail
 describe('a connection lost during a create', () => {
   it('says to check in ScopeStack when the record has no Find step', async () => {
     const scope = nock(API).post(`/${SLUG}/v1/project-contacts`).query({ include: 'project' }).once().replyWithError('socket hang up');
-    const error = await rejectionOf(appTester(performOf(createProjectContact), bundleWith({ project_id: '90425', name: 'Pat Example' })));
+    const error = await rejectionOf(
+      performAsProduction(appTester, createProjectContact, bundleWith({ project_id: '90425', name: 'Pat Example' })),
+    );
     expect(scope.isDone()).toBe(true);
     expect(errorBodyOf(error).message).toBe(
       'The connection to ScopeStack failed while trying to create project contacts (socket hang up). The project contact may or may not have been created: ' +

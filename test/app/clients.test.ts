@@ -11,6 +11,7 @@ import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 /** A JSON:API document holding one client, as ScopeStack answers a GET, POST or PATCH. */
@@ -178,8 +179,9 @@ describe('creates.create_client', () => {
       .query({ include: 'rate-table,contacts' })
       .matchHeader('content-type', 'application/vnd.api+json')
       .reply(201, one);
-    const record = await appTester(
-      performOf(createClient),
+    const record = await performAsProduction(
+      appTester,
+      createClient,
       bundleWith({ name: 'Example Client Ltd', domain: 'client.example', msa_date: '2025-01-31T00:00:00Z', active: '' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -187,9 +189,9 @@ describe('creates.create_client', () => {
   });
 
   it('refuses a missing name and bad values before sending anything', async () => {
-    const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ domain: 'x.example' })));
+    const error = await appErrorOf(performAsProduction(appTester, createClient, bundleWith({ domain: 'x.example' })));
     expect(error).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Name is required.' });
-    const badDate = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'X', msa_date: 'soon' })));
+    const badDate = await appErrorOf(performAsProduction(appTester, createClient, bundleWith({ name: 'X', msa_date: 'soon' })));
     expect(badDate.message).toBe(
       'Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon").',
     );
@@ -210,7 +212,7 @@ describe('creates.create_client', () => {
           },
         ],
       });
-    const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
+    const error = await appErrorOf(performAsProduction(appTester, createClient, bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe(
       'ScopeStack says: Name has already been taken. Use a different value, or change the existing record instead of creating another.',
@@ -219,7 +221,7 @@ describe('creates.create_client', () => {
 
   it('never resends a create whose connection dropped, and says it may have happened', async () => {
     const scope = nock(API).post(`/${SLUG}/v1/clients`).query(true).once().replyWithError('socket hang up');
-    const error = await appErrorOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
+    const error = await appErrorOf(performAsProduction(appTester, createClient, bundleWith({ name: 'Acme' })));
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe(
       'The connection to ScopeStack failed while trying to create clients (socket hang up). The client may or may not have been created: check with the Find Client step (or in ScopeStack) before running this step again, so that nothing is created twice.',
@@ -233,13 +235,13 @@ describe('creates.update_client', () => {
       .patch(`/${SLUG}/v1/clients/1001`, { data: { type: 'clients', id: '1001', attributes: { active: false } } })
       .query(true)
       .reply(200, one);
-    const record = await appTester(performOf(updateClient), bundleWith({ id: '1001', active: false, name: '' }));
+    const record = await performAsProduction(appTester, updateClient, bundleWith({ id: '1001', active: false, name: '' }));
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '1001', name: 'Example Client Ltd' });
   });
 
   it('asks for something to change', async () => {
-    const error = await appErrorOf(appTester(performOf(updateClient), bundleWith({ id: '1001' })));
+    const error = await appErrorOf(performAsProduction(appTester, updateClient, bundleWith({ id: '1001' })));
     expect(error.message).toBe('Nothing was sent to ScopeStack: Fill in at least one field to change on the client.');
   });
 
@@ -248,7 +250,7 @@ describe('creates.update_client', () => {
       .patch(`/${SLUG}/v1/clients/999`)
       .query(true)
       .reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 999 could not be found.' }] });
-    const error = await appErrorOf(appTester(performOf(updateClient), bundleWith({ id: '999', name: 'X' })));
+    const error = await appErrorOf(performAsProduction(appTester, updateClient, bundleWith({ id: '999', name: 'X' })));
     expect(error.code).toBe('NotFoundError');
     expect(error.message).toMatch(
       /^ScopeStack could not find client 999 \(404\)\. ScopeStack says: The record identified by 999 could not be found\./,

@@ -22,6 +22,7 @@ import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bu
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -393,8 +394,9 @@ describe('creates.create_crm_opportunity', () => {
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
       .reply(201, answer);
-    const record = await appTester(
-      performOf<FlatRecord>(createCrmOpportunity),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      createCrmOpportunity,
       bundleWith({
         opportunity_id: ' 0065g00000XyZ12 ',
         name: 'Azure Migration',
@@ -421,8 +423,9 @@ describe('creates.create_crm_opportunity', () => {
 
   it("returns the CRM's account ID as Account CRM ID, though the answer also links ScopeStack's account", async () => {
     nock(API).post(CRM).query(true).reply(201, answer);
-    const record = await appTester(
-      performOf<FlatRecord>(createCrmOpportunity),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      createCrmOpportunity,
       bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', account_id: '0015g00000Cd2' }),
     );
     expect(record['account_id']).toBe('0015g00000Cd2');
@@ -450,8 +453,9 @@ describe('creates.create_crm_opportunity', () => {
       .query({ include: CRM_INCLUDE })
       .once()
       .reply(201, answer);
-    await appTester(
-      performOf(createCrmOpportunity),
+    await performAsProduction(
+      appTester,
+      createCrmOpportunity,
       bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', projects_ids: '90425, 90426' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -460,7 +464,11 @@ describe('creates.create_crm_opportunity', () => {
   it('refuses an amount that is not a number, naming Amount, before any request', async () => {
     const scope = nock(API).post(CRM).query(true).reply(201, answer);
     const error = await appErrorOf(
-      appTester(performOf(createCrmOpportunity), bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', amount: '24k' })),
+      performAsProduction(
+        appTester,
+        createCrmOpportunity,
+        bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', amount: '24k' }),
+      ),
     );
     expect(scope.isDone()).toBe(false);
     expect(error).toEqual({
@@ -471,8 +479,9 @@ describe('creates.create_crm_opportunity', () => {
 
   it('refuses a project name mapped into Projects, before any request', async () => {
     const error = await appErrorOf(
-      appTester(
-        performOf(createCrmOpportunity),
+      performAsProduction(
+        appTester,
+        createCrmOpportunity,
         bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', projects_ids: ['90425', 'Cloud Migration'] }),
       ),
     );
@@ -483,7 +492,7 @@ describe('creates.create_crm_opportunity', () => {
   });
 
   it('reports every problem at once, before any request', async () => {
-    const error = await appErrorOf(appTester(performOf(createCrmOpportunity), bundleWith({ amount: 'abc', is_closed: 'maybe' })));
+    const error = await appErrorOf(performAsProduction(appTester, createCrmOpportunity, bundleWith({ amount: 'abc', is_closed: 'maybe' })));
     expect(error).toEqual({
       code: 'ValidationError',
       message:
@@ -521,8 +530,9 @@ describe('creates.update_crm_opportunity', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, { ...answer, data: opportunity('3201', { stage: 'Closed Won', 'is-closed': true, amount: '26500.50' }) });
-    const record = await appTester(
-      performOf<FlatRecord>(updateCrmOpportunity),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      updateCrmOpportunity,
       bundleWith({
         id: '3201',
         stage: 'Closed Won',
@@ -538,14 +548,16 @@ describe('creates.update_crm_opportunity', () => {
   });
 
   it('asks for something to change, before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(updateCrmOpportunity), bundleWith({ id: '3201', name: ' ' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, updateCrmOpportunity, bundleWith({ id: '3201', name: ' ' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Fill in at least one field to change on the CRM opportunity.',
     });
   });
 
   it("refuses the CRM's deal ID mapped into the CRM Opportunity field, before any request", async () => {
-    const error = await appErrorOf(appTester(performOf(updateCrmOpportunity), bundleWith({ id: '0065g00000XyZ12', stage: 'Proposal' })));
+    const error = await appErrorOf(
+      performAsProduction(appTester, updateCrmOpportunity, bundleWith({ id: '0065g00000XyZ12', stage: 'Proposal' })),
+    );
     expect(error.message).toBe(
       'Nothing was sent to ScopeStack: CRM Opportunity must be a ScopeStack ID, a whole number such as 1001 (got "0065g00000XyZ12"). ' +
         'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
@@ -580,7 +592,7 @@ describe('creates.upsert_crm_opportunity', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, answer);
-    const record = await appTester(performOf<FlatRecord>(upsertCrmOpportunity), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertCrmOpportunity, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...opportunityRecord, upsert_action: 'updated' });
   });
@@ -591,7 +603,7 @@ describe('creates.upsert_crm_opportunity', () => {
       .query({ include: CRM_INCLUDE })
       .once()
       .reply(201, answer);
-    const record = await appTester(performOf<FlatRecord>(upsertCrmOpportunity), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertCrmOpportunity, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...opportunityRecord, upsert_action: 'created' });
   });
@@ -603,17 +615,17 @@ describe('creates.upsert_crm_opportunity', () => {
       .query({ include: CRM_INCLUDE })
       .once()
       .reply(201, answer);
-    const record = await appTester(performOf<FlatRecord>(upsertCrmOpportunity), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertCrmOpportunity, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record['upsert_action']).toBe('created');
   });
 
   it('refuses missing keys or an amount in words before the search', async () => {
-    expect(await appErrorOf(appTester(performOf(upsertCrmOpportunity), bundleWith({ name: 'Azure Migration' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, upsertCrmOpportunity, bundleWith({ name: 'Azure Migration' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Opportunity ID in CRM is required.',
     });
-    const error = await appErrorOf(appTester(performOf(upsertCrmOpportunity), bundleWith({ ...input, amount: 'lots' })));
+    const error = await appErrorOf(performAsProduction(appTester, upsertCrmOpportunity, bundleWith({ ...input, amount: 'lots' })));
     expect(error.message).toBe('Nothing was sent to ScopeStack: Amount must be a number, for example 1500.00 (got "lots").');
   });
 
@@ -633,7 +645,7 @@ describe('creates.delete_crm_opportunity', () => {
       .matchHeader('accept', JSON_API)
       .once()
       .reply(204);
-    const result = await appTester(performOf(deleteCrmOpportunity), bundleWith({ id: ' 3201 ' }));
+    const result = await performAsProduction(appTester, deleteCrmOpportunity, bundleWith({ id: ' 3201 ' }));
     expect(scope.isDone()).toBe(true);
     expect(result).toEqual({ id: '3201', deleted: true });
   });
@@ -643,7 +655,7 @@ describe('creates.delete_crm_opportunity', () => {
       .delete(`${CRM}/3999`)
       .once()
       .reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 3999 could not be found.', status: '404' }] });
-    const error = await appErrorOf(appTester(performOf(deleteCrmOpportunity), bundleWith({ id: '3999' })));
+    const error = await appErrorOf(performAsProduction(appTester, deleteCrmOpportunity, bundleWith({ id: '3999' })));
     expect(scope.isDone()).toBe(true);
     expect(error).toEqual({
       code: 'NotFoundError',
@@ -654,7 +666,7 @@ describe('creates.delete_crm_opportunity', () => {
 
   it.each([['0065g00000XyZ12'], ['Azure Migration']])('refuses %j as the opportunity before any request', async (id) => {
     const scope = nock(API).delete(/.*/).reply(204);
-    const error = await appErrorOf(appTester(performOf(deleteCrmOpportunity), bundleWith({ id })));
+    const error = await appErrorOf(performAsProduction(appTester, deleteCrmOpportunity, bundleWith({ id })));
     expect(scope.isDone()).toBe(false);
     expect(error).toEqual({
       code: 'ValidationError',
@@ -688,8 +700,9 @@ describe('the CRM opportunity of a project', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(201, projectAnswer);
-    const record = await appTester(
-      performOf<FlatRecord>(createProject),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      createProject,
       bundleWith({ client_id: '1001', project_name: 'Cloud Migration', crm_opportunity_id: ' 3201 ' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -713,14 +726,15 @@ describe('the CRM opportunity of a project', () => {
       .query({ include: PROJECT_INCLUDE })
       .once()
       .reply(200, projectAnswer);
-    await appTester(performOf(updateProject), bundleWith({ id: '90425', crm_opportunity_id: '3202', project_name: '' }));
+    await performAsProduction(appTester, updateProject, bundleWith({ id: '90425', crm_opportunity_id: '3202', project_name: '' }));
     expect(scope.isDone()).toBe(true);
   });
 
   it("refuses the CRM's deal ID mapped into CRM Opportunity, before any request", async () => {
     const error = await appErrorOf(
-      appTester(
-        performOf(createProject),
+      performAsProduction(
+        appTester,
+        createProject,
         bundleWith({ client_id: '1001', project_name: 'Cloud Migration', crm_opportunity_id: '0065g00000XyZ12' }),
       ),
     );

@@ -13,8 +13,8 @@ import findProject from '../../searches/find_project.js';
 import App from '../../src/index.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
 import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
 import type { Perform } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -105,6 +105,8 @@ describe('custom fields as step outputs', () => {
 describe('an update of custom fields only', () => {
   it('reads the definitions, then patches only the custom values', async () => {
     const one: unknown = JSON.parse(readFileSync(new URL('../fixtures/projects/one.json', import.meta.url), 'utf8'));
+    // The Zap editor read the definitions when the step was set up; the step reads them again.
+    const setUp = definitionsRequested();
     const scope = definitionsRequested()
       .patch(`/${SLUG}/v1/projects/90425`, {
         data: { type: 'projects', id: '90425', attributes: { 'project-variables': [{ name: 'budget', value: '900' }] } },
@@ -112,7 +114,8 @@ describe('an update of custom fields only', () => {
       .query({ include: 'client,sales-executive,presales-engineer,rate-table,payment-term,business-unit,crm-opportunity' })
       .once()
       .reply(200, one as nock.Body);
-    const record = await appTester(performOf(updateProject), bundleWith({ id: '90425', project_name: '', custom_budget: '900' }));
+    const record = await performAsProduction(appTester, updateProject, bundleWith({ id: '90425', project_name: '', custom_budget: '900' }));
+    expect(setUp.isDone()).toBe(true);
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '90425' });
   });

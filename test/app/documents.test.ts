@@ -16,6 +16,7 @@ import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bu
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -206,8 +207,9 @@ describe('creates.generate_project_document: what is sent', () => {
       .once()
       .reply(200, finished);
     const seen = requestsOf(scope);
-    const record = await appTester(
-      performOf<FlatRecord>(generateProjectDocument),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      generateProjectDocument,
       bundleWith({ project_id: '90425', template_id: '1820', document_type: 'sow', generate_pdf: 'yes', force_regeneration: 'false' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -233,7 +235,7 @@ describe('creates.generate_project_document: what is sent', () => {
       .query({ include: 'project' })
       .once()
       .reply(201, finished);
-    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', ...input }));
+    await performAsProduction(appTester, generateProjectDocument, bundleWith({ project_id: '90425', ...input }));
     expect(scope.isDone()).toBe(true);
   });
 
@@ -246,8 +248,9 @@ describe('creates.generate_project_document: what is sent', () => {
       .query({ include: 'project' })
       .once()
       .reply(201, finished);
-    const record = await appTester(
-      performOf<FlatRecord>(generateProjectDocument),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      generateProjectDocument,
       bundleWith({ project_id: '90425', template_id: '1820' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -260,7 +263,9 @@ describe('creates.generate_project_document: what is sent', () => {
       .once()
       .reply(200, { data: template('1820', 'Old SOW', false) });
     const post = nock(API).post(DOCUMENTS).query(true).reply(201, created());
-    const error = await appErrorOf(appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', template_id: '1820' })));
+    const error = await appErrorOf(
+      performAsProduction(appTester, generateProjectDocument, bundleWith({ project_id: '90425', template_id: '1820' })),
+    );
     expect(scope.isDone()).toBe(true);
     expect(post.isDone()).toBe(false);
     expect(error).toEqual({
@@ -275,7 +280,9 @@ describe('creates.generate_project_document: what is sent', () => {
       .once()
       .reply(404, { errors: [{ title: 'Record not found', status: '404' }] });
     const post = nock(API).post(DOCUMENTS).query(true).reply(201, created());
-    const error = await appErrorOf(appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', template_id: '1999' })));
+    const error = await appErrorOf(
+      performAsProduction(appTester, generateProjectDocument, bundleWith({ project_id: '90425', template_id: '1999' })),
+    );
     expect(scope.isDone()).toBe(true);
     expect(post.isDone()).toBe(false);
     expect(error).toEqual({
@@ -289,7 +296,9 @@ describe('creates.generate_project_document: what is sent', () => {
     const any = nock(API).get(/.*/).reply(200, {}).post(/.*/).reply(201, {});
     for (const documentType of ['sow', '']) {
       expect(
-        await appErrorOf(appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', document_type: documentType }))),
+        await appErrorOf(
+          performAsProduction(appTester, generateProjectDocument, bundleWith({ project_id: '90425', document_type: documentType })),
+        ),
       ).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Document Template is required.' });
     }
     expect(any.pendingMocks()).toHaveLength(2);
@@ -297,7 +306,7 @@ describe('creates.generate_project_document: what is sent', () => {
 
   it('asks for the project before any request', async () => {
     expect(
-      await appErrorOf(appTester(performOf(generateProjectDocument), bundleWith({ template_id: '1820', document_type: 'sow' }))),
+      await appErrorOf(performAsProduction(appTester, generateProjectDocument, bundleWith({ template_id: '1820', document_type: 'sow' }))),
     ).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Project is required.' });
   });
 
@@ -308,8 +317,9 @@ describe('creates.generate_project_document: what is sent', () => {
       .once()
       .reply(201, documentIn(pricing));
     const seen = requestsOf(scope);
-    const record = await appTester(
-      performOf<FlatRecord>(generateProjectDocument),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      generateProjectDocument,
       bundleWith({ project_id: '90425', document_type: 'pricing' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -329,8 +339,9 @@ describe('creates.generate_project_document: what is sent', () => {
       .once()
       .reply(201, documentIn(pricing));
     const seen = requestsOf(scope);
-    const record = await appTester(
-      performOf<FlatRecord>(generateProjectDocument),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      generateProjectDocument,
       bundleWith({ project_id: '90425', document_type: 'pricing', template_id: '1820' }),
     );
     expect(templateCheck.isDone()).toBe(false);
@@ -352,7 +363,7 @@ describe('creates.generate_project_document: what is sent', () => {
       .query({ include: 'project' })
       .once()
       .reply(201, documentIn(attributes));
-    await appTester(performOf(generateProjectDocument), bundleWith({ project_id: '90425', document_type: documentType }));
+    await performAsProduction(appTester, generateProjectDocument, bundleWith({ project_id: '90425', document_type: documentType }));
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -365,7 +376,7 @@ describe('creates.generate_project_document: the wait', () => {
       .once()
       .reply(201, created(pricing));
   const run = () =>
-    appTester(performOf<FlatRecord>(generateProjectDocument), bundleWith({ project_id: '90425', document_type: 'pricing' }));
+    performAsProduction<FlatRecord>(appTester, generateProjectDocument, bundleWith({ project_id: '90425', document_type: 'pricing' }));
 
   it('returns the document with its file after one read when it is finished by then: 1 POST, 1 GET, one 1-second pause', async () => {
     const scope = postPricing()

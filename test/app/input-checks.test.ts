@@ -11,6 +11,7 @@ import { describeFailure } from '../../src/toolkit/response-errors.js';
 import { bundleWith, useTestHosts } from '../support/bundle.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -27,7 +28,7 @@ const messageOf = async (promise: Promise<unknown>): Promise<{ message: string; 
 
 describe('ID fields', () => {
   it('refuses a name mapped into the ID of update_client, before any request', async () => {
-    const failure = await messageOf(appTester(performOf(updateClient), bundleWith({ id: 'Northwind', domain: 'x.example' })));
+    const failure = await messageOf(performAsProduction(appTester, updateClient, bundleWith({ id: 'Northwind', domain: 'x.example' })));
     expect(failure).toEqual({
       code: 'ValidationError',
       message:
@@ -37,12 +38,12 @@ describe('ID fields', () => {
   });
 
   it('refuses an object mapped into an ID field without printing [object Object]', async () => {
-    const failure = await messageOf(appTester(performOf(updateClient), bundleWith({ id: { id: 12 }, domain: 'x.example' })));
+    const failure = await messageOf(performAsProduction(appTester, updateClient, bundleWith({ id: { id: 12 }, domain: 'x.example' })));
     expect(failure.message).toContain('Client must be a ScopeStack ID, a whole number such as 1001 (got an object).');
   });
 
   it('accepts an ID with the spaces a mapped value may carry', async () => {
-    const failure = await messageOf(appTester(performOf(updateClient), bundleWith({ id: ' 1001 ' })));
+    const failure = await messageOf(performAsProduction(appTester, updateClient, bundleWith({ id: ' 1001 ' })));
     expect(failure.message).toBe('Nothing was sent to ScopeStack: Fill in at least one field to change on the client.');
   });
 
@@ -62,12 +63,12 @@ describe('ID fields', () => {
 
 describe('text fields', () => {
   it.each(['   ', '\t\n'])('counts a name of only spaces (%j) as missing', async (name) => {
-    const failure = await messageOf(appTester(performOf(createClient), bundleWith({ name })));
+    const failure = await messageOf(performAsProduction(appTester, createClient, bundleWith({ name })));
     expect(failure).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Name is required.' });
   });
 
   it('refuses an object mapped where text is expected', async () => {
-    const failure = await messageOf(appTester(performOf(createClient), bundleWith({ name: { first: 'Acme' } })));
+    const failure = await messageOf(performAsProduction(appTester, createClient, bundleWith({ name: { first: 'Acme' } })));
     expect(failure.message).toBe(
       'Nothing was sent to ScopeStack: Name must be a single value, not a list or an object (map one field of it instead) (got an object).',
     );

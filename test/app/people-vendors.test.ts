@@ -21,6 +21,7 @@ import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bu
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -215,8 +216,9 @@ describe('creates.create_sales_executive', () => {
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
       .reply(201, { data: resourceOf('sales-executives', sampleOf(createSalesExecutive)) });
-    const record = await appTester(
-      performOf<FlatRecord>(createSalesExecutive),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      createSalesExecutive,
       bundleWith({
         name: ' Jordan Example ',
         email: 'jordan@yourfirm.example',
@@ -230,7 +232,9 @@ describe('creates.create_sales_executive', () => {
   });
 
   it('names the missing Name before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(createSalesExecutive), bundleWith({ email: 'jordan@yourfirm.example' })))).toEqual({
+    expect(
+      await appErrorOf(performAsProduction(appTester, createSalesExecutive, bundleWith({ email: 'jordan@yourfirm.example' }))),
+    ).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Name is required.',
     });
@@ -248,8 +252,9 @@ describe('creates.update_sales_executive', () => {
       .reply(200, {
         data: resourceOf('sales-executives', sampleOf(createSalesExecutive), { title: 'Sales Director', active: false }),
       });
-    const record = await appTester(
-      performOf<FlatRecord>(updateSalesExecutive),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      updateSalesExecutive,
       bundleWith({ id: '12', title: 'Sales Director', active: 'no', name: '', email: ' ' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -284,7 +289,7 @@ describe('creates.upsert_sales_executive', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, { data: resourceOf('sales-executives', sample) });
-    const record = await appTester(performOf<FlatRecord>(upsertSalesExecutive), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertSalesExecutive, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...sample, upsert_action: 'updated' });
   });
@@ -294,13 +299,13 @@ describe('creates.upsert_sales_executive', () => {
       .post(SALES_EXECUTIVES, { data: { type: 'sales-executives', attributes, relationships: { account: toAccount } } })
       .once()
       .reply(201, { data: resourceOf('sales-executives', sample) });
-    const record = await appTester(performOf<FlatRecord>(upsertSalesExecutive), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertSalesExecutive, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...sample, upsert_action: 'created' });
   });
 
   it('asks for the email it matches on before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(upsertSalesExecutive), bundleWith({ name: 'Jordan Example' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, upsertSalesExecutive, bundleWith({ name: 'Jordan Example' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Email is required.',
     });
@@ -394,8 +399,9 @@ describe('vendors', () => {
         .matchHeader('content-type', JSON_API)
         .once()
         .reply(201, { data: vendor('3601') });
-      const record = await appTester(
-        performOf<FlatRecord>(createVendor),
+      const record = await performAsProduction<FlatRecord>(
+        appTester,
+        createVendor,
         bundleWith({
           name: 'Example Distribution',
           active: 'yes',
@@ -427,8 +433,9 @@ describe('vendors', () => {
         .matchHeader('content-type', JSON_API)
         .once()
         .reply(200, { data: vendor('3601', { street2: 'Suite 200', active: false }) });
-      const record = await appTester(
-        performOf<FlatRecord>(updateVendor),
+      const record = await performAsProduction<FlatRecord>(
+        appTester,
+        updateVendor,
         bundleWith({ id: '3601', street2: 'Suite 200', active: 'false', name: ' ' }),
       );
       expect(scope.isDone()).toBe(true);
@@ -436,7 +443,9 @@ describe('vendors', () => {
     });
 
     it('refuses a vendor name mapped into the Vendor field, before any request', async () => {
-      const error = await appErrorOf(appTester(performOf(updateVendor), bundleWith({ id: 'Example Distribution', city: 'Denver' })));
+      const error = await appErrorOf(
+        performAsProduction(appTester, updateVendor, bundleWith({ id: 'Example Distribution', city: 'Denver' })),
+      );
       expect(error.message).toBe(
         'Nothing was sent to ScopeStack: Vendor must be a ScopeStack ID, a whole number such as 1001 (got "Example Distribution"). ' +
           'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
@@ -453,7 +462,7 @@ describe('vendors', () => {
         .patch(`${VENDORS}/3601`, { data: { type: 'vendors', id: '3601', attributes: { name: 'Example Distribution', city: 'Denver' } } })
         .once()
         .reply(200, { data: vendor('3601') });
-      const record = await appTester(performOf<FlatRecord>(upsertVendor), bundleWith(input));
+      const record = await performAsProduction<FlatRecord>(appTester, upsertVendor, bundleWith(input));
       expect(scope.isDone()).toBe(true);
       expect(record).toEqual({ ...sample, upsert_action: 'updated' });
     });
@@ -465,13 +474,13 @@ describe('vendors', () => {
         })
         .once()
         .reply(201, { data: vendor('3601') });
-      const record = await appTester(performOf<FlatRecord>(upsertVendor), bundleWith(input));
+      const record = await performAsProduction<FlatRecord>(appTester, upsertVendor, bundleWith(input));
       expect(scope.isDone()).toBe(true);
       expect(record).toEqual({ ...sample, upsert_action: 'created' });
     });
 
     it('asks for the name it matches on before any request', async () => {
-      expect(await appErrorOf(appTester(performOf(upsertVendor), bundleWith({ city: 'Denver' })))).toEqual({
+      expect(await appErrorOf(performAsProduction(appTester, upsertVendor, bundleWith({ city: 'Denver' })))).toEqual({
         code: 'ValidationError',
         message: 'Nothing was sent to ScopeStack: Name is required.',
       });

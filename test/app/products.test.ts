@@ -14,6 +14,7 @@ import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bu
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -93,8 +94,9 @@ describe('creates.create_product', () => {
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
       .reply(201, one('7301', 'FortiGate 60F'));
-    const record = await appTester(
-      performOf<FlatRecord>(createProduct),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      createProduct,
       bundleWith({
         name: 'FortiGate 60F',
         sku: ' FG-60F ',
@@ -114,7 +116,7 @@ describe('creates.create_product', () => {
 
   it('refuses a price in words, naming Unit Price, before any request', async () => {
     const scope = nock(API).post(PRODUCTS).reply(201, one('7301', 'FortiGate 60F'));
-    const error = await appErrorOf(appTester(performOf(createProduct), bundleWith({ name: 'FortiGate 60F', unit_price: 'abc' })));
+    const error = await appErrorOf(performAsProduction(appTester, createProduct, bundleWith({ name: 'FortiGate 60F', unit_price: 'abc' })));
     expect(scope.isDone()).toBe(false);
     expect(error).toEqual({
       code: 'ValidationError',
@@ -124,7 +126,7 @@ describe('creates.create_product', () => {
 
   it('refuses a price with a decimal comma rather than read 1,5 as 15, before any request', async () => {
     const scope = nock(API).post(PRODUCTS).reply(201, one('7301', 'FortiGate 60F'));
-    const error = await appErrorOf(appTester(performOf(createProduct), bundleWith({ name: 'FortiGate 60F', unit_price: '1,5' })));
+    const error = await appErrorOf(performAsProduction(appTester, createProduct, bundleWith({ name: 'FortiGate 60F', unit_price: '1,5' })));
     expect(scope.isDone()).toBe(false);
     expect(error).toEqual({
       code: 'ValidationError',
@@ -133,7 +135,9 @@ describe('creates.create_product', () => {
   });
 
   it('reports every problem at once, before any request', async () => {
-    const error = await appErrorOf(appTester(performOf(createProduct), bundleWith({ unit_price: 'abc', billing_frequency: 'weekly' })));
+    const error = await appErrorOf(
+      performAsProduction(appTester, createProduct, bundleWith({ unit_price: 'abc', billing_frequency: 'weekly' })),
+    );
     expect(error.message).toBe(
       'Nothing was sent to ScopeStack: Name is required. Unit Price must be a number, for example 1500.00 (got "abc"). ' +
         'Billing Frequency must be one of one_time, monthly, quarterly, annually (got "weekly").',
@@ -148,8 +152,9 @@ describe('creates.update_product', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, one('7301', 'FortiGate 60F', { 'unit-price': '1600.00', active: false }));
-    const record = await appTester(
-      performOf<FlatRecord>(updateProduct),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      updateProduct,
       bundleWith({ id: '7301', unit_price: '1,600.00', active: 'no', name: '', sku: ' ', description: '' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -157,14 +162,16 @@ describe('creates.update_product', () => {
   });
 
   it('asks for something to change, before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(updateProduct), bundleWith({ id: '7301', name: ' ' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, updateProduct, bundleWith({ id: '7301', name: ' ' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Fill in at least one field to change on the product.',
     });
   });
 
   it('refuses a product name mapped into the Product field, before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(updateProduct), bundleWith({ id: 'FortiGate 60F', unit_price: '1600' })))).toEqual({
+    expect(
+      await appErrorOf(performAsProduction(appTester, updateProduct, bundleWith({ id: 'FortiGate 60F', unit_price: '1600' }))),
+    ).toEqual({
       code: 'ValidationError',
       message:
         'Nothing was sent to ScopeStack: Product must be a ScopeStack ID, a whole number such as 1001 (got "FortiGate 60F"). ' +
@@ -173,7 +180,7 @@ describe('creates.update_product', () => {
   });
 
   it('refuses a price in words, naming Unit Price, before any request', async () => {
-    const error = await appErrorOf(appTester(performOf(updateProduct), bundleWith({ id: '7301', unit_price: 'abc' })));
+    const error = await appErrorOf(performAsProduction(appTester, updateProduct, bundleWith({ id: '7301', unit_price: 'abc' })));
     expect(error.message).toBe('Nothing was sent to ScopeStack: Unit Price must be a number, for example 1500.00 (got "abc").');
   });
 
@@ -210,7 +217,7 @@ describe('creates.upsert_product', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, one('7301', 'FortiGate 60F'));
-    const record = await appTester(performOf<FlatRecord>(upsertProduct), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertProduct, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...productRecord, upsert_action: 'updated' });
   });
@@ -223,7 +230,7 @@ describe('creates.upsert_product', () => {
       .patch(`${PRODUCTS}/7302`, { data: { type: 'products', id: '7302', attributes: changes } })
       .once()
       .reply(200, one('7302', 'FortiGate 60F'));
-    const record = await appTester(performOf<FlatRecord>(upsertProduct), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertProduct, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '7302', name: 'FortiGate 60F', upsert_action: 'updated' });
   });
@@ -233,7 +240,7 @@ describe('creates.upsert_product', () => {
       .post(PRODUCTS, { data: { type: 'products', attributes: changes, relationships: { account: toAccount } } })
       .once()
       .reply(201, one('7301', 'FortiGate 60F'));
-    const record = await appTester(performOf<FlatRecord>(upsertProduct), bundleWith(input));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertProduct, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...productRecord, upsert_action: 'created' });
   });
@@ -247,17 +254,17 @@ describe('creates.upsert_product', () => {
       .post(PRODUCTS, { data: { type: 'products', attributes: { name: 'FortiGate 60F' }, relationships: { account: toAccount } } })
       .once()
       .reply(201, one('7301', 'FortiGate 60F'));
-    const record = await appTester(performOf<FlatRecord>(upsertProduct), bundleWith({ name: 'FortiGate 60F', sku: '' }));
+    const record = await performAsProduction<FlatRecord>(appTester, upsertProduct, bundleWith({ name: 'FortiGate 60F', sku: '' }));
     expect(scope.isDone()).toBe(true);
     expect(record['upsert_action']).toBe('created');
   });
 
   it('refuses a missing name or a price in words before the search', async () => {
-    expect(await appErrorOf(appTester(performOf(upsertProduct), bundleWith({ sku: 'FG-60F' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, upsertProduct, bundleWith({ sku: 'FG-60F' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Name is required.',
     });
-    const error = await appErrorOf(appTester(performOf(upsertProduct), bundleWith({ name: 'FortiGate 60F', unit_price: 'abc' })));
+    const error = await appErrorOf(performAsProduction(appTester, upsertProduct, bundleWith({ name: 'FortiGate 60F', unit_price: 'abc' })));
     expect(error.message).toBe('Nothing was sent to ScopeStack: Unit Price must be a number, for example 1500.00 (got "abc").');
   });
 

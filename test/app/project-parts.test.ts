@@ -16,6 +16,7 @@ import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bu
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -243,8 +244,9 @@ describe('creates.create_project_contact', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(201, contact);
-    const record = await appTester(
-      performOf(createProjectContact),
+    const record = await performAsProduction(
+      appTester,
+      createProjectContact,
       bundleWith({
         project_id: '90425',
         name: 'Pat Example ',
@@ -263,7 +265,8 @@ describe('creates.create_project_contact', () => {
     const scope = nock(API)
       .get(`/${SLUG}/v1/project-variables`)
       .query({ 'filter[variable-context]': 'project_contact', 'filter[active]': 'true', 'page[number]': '1', 'page[size]': '100' })
-      .once()
+      // Once when the Zap editor set the step up (it shows the custom fields), once by the step.
+      .twice()
       .reply(
         200,
         list([
@@ -284,15 +287,16 @@ describe('creates.create_project_contact', () => {
       .query({ include: 'project' })
       .once()
       .reply(201, contact);
-    await appTester(
-      performOf(createProjectContact),
+    await performAsProduction(
+      appTester,
+      createProjectContact,
       bundleWith({ project_id: '90425', name: 'Pat Example', custom_preferred_contact_time: 'Mornings' }),
     );
     expect(scope.isDone()).toBe(true);
   });
 
   it('names the missing Project and Name before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(createProjectContact), bundleWith({ email: 'pat@client.example' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, createProjectContact, bundleWith({ email: 'pat@client.example' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Project is required. Name is required.',
     });
@@ -300,7 +304,7 @@ describe('creates.create_project_contact', () => {
 
   it('refuses a contact type ScopeStack does not have before any request', async () => {
     const error = await appErrorOf(
-      appTester(performOf(createProjectContact), bundleWith({ project_id: '90425', name: 'Pat', contact_type: 'boss' })),
+      performAsProduction(appTester, createProjectContact, bundleWith({ project_id: '90425', name: 'Pat', contact_type: 'boss' })),
     );
     expect(error.message).toBe(
       'Nothing was sent to ScopeStack: Contact Type must be one of primary_customer_contact, customer_contact (got "boss").',
@@ -324,8 +328,9 @@ describe('creates.update_project_contact', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, contact);
-    const record = await appTester(
-      performOf(updateProjectContact),
+    const record = await performAsProduction(
+      appTester,
+      updateProjectContact,
       bundleWith({ project_id: '90425', id: '7701', title: 'CIO', contact_type: 'customer_contact', name: '', email: '' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -333,7 +338,7 @@ describe('creates.update_project_contact', () => {
   });
 
   it('does not count the picked project as a change', async () => {
-    const error = await appErrorOf(appTester(performOf(updateProjectContact), bundleWith({ project_id: '90425', id: '7701' })));
+    const error = await appErrorOf(performAsProduction(appTester, updateProjectContact, bundleWith({ project_id: '90425', id: '7701' })));
     expect(error).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Fill in at least one field to change on the project contact.',
@@ -341,7 +346,7 @@ describe('creates.update_project_contact', () => {
   });
 
   it('asks for the contact itself before any request', async () => {
-    const error = await appErrorOf(appTester(performOf(updateProjectContact), bundleWith({ project_id: '90425', title: 'CIO' })));
+    const error = await appErrorOf(performAsProduction(appTester, updateProjectContact, bundleWith({ project_id: '90425', title: 'CIO' })));
     expect(error.message).toBe('Nothing was sent to ScopeStack: Project Contact is required.');
   });
 });
@@ -368,8 +373,9 @@ describe('creates.create_project_location', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(201, location);
-    const record = await appTester(
-      performOf(createProjectLocation),
+    const record = await performAsProduction(
+      appTester,
+      createProjectLocation,
       bundleWith({
         project_id: '90425',
         name: 'Denver HQ',
@@ -399,7 +405,9 @@ describe('creates.create_project_location', () => {
 
   it('says that location names are unique within a project when ScopeStack refuses a second one', async () => {
     const scope = nock(API).post(LOCATIONS).query({ include: 'project' }).once().reply(422, taken);
-    const error = await appErrorOf(appTester(performOf(createProjectLocation), bundleWith({ project_id: '90425', name: 'Denver HQ' })));
+    const error = await appErrorOf(
+      performAsProduction(appTester, createProjectLocation, bundleWith({ project_id: '90425', name: 'Denver HQ' })),
+    );
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe('ValidationError');
     expect(error.message).toMatch(
@@ -410,13 +418,15 @@ describe('creates.create_project_location', () => {
   it('points only to steps that exist for locations when the name is taken', async () => {
     // There is no Find Project Location step, nor a find-or-create for locations.
     nock(API).post(LOCATIONS).query(true).once().reply(422, taken);
-    const error = await appErrorOf(appTester(performOf(createProjectLocation), bundleWith({ project_id: '90425', name: 'Denver HQ' })));
+    const error = await appErrorOf(
+      performAsProduction(appTester, createProjectLocation, bundleWith({ project_id: '90425', name: 'Denver HQ' })),
+    );
     expect(error.message).toContain('Update Project Location');
     expect(error.message).not.toContain('a Find step');
   });
 
   it('names the missing Project before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(createProjectLocation), bundleWith({ name: 'Denver HQ' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, createProjectLocation, bundleWith({ name: 'Denver HQ' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Project is required.',
     });
@@ -432,8 +442,9 @@ describe('creates.update_project_location', () => {
       .query({ include: 'project' })
       .once()
       .reply(200, location);
-    const record = await appTester(
-      performOf(updateProjectLocation),
+    const record = await performAsProduction(
+      appTester,
+      updateProjectLocation,
       bundleWith({ project_id: '90425', id: '8801', street: '2 Main St', remote: 'yes', city: ' ' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -441,7 +452,9 @@ describe('creates.update_project_location', () => {
   });
 
   it('refuses a location name mapped into its ID before any request', async () => {
-    const error = await appErrorOf(appTester(performOf(updateProjectLocation), bundleWith({ id: 'Denver HQ', street: '2 Main St' })));
+    const error = await appErrorOf(
+      performAsProduction(appTester, updateProjectLocation, bundleWith({ id: 'Denver HQ', street: '2 Main St' })),
+    );
     expect(error.message).toBe(
       'Nothing was sent to ScopeStack: Project Location must be a ScopeStack ID, a whole number such as 1001 (got "Denver HQ"). ' +
         'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',

@@ -22,6 +22,7 @@ import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bu
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -121,7 +122,7 @@ describe('triggers.updated_project', () => {
       .get(PROJECTS)
       .query({ include: INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '100' })
       .reply(200, list([project('90425', 'Cloud Migration', { 'updated-at': '2025-02-04T09:30:00Z' })]));
-    const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
     expect(scope.isDone()).toBe(true);
     expect(records).toEqual([
       expect.objectContaining({
@@ -139,7 +140,7 @@ describe('triggers.updated_project', () => {
         .get(PROJECTS)
         .query(true)
         .reply(200, list([project('90425', 'Cloud Migration', { 'updated-at': updatedAt }), project('90300', 'Unchanged')]));
-      const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+      const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
       expect(scope.isDone()).toBe(true);
       return records.map((record) => ({ id: record.id, project_id: record['project_id'] }));
     };
@@ -237,7 +238,7 @@ describe('burst paging of polling triggers', () => {
 
   it('reads the next page while a full page changed within the last hour, up to 5 pages', async () => {
     const { scope, pages } = recentPages('updated-at');
-    const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
     expect(scope.isDone()).toBe(true);
     expect(pages).toEqual(['1', '2', '3', '4', '5']);
     expect(records).toHaveLength(500);
@@ -261,7 +262,7 @@ describe('burst paging of polling triggers', () => {
       .query((query) => query['page[number]'] === '2')
       .reply(200, fullPage(2, 55, 'updated-at'));
     // Page 1 spans 30 to 39.9 minutes ago: read on. Page 2 reaches 64.9 minutes ago: stop.
-    const records = await appTester(performOf<FlatRecord[]>(updatedProject), bundleWith());
+    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
     expect(scope.isDone()).toBe(true);
     expect(records).toHaveLength(200);
   });
@@ -293,7 +294,7 @@ describe('burst paging of polling triggers', () => {
       .query({ include: INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '3' })
       .once()
       .reply(200, { ...page, data: page.data.slice(0, 3) });
-    const records = await appTester(performOf<FlatRecord[]>(updatedProject), { ...bundleWith(), meta: { page: 0, limit: 3 } });
+    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, { ...bundleWith(), meta: { page: 0, limit: 3 } });
     expect(scope.isDone()).toBe(true);
     expect(records).toHaveLength(3);
   });
@@ -620,6 +621,9 @@ describe('creates.create_project', () => {
     'page[size]': '100',
   };
 
+  /** The definitions the Zap editor read when the step was set up (it shows the custom fields). */
+  const zapSetUp = () => nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
+
   it('posts the exact JSON:API body: attributes, tags as a list, the client and the account', async () => {
     const scope = nock(API)
       .post(PROJECTS, {
@@ -651,8 +655,9 @@ describe('creates.create_project', () => {
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
       .reply(201, one);
-    const record = await appTester(
-      performOf(createProject),
+    const record = await performAsProduction(
+      appTester,
+      createProject,
       bundleWith({
         client_id: '1001',
         project_name: ' Cloud Migration ',
@@ -675,6 +680,7 @@ describe('creates.create_project', () => {
   });
 
   it('sends the smallest body with exactly one request when no custom field is filled in', async () => {
+    const setUp = zapSetUp();
     const scope = nock(API)
       .post(PROJECTS, {
         data: {
@@ -686,14 +692,17 @@ describe('creates.create_project', () => {
       .query({ include: INCLUDE })
       .once()
       .reply(201, one);
-    await appTester(
-      performOf(createProject),
+    await performAsProduction(
+      appTester,
+      createProject,
       bundleWith({ client_id: '1001', project_name: 'Cloud Migration', tag_list: 'cloud, azure', custom_region: '' }),
     );
     expect(scope.isDone()).toBe(true);
+    expect(setUp.isDone()).toBe(true);
   });
 
   it('reads the custom field definitions once, then posts the values as project variables', async () => {
+    const setUp = zapSetUp();
     const scope = nock(API)
       .get(`/${SLUG}/v1/project-variables`)
       .query(DEFINITIONS_QUERY)
@@ -716,8 +725,9 @@ describe('creates.create_project', () => {
       .query({ include: INCLUDE })
       .once()
       .reply(201, one);
-    const record = await appTester(
-      performOf(createProject),
+    const record = await performAsProduction(
+      appTester,
+      createProject,
       bundleWith({
         client_id: '1001',
         project_name: 'Cloud Migration',
@@ -728,46 +738,68 @@ describe('creates.create_project', () => {
     );
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '90425', custom_region: 'EMEA' });
+    expect(setUp.isDone()).toBe(true);
   });
 
   it('refuses a select value that is not one of its options, after reading the definitions and before the POST', async () => {
+    const setUp = zapSetUp();
     const scope = nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
     const error = await appErrorOf(
-      appTester(performOf(createProject), bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_region: 'Mars' })),
+      performAsProduction(
+        appTester,
+        createProject,
+        bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_region: 'Mars' }),
+      ),
     );
     expect(scope.isDone()).toBe(true);
     expect(error).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Region must be one of EMEA, APAC (got "Mars").',
     });
+    expect(setUp.isDone()).toBe(true);
   });
 
   it('refuses text in a number custom field before the POST', async () => {
+    const setUp = zapSetUp();
     const scope = nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
     const error = await appErrorOf(
-      appTester(performOf(createProject), bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_budget: 'abc' })),
+      performAsProduction(
+        appTester,
+        createProject,
+        bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_budget: 'abc' }),
+      ),
     );
     expect(scope.isDone()).toBe(true);
     expect(error.message).toBe('Nothing was sent to ScopeStack: Budget must be a number, for example 1500.00 (got "abc").');
+    expect(setUp.isDone()).toBe(true);
   });
 
   it('names the missing Client before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(createProject), bundleWith({ project_name: 'Cloud Migration' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, createProject, bundleWith({ project_name: 'Cloud Migration' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Client is required.',
     });
   });
 
-  it('reports every problem at once, before any request', async () => {
+  it('reports every problem at once, custom fields included, before any write', async () => {
+    const setUp = zapSetUp();
+    // The definitions are read to check the custom value even though other fields already failed.
+    const definitionsRead = zapSetUp();
     const error = await appErrorOf(
-      appTester(performOf(createProject), bundleWith({ client_id: 'Acme', status: 'done', msa_date: 'soon', custom_region: 'EMEA' })),
+      performAsProduction(
+        appTester,
+        createProject,
+        bundleWith({ client_id: 'Acme', status: 'done', msa_date: 'soon', custom_region: 'Mars' }),
+      ),
     );
     expect(error.message).toBe(
       'Nothing was sent to ScopeStack: Project Name is required. ' +
         'Status must be one of building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled (got "done"). ' +
         'MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon"). ' +
-        'Client must be a ScopeStack ID, a whole number such as 1001 (got "Acme"). Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
+        'Client must be a ScopeStack ID, a whole number such as 1001 (got "Acme"). Pick one from the dropdown, or map the ID (not the name) from an earlier step. ' +
+        'Region must be one of EMEA, APAC (got "Mars").',
     );
+    expect(setUp.isDone() && definitionsRead.isDone()).toBe(true);
   });
 });
 
@@ -781,8 +813,9 @@ describe('creates.update_project', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, one);
-    const record = await appTester(
-      performOf(updateProject),
+    const record = await performAsProduction(
+      appTester,
+      updateProject,
       bundleWith({ id: '90425', status: 'approved', service_start_date: '2025-04-01', project_name: '', client_id: '', msa_date: ' ' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -798,7 +831,7 @@ describe('creates.update_project', () => {
         .query({ include: INCLUDE })
         .once()
         .reply(200, one);
-      await appTester(performOf(updateProject), bundleWith({ id: '90425', status: 'approved', tag_list: tags }));
+      await performAsProduction(appTester, updateProject, bundleWith({ id: '90425', status: 'approved', tag_list: tags }));
       expect(scope.isDone()).toBe(true);
     },
   );
@@ -810,7 +843,7 @@ describe('creates.update_project', () => {
       })
       .query({ include: INCLUDE })
       .reply(200, one);
-    await appTester(performOf(updateProject), bundleWith({ id: '90425', client_id: '2002' }));
+    await performAsProduction(appTester, updateProject, bundleWith({ id: '90425', client_id: '2002' }));
     expect(scope.isDone()).toBe(true);
   });
 
@@ -829,7 +862,7 @@ describe('creates.update_project', () => {
           },
         ],
       });
-    const error = await appErrorOf(appTester(performOf(updateProject), bundleWith({ id: '90425', status: 'building' })));
+    const error = await appErrorOf(performAsProduction(appTester, updateProject, bundleWith({ id: '90425', status: 'building' })));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe('ValidationError');
     expect(error.message).toBe(
@@ -840,7 +873,7 @@ describe('creates.update_project', () => {
   });
 
   it('asks for something to change', async () => {
-    const error = await appErrorOf(appTester(performOf(updateProject), bundleWith({ id: '90425', project_name: ' ' })));
+    const error = await appErrorOf(performAsProduction(appTester, updateProject, bundleWith({ id: '90425', project_name: ' ' })));
     expect(error.message).toBe('Nothing was sent to ScopeStack: Fill in at least one field to change on the project.');
   });
 });
@@ -873,8 +906,9 @@ describe('creates.upsert_project', () => {
       .query({ include: INCLUDE })
       .once()
       .reply(200, one);
-    const record = await appTester(
-      performOf(upsertProject),
+    const record = await performAsProduction(
+      appTester,
+      upsertProject,
       bundleWith({ project_name: 'Cloud Migration', client_id: '1001', service_start_date: '2025-04-01', status: '' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -893,8 +927,9 @@ describe('creates.upsert_project', () => {
       .query({ include: INCLUDE })
       .once()
       .reply(201, one);
-    const record = await appTester(
-      performOf(upsertProject),
+    const record = await performAsProduction(
+      appTester,
+      upsertProject,
       bundleWith({ project_name: 'Cloud Migration', client_id: '1001', service_start_date: '2025-04-01' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -902,10 +937,10 @@ describe('creates.upsert_project', () => {
   });
 
   it('refuses invalid input before the search', async () => {
-    const missing = await appErrorOf(appTester(performOf(upsertProject), bundleWith({ project_name: 'Cloud Migration' })));
+    const missing = await appErrorOf(performAsProduction(appTester, upsertProject, bundleWith({ project_name: 'Cloud Migration' })));
     expect(missing).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Client is required.' });
     const badDate = await appErrorOf(
-      appTester(performOf(upsertProject), bundleWith({ project_name: 'Cloud Migration', client_id: '1001', msa_date: 'soon' })),
+      performAsProduction(appTester, upsertProject, bundleWith({ project_name: 'Cloud Migration', client_id: '1001', msa_date: 'soon' })),
     );
     expect(badDate.message).toBe(
       'Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon").',
@@ -945,7 +980,7 @@ describe('creates.upsert_client', () => {
       .patch(`${CLIENTS}/2`, { data: { type: 'clients', id: '2', attributes: { name: 'Acme', domain: 'acme.example' } } })
       .query({ include: 'rate-table,contacts' })
       .reply(200, answer('2', 'Acme', 'acme.example'));
-    const record = await appTester(performOf(upsertClient), bundleWith({ name: 'Acme', domain: 'acme.example' }));
+    const record = await performAsProduction(appTester, upsertClient, bundleWith({ name: 'Acme', domain: 'acme.example' }));
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '2', name: 'Acme', upsert_action: 'updated' });
   });
@@ -961,7 +996,7 @@ describe('creates.upsert_client', () => {
       .patch(`${CLIENTS}/7`, { data: { type: 'clients', id: '7', attributes: { name: 'Acme', domain: 'acme.example' } } })
       .query({ include: 'rate-table,contacts' })
       .reply(200, answer('7', 'Acme', 'acme.example'));
-    const record = await appTester(performOf(upsertClient), bundleWith({ name: 'Acme', domain: 'acme.example' }));
+    const record = await performAsProduction(appTester, upsertClient, bundleWith({ name: 'Acme', domain: 'acme.example' }));
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '7', name: 'Acme', upsert_action: 'updated' });
   });
@@ -983,13 +1018,13 @@ describe('creates.upsert_client', () => {
       })
       .query({ include: 'rate-table,contacts' })
       .reply(201, answer('9', 'Acme', 'acme.example'));
-    const record = await appTester(performOf(upsertClient), bundleWith({ name: 'Acme', domain: 'acme.example' }));
+    const record = await performAsProduction(appTester, upsertClient, bundleWith({ name: 'Acme', domain: 'acme.example' }));
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '9', name: 'Acme', upsert_action: 'created' });
   });
 
   it('refuses a missing name before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(upsertClient), bundleWith({ domain: 'acme.example' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, upsertClient, bundleWith({ domain: 'acme.example' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Name is required.',
     });

@@ -13,6 +13,7 @@ import newClient from '../../triggers/new_client.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 const CLIENTS = `/${SLUG}/v1/clients`;
@@ -60,7 +61,7 @@ describe('answers that are not JSON:API', () => {
       .query(true)
       .once()
       .reply(201, { meta: { created: true } });
-    const message = await failureOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
+    const message = await failureOf(performAsProduction(appTester, createClient, bundleWith({ name: 'Acme' })));
     expect(message).toBe(
       'ScopeStack answered the request to create clients (HTTP 201) with data that could not be read. The record may or may not have been created: ' +
         'check ScopeStack before running this step again, so that nothing is created twice.',
@@ -145,7 +146,7 @@ describe('answers that come too late', () => {
 
   it('never sends a slow create twice, and says it may have been created and how to check', async () => {
     const scope = nock(API).post(CLIENTS).query(true).once().delay(300).reply(201, {});
-    const message = await failureOf(appTester(performOf(createClient), bundleWith({ name: 'Acme' })));
+    const message = await failureOf(performAsProduction(appTester, createClient, bundleWith({ name: 'Acme' })));
     expect(message).toBe(
       'The connection to ScopeStack failed while trying to create clients (no answer in time). The client may or may not have been created: ' +
         'check with the Find Client step (or in ScopeStack) before running this step again, so that nothing is created twice.',

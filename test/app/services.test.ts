@@ -13,6 +13,7 @@ import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bu
 import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -95,7 +96,11 @@ describe('creates.add_project_service: a catalog service', () => {
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
       .reply(201, catalogAnswer);
-    const record = await appTester(performOf<FlatRecord>(addProjectService), bundleWith({ project_id: '90425', service_id: '259302' }));
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      addProjectService,
+      bundleWith({ project_id: '90425', service_id: '259302' }),
+    );
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({
       id: '526936',
@@ -151,8 +156,9 @@ describe('creates.add_project_service: a catalog service', () => {
       .query({ include: PROJECT_SERVICE_INCLUDE })
       .once()
       .reply(201, catalogAnswer);
-    await appTester(
-      performOf(addProjectService),
+    await performAsProduction(
+      appTester,
+      addProjectService,
       bundleWith({ project_id: '90425', service_id: '259302', quantity: ' 3 ', override_hours: '8', name: '', service_description: '' }),
     );
     expect(scope.isDone()).toBe(true);
@@ -160,7 +166,9 @@ describe('creates.add_project_service: a catalog service', () => {
 
   it('refuses a service name mapped into the Catalog Service field before any request', async () => {
     expect(
-      await appErrorOf(appTester(performOf(addProjectService), bundleWith({ project_id: '90425', service_id: 'Firewall Deployment' }))),
+      await appErrorOf(
+        performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', service_id: 'Firewall Deployment' })),
+      ),
     ).toEqual({
       code: 'ValidationError',
       message:
@@ -191,8 +199,9 @@ describe('creates.add_project_service: a custom service', () => {
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(201, customAnswer);
-    const record = await appTester(
-      performOf<FlatRecord>(addProjectService),
+    const record = await performAsProduction<FlatRecord>(
+      appTester,
+      addProjectService,
       bundleWith({
         project_id: '90425',
         name: ' Discovery Workshop ',
@@ -225,11 +234,13 @@ describe('creates.add_project_service: a custom service', () => {
 
   it('asks for a name when no catalog service is picked, before any request', async () => {
     const scope = nock(API).post(PROJECT_SERVICES).query(true).reply(201, customAnswer);
-    expect(await appErrorOf(appTester(performOf(addProjectService), bundleWith({ project_id: '90425', quantity: '2' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Name is required.',
-    });
-    expect(await appErrorOf(appTester(performOf(addProjectService), bundleWith({ project_id: '90425', name: '  ' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', quantity: '2' })))).toEqual(
+      {
+        code: 'ValidationError',
+        message: 'Nothing was sent to ScopeStack: Name is required.',
+      },
+    );
+    expect(await appErrorOf(performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', name: '  ' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Name is required.',
     });
@@ -237,7 +248,7 @@ describe('creates.add_project_service: a custom service', () => {
   });
 
   it('asks for the project before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(addProjectService), bundleWith({ service_id: '259302' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, addProjectService, bundleWith({ service_id: '259302' })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Project is required.',
     });
@@ -246,7 +257,7 @@ describe('creates.add_project_service: a custom service', () => {
   it('refuses a quantity in words, naming the field, before any request', async () => {
     const scope = nock(API).post(PROJECT_SERVICES).query(true).reply(201, customAnswer);
     const error = await appErrorOf(
-      appTester(performOf(addProjectService), bundleWith({ project_id: '90425', name: 'Discovery Workshop', quantity: 'two' })),
+      performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', name: 'Discovery Workshop', quantity: 'two' })),
     );
     expect(scope.isDone()).toBe(false);
     expect(error).toEqual({
@@ -258,7 +269,11 @@ describe('creates.add_project_service: a custom service', () => {
   it('refuses hours in words, naming the field, before any request', async () => {
     const scope = nock(API).post(PROJECT_SERVICES).query(true).reply(201, customAnswer);
     const error = await appErrorOf(
-      appTester(performOf(addProjectService), bundleWith({ project_id: '90425', name: 'Discovery Workshop', override_hours: 'lots' })),
+      performAsProduction(
+        appTester,
+        addProjectService,
+        bundleWith({ project_id: '90425', name: 'Discovery Workshop', override_hours: 'lots' }),
+      ),
     );
     expect(scope.isDone()).toBe(false);
     expect(error.code).toBe('ValidationError');
@@ -268,7 +283,7 @@ describe('creates.add_project_service: a custom service', () => {
 
   it('reports every problem at once: the missing name, the quantity and the hours', async () => {
     const error = await appErrorOf(
-      appTester(performOf(addProjectService), bundleWith({ project_id: '90425', quantity: '1.5', override_hours: 'lots' })),
+      performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', quantity: '1.5', override_hours: 'lots' })),
     );
     expect(error.message).toMatch(
       /^Nothing was sent to ScopeStack: Name is required\. Quantity must be a whole number, for example 3 \(got "1\.5"\)\. Hours must be a number/,

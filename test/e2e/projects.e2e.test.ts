@@ -11,6 +11,9 @@ import { startSandbox } from '../../sandbox/index.js';
 import { buildSeedState } from '../../sandbox/seed/build-seed.js';
 import { failureOf, SEED, useSandbox } from './sandbox-harness.js';
 
+/** The Zap editor reads a step's custom fields to show them (and Zapier to type its input) before the step runs. */
+const FIELDS_SET_UP = 'GET /project-variables';
+
 const context = useSandbox();
 
 interface ProjectRecord {
@@ -395,8 +398,9 @@ describe('e2e: project writes', () => {
       custom_region: 'EMEA',
       creator_id: SEED.serviceUser.userId,
     });
-    // The custom field definitions are read to check the value, then one POST.
-    expect(requestsLogged()).toEqual(['GET /project-variables', 'POST /projects']);
+    // The Zap's fields are set up (the editor shows the custom fields); the step reads the
+    // definitions to check the value, then one POST.
+    expect(requestsLogged()).toEqual([FIELDS_SET_UP, 'GET /project-variables', 'POST /projects']);
 
     const [readBack] = (await runner.run<ProjectRecord[]>('searches', 'find_project', { id: created.result.id })).result;
     expect(readBack).toMatchObject({ custom_region: 'EMEA', tag_list: ['backup', 'cloud'], rate_table_id: SEED.rateTables.standard });
@@ -567,7 +571,7 @@ describe('e2e: custom field values that do not fit', () => {
     expect(failure.code).toBe('ValidationError');
     expect(failure.message).toBe('Nothing was sent to ScopeStack: Region must be one of North America, EMEA, APAC (got "Antarctica").');
     expect(writes()).toEqual([]);
-    expect(requestsLogged()).toEqual(['GET /project-variables']);
+    expect(requestsLogged()).toEqual([FIELDS_SET_UP, 'GET /project-variables']);
   });
 
   it('refuses a number custom field of "abc", before any write', async () => {
@@ -617,12 +621,12 @@ describe('e2e: custom field values that do not fit', () => {
       );
       expect(created.code).toBe('ValidationError');
       expect(created.message).toBe('Nothing was sent to ScopeStack: Budget Hours must be a number, for example 1500.00 (got "abc").');
-      expect(paths()).toEqual(['GET /project-variables']);
+      expect(paths()).toEqual([FIELDS_SET_UP, 'GET /project-variables']);
 
       other.log.reset();
       const updated = await failureOf(runner.run('creates', 'update_project', { id: P.fabrikamFirewall, custom_budget_hours: 'abc' }));
       expect(updated.message).toMatch(/Budget Hours must be a number/);
-      expect(paths()).toEqual(['GET /project-variables']);
+      expect(paths()).toEqual([FIELDS_SET_UP, 'GET /project-variables']);
 
       // A number that fits is written, which shows the field is really there.
       const fits = await runner.run<{ custom_budget_hours?: unknown }>('creates', 'update_project', {

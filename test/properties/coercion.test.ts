@@ -57,13 +57,15 @@ describe('integer coercion (property)', () => {
     );
   });
 
-  it('any digit string with a non-digit anywhere inside it is refused (`abc1500`, `15a00`, `1.5`, `1e3`)', () => {
+  it('any digit string with a non-digit anywhere inside it is refused (`abc1500`, `15a00`, `1.5`, `1e3`, `15,00`)', () => {
     fc.assert(
       fc.property(fc.option(fc.constant('-'), { nil: '' }), digits(1, 12), fc.nat(), nonDigit, padding, (sign, number, at, char, pad) => {
         const position = at % (number.length + 1);
         // Only a leading `-` (after the sign slot) and padding at either end are allowed around digits.
         fc.pre(!(position === 0 && sign === '' && char === '-'));
         fc.pre(!((position === 0 || position === number.length) && char.trim() === ''));
+        // A comma that separates thousands (1,500) is read, as in decimals.
+        fc.pre(!(char === ',' && position > 0 && position <= 3 && number.length - position === 3));
         const text = `${pad}${sign}${number.slice(0, position)}${char}${number.slice(position)}${pad}`;
         expect(coerceValue('integer', text)).toEqual({ ok: false, problem: 'must be a whole number, for example 3' });
       }),

@@ -17,7 +17,7 @@ export const crmOpportunities = {
     crmId('opportunity-id', "The deal's ID in your CRM, for example 0065g00000XyZ12. Unique in ScopeStack.", 'Opportunity ID in CRM'),
     text('name', 'The deal name, for example "Azure Migration".'),
     text('display-name', 'How ScopeStack lists it. Leave empty for "Account / Name / CRM ID".'),
-    { name: 'amount', kind: 'decimal', writable: true, help: 'The deal amount, as a number, for example 24000.00.' },
+    { name: 'amount', kind: 'decimal', writable: true, help: 'The deal amount in the account currency.' },
     text('stage', 'The deal stage in your CRM, for example Proposal.'),
     { name: 'is-closed', kind: 'boolean', writable: true, label: 'Closed', help: 'Yes once the deal is won or lost in the CRM.' },
     crmId('owner-id', "The deal owner's ID in your CRM.", 'Owner CRM ID'),

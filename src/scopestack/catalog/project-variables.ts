@@ -65,7 +65,7 @@ const helpOf = (record: FlatRecord, kind: CustomFieldDefinition['kind']): string
     const range = bounds[0] || bounds[1] ? ` between ${bounds[0] || 'any'} and ${bounds[1] || 'any'}` : '';
     return `${label}: a number${range}, as your ScopeStack account defines it.`;
   }
-  if (kind === 'date') return `${label}: a date, for example 2025-01-31, as your ScopeStack account defines it.`;
+  if (kind === 'date') return `${label}: a date, as your ScopeStack account defines it.`;
   return `${label}: a custom field your ScopeStack account defines.`;
 };
 

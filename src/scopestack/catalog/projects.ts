@@ -51,7 +51,7 @@ export const projects = {
       label: 'MSA Date',
       help: 'Date the master services agreement was signed, for example 2025-01-31.',
     },
-    { name: 'service-start-date', kind: 'date', writable: true, help: 'When the work is planned to start, for example 2025-03-01.' },
+    { name: 'service-start-date', kind: 'date', writable: true, help: 'When the work is planned to start.' },
     {
       name: 'tag-list',
       kind: 'list',

@@ -82,7 +82,7 @@ export const projectServices = {
       writable: true,
       help: 'Required for a custom service, for example "Discovery Workshop". Leave empty when you pick a catalog service: its name is used.',
     },
-    { name: 'quantity', kind: 'integer', writable: true, help: 'How many, as a whole number. Default 1.' },
+    { name: 'quantity', kind: 'integer', writable: true, help: 'How many of the service the project needs; 1 when left empty.' },
     {
       name: 'override-hours',
       kind: 'decimal',

@@ -7,6 +7,7 @@ import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
 import { customValues, fetchDefinitions, setsCustomFields } from '../custom-fields.js';
+import { readingNow } from '../dates.js';
 import type { FlatInput } from '../json-api.js';
 import { findResource } from '../api-client.js';
 import type { ResourceSpec } from '../resource-spec.js';
@@ -95,17 +96,18 @@ export const writeBody = async (
   const required = new Set(options.variant?.required);
   const fields = options.fields.map((field) => (required.has(field.key) ? { ...field, required: true } : field));
   const problems = missingFields(fields, input);
-  const result = toDocument(spec, input, options);
+  const reading = readingNow(bundle.meta.timezone);
+  const result = toDocument(spec, input, { ...options, reading });
   if (!result.ok) problems.push(...result.problems);
-  if (problems.length > 0 || !result.ok) throw invalidInput(z, spec, problems);
+  // Custom values are checked even when other fields failed, so that every problem is told at once.
+  const customFields = spec.customFields;
+  const custom =
+    customFields && setsCustomFields(input) ? customValues(await fetchDefinitions(z, bundle, customFields), input, reading) : undefined;
+  if (custom && !custom.ok) problems.push(...custom.problems);
+  if (problems.length > 0 || !result.ok || (custom && !custom.ok)) throw invalidInput(z, spec, problems);
   let { data } = result.document;
   if (options.variant?.fixed) data = { ...data, attributes: { ...data.attributes, ...options.variant.fixed } };
-  const customFields = spec.customFields;
-  if (customFields && setsCustomFields(input)) {
-    const custom = customValues(await fetchDefinitions(z, bundle, customFields), input);
-    if (!custom.ok) throw invalidInput(z, spec, custom.problems);
-    data = { ...data, attributes: { ...data.attributes, [customFields.attribute]: custom.values } };
-  }
+  if (customFields && custom) data = { ...data, attributes: { ...data.attributes, [customFields.attribute]: custom.values } };
   const related = await relatedProblems(z, bundle, spec, input, options.variant?.checks ?? []);
   if (related.length > 0) throw invalidInput(z, spec, related);
   return { data };

@@ -82,10 +82,18 @@ describe('outputFieldsFor', () => {
 });
 
 describe('writeInputFields', () => {
-  it('types each writable attribute for the editor and carries its help, choices, dropdown and external-ID mark', () => {
+  it('declares each writable attribute as text, so Zapier passes it as typed, and carries its help, choices, dropdown and external-ID mark', () => {
     expect(writeInputFields(order, ['title'])).toEqual([
       { key: 'title', label: 'Title', type: 'string', required: true },
-      { key: 'paid', label: 'Paid', type: 'boolean', required: false, helpText: 'Whether the order is paid.' },
+      // A boolean keeps the editor's Yes/No choice; the values are words the toolkit reads.
+      {
+        key: 'paid',
+        label: 'Paid',
+        type: 'string',
+        required: false,
+        helpText: 'Whether the order is paid.',
+        choices: { true: 'Yes', false: 'No' },
+      },
       { key: 'tags', label: 'Tags', type: 'string', required: false, list: true },
       {
         key: 'status',
@@ -115,13 +123,14 @@ describe('writeInputFields', () => {
 });
 
 describe('custom fields as fields', () => {
-  it('types a custom field, requires it as its definition says, and explains it when the account gave no help', () => {
+  it('declares a custom field as text, requires it as its definition says, and explains it and its form when the account gave no help', () => {
     expect(customInputField({ name: 'go live', label: 'Go-Live', kind: 'date', required: true })).toEqual({
       key: 'custom_go_live',
       label: 'Go-Live',
-      type: 'datetime',
+      type: 'string',
       required: true,
-      helpText: 'The Go-Live custom field set up in your account.',
+      helpText:
+        'The Go-Live custom field set up in your account. A date such as 2025-01-31, Jan 31, 2025, 31 Jan 2025 or tomorrow (write the month as a name when 01/02/2025 could be read two ways).',
     });
     expect(
       customInputField(
@@ -129,7 +138,11 @@ describe('custom fields as fields', () => {
         false,
       ),
     ).toEqual({ key: 'custom_tier', label: 'Tier', type: 'string', required: false, helpText: 'Support tier.', choices: { gold: 'Gold' } });
-    expect(customInputField({ name: 'seats', label: 'Seats', kind: 'decimal', required: false }).type).toBe('number');
+    const seats = customInputField({ name: 'seats', label: 'Seats', kind: 'decimal', required: false });
+    expect([seats.type, seats.helpText]).toEqual([
+      'string',
+      'The Seats custom field set up in your account. A number with a dot before the decimals, such as 1500.00; a comma may separate thousands (1,500.00).',
+    ]);
   });
 
   it('lists a custom field among the outputs under its own key', () => {
