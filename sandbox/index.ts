@@ -10,6 +10,7 @@ import { Store } from './store.js';
 import { buildSeedState } from './seed/build-seed.js';
 import { createAdmin, type Admin } from './admin/admin.js';
 import { createSandboxServer } from './http/server.js';
+import type { Profile } from './resources/strict-profile.js';
 import type { Services } from './services.js';
 
 export { SEED } from './seed/seed-facts.js';
@@ -32,6 +33,8 @@ export interface SandboxOptions {
   dataFile?: string;
   /** Delay added to every non-admin request. */
   latencyMs?: number;
+  /** `strict` (the default) refuses what ScopeStack's public evidence does not confirm; `permissive` accepts every guess. */
+  profile?: Profile;
 }
 
 export interface Sandbox {
@@ -52,6 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: createClock(),
     faults: new FaultBoard(),
     log: new MemoryRequestLog(),
+    profile: options.profile ?? 'strict',
   };
   const admin = createAdmin(services);
   const server = createSandboxServer(services, admin, options.latencyMs ?? 0);

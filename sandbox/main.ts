@@ -1,5 +1,6 @@
 /**
- * `npm run sandbox`: runs the sandbox alone (PORT, default 4010; SANDBOX_DATA_FILE, SANDBOX_LATENCY_MS).
+ * `npm run sandbox`: runs the sandbox alone (PORT, default 4010; SANDBOX_DATA_FILE, SANDBOX_LATENCY_MS,
+ * SANDBOX_PROFILE=permissive to accept every guess the strict default refuses).
  * SIGINT or SIGTERM closes the server and exits 0; a later signal, or a close that takes longer
  * than STOP_TIMEOUT_MS, exits at once with 1. Start-up problems are one plain message and exit 1.
  */
@@ -42,8 +43,9 @@ function startFailure(error: unknown): string {
 const port = portFromEnvironment();
 const dataFile = process.env['SANDBOX_DATA_FILE'];
 const latencyMs = Number(process.env['SANDBOX_LATENCY_MS'] ?? 0);
+const profile = process.env['SANDBOX_PROFILE'] === 'permissive' ? 'permissive' : 'strict';
 
-const sandbox = await startSandbox({ port, latencyMs, ...(dataFile === undefined || dataFile === '' ? {} : { dataFile }) }).catch(
+const sandbox = await startSandbox({ port, latencyMs, profile, ...(dataFile === undefined || dataFile === '' ? {} : { dataFile }) }).catch(
   (error: unknown) => exitWith(startFailure(error)),
 );
 

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { FaultBoard } from './faults.js';
 import type { MemoryRequestLog } from './request-log.js';
+import type { Profile } from './resources/strict-profile.js';
 import type { Store } from './store.js';
 
 /** The sandbox's moving parts, shared by every handler. */
@@ -9,4 +10,5 @@ export interface Services {
   clock: Clock;
   faults: FaultBoard;
   log: MemoryRequestLog;
+  profile: Profile;
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { Profile } from '../resources/strict-profile.js';
 import type { Identity, Store, StoredRecord } from '../store.js';
 
 /** The user a bearer token resolved to, with the user's public record. */
@@ -17,6 +18,8 @@ export interface ApiContext {
   accountId: number;
   slug: string;
   principal: Principal;
+  /** Whether what the public evidence does not confirm is refused (see resources/strict-profile.ts). */
+  profile: Profile;
 }
 
 export function nowIso(context: { clock: Clock }): string {

@@ -80,7 +80,7 @@ export function listDocument(
   listUrl: string,
   context: ApiContext,
 ): JsonObject {
-  const query = parseListQuery(params, def);
+  const query = parseListQuery(params, def, context.profile);
   for (const record of records) def.hooks?.beforeList?.(record, context);
   const matching = sortRecords(applyFilters(records, query, context), def, query.sort, context);
   const pageCount = Math.ceil(matching.length / query.page.size);

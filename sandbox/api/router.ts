@@ -50,7 +50,15 @@ function unscoped(request: SandboxRequest, segments: string[], principal: Princi
 }
 
 function contextFor(request: SandboxRequest, services: Services, principal: Principal, slug: string): ApiContext {
-  return { store: services.store, clock: services.clock, base: request.base, accountId: principal.identity.accountId, slug, principal };
+  return {
+    store: services.store,
+    clock: services.clock,
+    base: request.base,
+    accountId: principal.identity.accountId,
+    slug,
+    principal,
+    profile: services.profile,
+  };
 }
 
 function scoped(request: SandboxRequest, segments: string[], principal: Principal, services: Services): SandboxResponse {

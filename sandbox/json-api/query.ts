@@ -1,6 +1,7 @@
 import type { FilterFn, RelationshipDef, ResourceDef } from '../resources/resource-def.js';
 import { resourceDef } from '../resources/catalog.js';
 import { dateBound, related } from '../resources/filters.js';
+import { UNPROVEN_FILTERS, UNPROVEN_SORTS, type Profile } from '../resources/strict-profile.js';
 import { fail } from './errors.js';
 
 const DEFAULT_PAGE_SIZE = 250;
@@ -47,26 +48,29 @@ function automaticFilter(def: ResourceDef, name: string): FilterFn | undefined {
   return undefined;
 }
 
-function parseFilters(params: URLSearchParams, def: ResourceDef): ActiveFilter[] {
+function parseFilters(params: URLSearchParams, def: ResourceDef, profile: Profile): ActiveFilter[] {
   const filters: ActiveFilter[] = [];
   for (const [key, value] of params) {
     const name = filterName(key);
     if (name === undefined) continue;
-    const match = def.filters[name] ?? automaticFilter(def, name);
+    const unproven = profile === 'strict' && (UNPROVEN_FILTERS[def.type] ?? []).includes(name);
+    const match = unproven ? undefined : (def.filters[name] ?? automaticFilter(def, name));
     if (match === undefined) fail(400, 'Filter not allowed', `${name} is not allowed.`, '102');
     filters.push({ name, values: value.split(','), match });
   }
   return filters;
 }
 
-function parseSort(params: URLSearchParams, def: ResourceDef): SortKey[] {
+function parseSort(params: URLSearchParams, def: ResourceDef, profile: Profile): SortKey[] {
   const raw = params.get('sort');
   if (raw === null || raw === '') return [];
   return raw.split(',').map((part) => {
     const descending = part.startsWith('-');
     const field = descending ? part.slice(1) : part;
+    const unproven = profile === 'strict' && (UNPROVEN_SORTS[def.type] ?? []).includes(field);
     const sortable =
-      field === 'id' || def.attributes.some((attribute) => attribute.name === field && SORTABLE_KINDS.includes(attribute.kind));
+      field === 'id' ||
+      (!unproven && def.attributes.some((attribute) => attribute.name === field && SORTABLE_KINDS.includes(attribute.kind)));
     if (!sortable) fail(400, 'Invalid sort criteria', `${field} is not a valid sort criteria for ${def.type}`, '114');
     return { field, descending };
   });
@@ -108,10 +112,10 @@ export function parseFields(params: URLSearchParams): Map<string, Set<string>> {
   return fields;
 }
 
-export function parseListQuery(params: URLSearchParams, def: ResourceDef): ListQuery {
+export function parseListQuery(params: URLSearchParams, def: ResourceDef, profile: Profile): ListQuery {
   return {
-    filters: parseFilters(params, def),
-    sort: parseSort(params, def),
+    filters: parseFilters(params, def, profile),
+    sort: parseSort(params, def, profile),
     page: {
       number: positiveInteger(params, 'page[number]', 1),
       size: Math.min(positiveInteger(params, 'page[size]', DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE),

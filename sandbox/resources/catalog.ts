@@ -160,11 +160,12 @@ const definitions: ResourceDef[] = [
       'approved-at': null,
       'payment-info': { 'pricing-model': 'fixed_fee', 'include-expenses': false, 'include-product': false, 'rate-type': 'hours' },
     }),
-    // Guess: a project created without a rate table or payment term gets the account's default one.
+    // Guess (permissive profile only): a project created without a rate table or payment term gets
+    // the account's default one. Public clients look the default up and send it themselves.
     defaultLinks: (context) => ({
       creator: context.principal.user.id,
-      'rate-table': accountDefault('rate-tables', context),
-      'payment-term': accountDefault('payment-terms', context),
+      'rate-table': context.profile === 'permissive' ? accountDefault('rate-tables', context) : null,
+      'payment-term': context.profile === 'permissive' ? accountDefault('payment-terms', context) : null,
     }),
     hooks: projectHooks,
   },

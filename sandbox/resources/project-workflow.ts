@@ -50,11 +50,14 @@ function validateStatus(draft: Draft, existing: StoredRecord | undefined): Valid
     : [{ pointer: '/data/attributes/status', field: 'status', title: `cannot change from ${from} to ${status}` }];
 }
 
-/** The open approval of a project, if it is waiting in an approval status. */
-function pendingApproval(project: StoredRecord, context: ApiContext): StoredRecord | undefined {
+/**
+ * The open approval of a project, if it is waiting in an approval status. ScopeStack's approval
+ * statuses are the outcomes (optional, approved, declined, rescope): an open one has none yet.
+ */
+function openApprovalOf(project: StoredRecord, context: ApiContext): StoredRecord | undefined {
   return context.store
     .list('project-approvals', project.accountId)
-    .find((approval) => approval.links['project'] === project.id && approval.attributes['status'] === 'pending');
+    .find((approval) => approval.links['project'] === project.id && approval.attributes['status'] === null);
 }
 
 function closeApproval(approval: StoredRecord, outcome: string, context: ApiContext): void {
@@ -71,7 +74,7 @@ function openApproval(project: StoredRecord, status: string, context: ApiContext
     type: 'project-approvals',
     accountId: project.accountId,
     attributes: {
-      status: 'pending',
+      status: null,
       role: status.replace('_approval', ''),
       comment: null,
       reason: null,
@@ -91,7 +94,7 @@ function applyStatusChange(project: StoredRecord, previous: StoredRecord | undef
   const from = previous === undefined ? undefined : (scalarText(previous.attributes['status']) ?? '');
   const to = scalarText(project.attributes['status']) ?? '';
   if (from === to) return;
-  const open = pendingApproval(project, context);
+  const open = openApprovalOf(project, context);
   if (open !== undefined) {
     const outcome = to === 'building' ? 'rescope' : to === 'canceled' ? 'declined' : 'approved';
     closeApproval(open, outcome, context);

@@ -643,7 +643,7 @@ function projectDetails(seed: SeedBuilder): void {
   contact('2303', P.fabrikamFirewall, 'Pat Coleman', 'pat.coleman@fabrikam.example', 'primary_customer_contact');
   contact('2304', P.northwindTradersAudit, 'Janet Leverling', 'janet.leverling@northwindtraders.example', 'customer_contact');
 
-  const approval = (id: string, project: string, role: string, status: string, approver: string | null) =>
+  const approval = (id: string, project: string, role: string, status: string | null, approver: string | null) =>
     seed.add(
       'project-approvals',
       id,
@@ -653,17 +653,17 @@ function projectDetails(seed: SeedBuilder): void {
         role,
         comment: status === 'approved' ? 'Looks good.' : null,
         reason: null,
-        'completed-at': status === 'pending' ? null : '2025-03-01T12:00:00.000Z',
+        'completed-at': status === null ? null : '2025-03-01T12:00:00.000Z',
         'approver-name': approver === null ? null : SEED.passwordUser.name,
         'lob-ids': [],
       },
       { project, user: approver, 'approval-step': null },
     );
-  approval('2701', P.contosoM365, 'technical', 'pending', null);
+  approval('2701', P.contosoM365, 'technical', null, null);
   approval('2702', P.fabrikamFirewall, 'technical', 'approved', SEED.passwordUser.userId);
   approval('2703', P.woodgroveDatacenter, 'technical', 'approved', SEED.passwordUser.userId);
   approval('2704', P.northwindTradersAudit, 'technical', 'approved', SEED.passwordUser.userId);
-  approval('2705', P.northwindTradersAudit, 'sales', 'pending', null);
+  approval('2705', P.northwindTradersAudit, 'sales', null, null);
 
   seed.add(
     'project-documents',

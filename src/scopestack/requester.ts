@@ -1,5 +1,6 @@
 /** How every ScopeStack resource is reached: under the connection's account, owned by it. */
 import type { Requester } from '../toolkit/resource-spec.js';
+import { isGuessedParam } from './evidence.js';
 import { accountUrl, apiBaseUrl, SERVICE_NAME } from './hosts.js';
 
 export const scopestackRequester: Requester = {
@@ -15,4 +16,5 @@ export const scopestackRequester: Requester = {
     const id = bundle.authData['account_id'];
     return id ? { name: 'account', type: 'accounts', id } : undefined;
   },
+  isGuessedParam,
 };

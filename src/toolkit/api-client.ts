@@ -4,10 +4,11 @@ import { inSentence } from './field-names.js';
  * responses into checked JSON:API documents and network failures into messages.
  */
 import type { Bundle, HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
-import { appError, ErrorCode, hasErrorCode } from './app-errors.js';
+import { appError, appErrorStatus, ErrorCode, hasErrorCode } from './app-errors.js';
 import { describeAttempt } from './describe-request.js';
 import { asDocument, type Document, type Resource } from './json-api.js';
 import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
+import { applyToPage } from './page-query.js';
 import { describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
 import { retryTiming, withRetries } from './retry-policy.js';
 import type { ResourceSpec } from './resource-spec.js';
@@ -67,7 +68,55 @@ const documentOf = <D extends Resource | Resource[]>(
 
 const includeParams = (spec: ResourceSpec): Params => (spec.include?.length ? { include: spec.include.join(',') } : {});
 
-/** `withIncluded` false asks for the records alone (a dropdown needs no related records). */
+const listOnce = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, params: Params): Promise<Document<Resource[]>> => {
+  const response = await send(z, spec, { url: collectionUrl(z, spec, bundle), method: 'GET', params });
+  return documentOf<Resource[]>(z, spec, response, true);
+};
+
+/**
+ * What a list request can do without, in the order it is given up when the service answers 400:
+ * its guessed filters, then its guessed sort.
+ */
+const guessesOf = (spec: ResourceSpec, params: Params): Params[] => {
+  const isGuess = spec.requester.isGuessedParam;
+  if (!isGuess) return [];
+  const guessed = (kept: (param: string) => boolean): Params =>
+    Object.fromEntries(Object.entries(params).filter(([param, value]) => kept(param) && isGuess(spec.type, param, value)));
+  return [guessed((param) => param.startsWith('filter[')), guessed((param) => param === 'sort')].filter(
+    (group) => Object.keys(group).length > 0,
+  );
+};
+
+/** Reads a list; on a 400, reads it again without the next group of guesses, and applies what was left out to the page. */
+const listGivingUp = async (
+  z: ZObject,
+  bundle: Bundle,
+  spec: ResourceSpec,
+  query: Params,
+  fallbacks: readonly Params[],
+  leftOut: Params,
+): Promise<Document<Resource[]>> => {
+  try {
+    const document = await listOnce(z, bundle, spec, query);
+    return { ...document, data: applyToPage(document.data, spec, leftOut) };
+  } catch (error) {
+    const [guesses, ...rest] = fallbacks;
+    if (!guesses || appErrorStatus(error) !== 400) throw error;
+    const named = Object.entries(guesses).map(([param, value]) => `${param}=${value}`);
+    z.console.log(
+      `${spec.requester.service} answered 400 to ${spec.path} with ${named.join(' and ')}, which it is not known to accept: reading again without, and applying it to the page here.`,
+    );
+    const without = Object.fromEntries(Object.entries(query).filter(([param]) => !(param in guesses)));
+    return listGivingUp(z, bundle, spec, without, rest, { ...leftOut, ...guesses });
+  }
+};
+
+/**
+ * `withIncluded` false asks for the records alone (a dropdown needs no related records). When the
+ * service answers 400 to a list that carries guessed filters or a guessed sort, the list is read
+ * again without the guessed filters, then without the guessed sort, and what was left out is
+ * applied to the page here, logged.
+ */
 export const listResources = async (
   z: ZObject,
   bundle: Bundle,
@@ -75,12 +124,8 @@ export const listResources = async (
   params: Params,
   withIncluded = true,
 ): Promise<Document<Resource[]>> => {
-  const response = await send(z, spec, {
-    url: collectionUrl(z, spec, bundle),
-    method: 'GET',
-    params: { ...(withIncluded ? includeParams(spec) : {}), ...params },
-  });
-  return documentOf<Resource[]>(z, spec, response, true);
+  const query = { ...(withIncluded ? includeParams(spec) : {}), ...params };
+  return listGivingUp(z, bundle, spec, query, guessesOf(spec, query), {});
 };
 
 /** One record by ID; undefined when the service answers 404 (a search then finds nothing). */

@@ -88,6 +88,7 @@ export const writeInputFields = (spec: ResourceSpec, requiredKeys: readonly stri
         ...(attribute.kind === 'list' ? { list: true } : {}),
         ...(helpText ? { helpText } : {}),
         ...(choices ? { choices: { ...choices } } : {}),
+        ...(attribute.default ? { default: attribute.default } : {}),
         ...(attribute.dropdown ? { dynamic: dropdownRef(attribute.dropdown) } : {}),
         ...(attribute.externalId ? { meta: { externalId: true } } : {}),
       };

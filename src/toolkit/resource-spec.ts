@@ -39,6 +39,8 @@ export interface AttributeSpec {
   readonly help?: string;
   /** Allowed values and their readable labels, shown as a static dropdown. */
   readonly choices?: Readonly<Record<string, string>>;
+  /** The value a new step starts with (Zapier's field default), in the form a user would type it. */
+  readonly default?: string;
   /** Said after the service's own message when it rejects this attribute (what it accepts). */
   readonly rejectedHint?: string;
   /**
@@ -72,6 +74,11 @@ export interface RelationshipSpec {
   readonly help?: string;
   /** For a to-many relationship whose records are included: the keys listed among the outputs. */
   readonly items?: readonly string[];
+  /**
+   * Left empty on a create, the related record whose `attribute` is true is looked up and sent
+   * (one request: the first of the list in the related resource's dropdown order).
+   */
+  readonly accountDefault?: { readonly spec: ResourceSpec; readonly attribute: string };
 }
 
 export interface FilterSpec {
@@ -119,6 +126,12 @@ export interface Requester {
   readonly recordId: IdFormat;
   /** A to-one relationship added to every create body, e.g. the owning account. */
   readonly ownerRelationship?: (bundle: Bundle) => { name: string; type: string; id: string } | undefined;
+  /**
+   * Whether the service is not known to accept this filter or sort on this resource type (a
+   * guess): when it refuses a list with 400, the list is read again without the guesses and they
+   * are applied to the page by the toolkit.
+   */
+  readonly isGuessedParam?: (type: string, param: string, value: string) => boolean;
 }
 
 /** A file a record points at by URL, handed to later Zap steps through Zapier's file hydration. */

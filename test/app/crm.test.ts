@@ -23,6 +23,7 @@ import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
+import { accountDefaultsLookedUp, DEFAULT_LINKS } from '../support/account-defaults.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -89,7 +90,7 @@ describe('triggers.new_crm_opportunity', () => {
   it('asks for the newest opportunities first, their projects included, in one request', async () => {
     const scope = nock(API)
       .get(CRM)
-      .query({ include: CRM_INCLUDE, sort: '-created-at', 'page[number]': '1', 'page[size]': '100' })
+      .query({ include: CRM_INCLUDE, sort: '-id', 'page[number]': '1', 'page[size]': '100' })
       .matchHeader('accept', JSON_API)
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
@@ -684,6 +685,7 @@ describe('creates.delete_crm_opportunity', () => {
 
 describe('the CRM opportunity of a project', () => {
   it('create_project links the CRM opportunity as the crm-opportunity relationship', async () => {
+    const defaults = accountDefaultsLookedUp();
     const scope = nock(API)
       .post(PROJECTS, {
         data: {
@@ -693,6 +695,7 @@ describe('the CRM opportunity of a project', () => {
             account: toAccount,
             client: { data: { type: 'clients', id: '1001' } },
             'crm-opportunity': { data: { type: 'crm-opportunities', id: '3201' } },
+            ...DEFAULT_LINKS,
           },
         },
       })
@@ -711,6 +714,7 @@ describe('the CRM opportunity of a project', () => {
       crm_opportunity_id: '3201',
       crm_opportunity_name: 'Example Client Ltd / Azure Migration / 0065g00000XyZ12',
     });
+    expect(defaults.isDone()).toBe(true);
   });
 
   it('update_project moves the project to another CRM opportunity, sending only that', async () => {

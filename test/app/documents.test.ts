@@ -49,6 +49,8 @@ const documentIn = (attributes: Record<string, unknown>, id = '66001'): OneDocum
 const created = (attributes: Record<string, unknown> = {}) =>
   documentIn({ status: 'created', 'document-url': null, 'template-name': null, 'updated-at': '2025-02-05T11:00:00Z', ...attributes });
 const pricing = { 'document-type': 'pricing', 'template-id': 'pricing' };
+/** The As PDF and Force Regeneration fields start as Yes (every public client sends both), so a step sends them unless cleared. */
+const FIELD_DEFAULTS = { 'generate-pdf': true, 'force-regeneration': true };
 
 const template = (id: string, name: string, active = true): Resource => ({
   id,
@@ -228,7 +230,7 @@ describe('creates.generate_project_document: what is sent', () => {
       .post(DOCUMENTS, {
         data: {
           type: 'project-documents',
-          attributes: { 'template-id': '1820', 'document-type': 'sow' },
+          attributes: { 'template-id': '1820', 'document-type': 'sow', ...FIELD_DEFAULTS },
           relationships: { project: toProject },
         },
       })
@@ -312,7 +314,9 @@ describe('creates.generate_project_document: what is sent', () => {
 
   it('posts a pricing document with the built-in "pricing" template, without a template check', async () => {
     const scope = nock(API)
-      .post(DOCUMENTS, { data: { type: 'project-documents', attributes: pricing, relationships: { project: toProject } } })
+      .post(DOCUMENTS, {
+        data: { type: 'project-documents', attributes: { ...pricing, ...FIELD_DEFAULTS }, relationships: { project: toProject } },
+      })
       .query({ include: 'project' })
       .once()
       .reply(201, documentIn(pricing));
@@ -334,7 +338,9 @@ describe('creates.generate_project_document: what is sent', () => {
       .get(`${TEMPLATES}/1820`)
       .reply(200, { data: template('1820', 'Old SOW', false) });
     const scope = nock(API)
-      .post(DOCUMENTS, { data: { type: 'project-documents', attributes: pricing, relationships: { project: toProject } } })
+      .post(DOCUMENTS, {
+        data: { type: 'project-documents', attributes: { ...pricing, ...FIELD_DEFAULTS }, relationships: { project: toProject } },
+      })
       .query({ include: 'project' })
       .once()
       .reply(201, documentIn(pricing));
@@ -359,7 +365,9 @@ describe('creates.generate_project_document: what is sent', () => {
     ],
   ])('%s', async (_case, documentType, attributes) => {
     const scope = nock(API)
-      .post(DOCUMENTS, { data: { type: 'project-documents', attributes, relationships: { project: toProject } } })
+      .post(DOCUMENTS, {
+        data: { type: 'project-documents', attributes: { ...attributes, ...FIELD_DEFAULTS }, relationships: { project: toProject } },
+      })
       .query({ include: 'project' })
       .once()
       .reply(201, documentIn(attributes));
@@ -371,7 +379,9 @@ describe('creates.generate_project_document: what is sent', () => {
 describe('creates.generate_project_document: the wait', () => {
   const postPricing = () =>
     nock(API)
-      .post(DOCUMENTS, { data: { type: 'project-documents', attributes: pricing, relationships: { project: toProject } } })
+      .post(DOCUMENTS, {
+        data: { type: 'project-documents', attributes: { ...pricing, ...FIELD_DEFAULTS }, relationships: { project: toProject } },
+      })
       .query({ include: 'project' })
       .once()
       .reply(201, created(pricing));

@@ -94,7 +94,7 @@ describe('triggers.new_project_approval', () => {
   it('asks for the newest approvals first, with their project and approver, and names the project', async () => {
     const scope = nock(API)
       .get(`/${SLUG}/v1/project-approvals`)
-      .query({ include: 'project,user', sort: '-created-at', 'page[number]': '1', 'page[size]': '100' })
+      .query({ include: 'project,user', sort: '-id', 'page[number]': '1', 'page[size]': '100' })
       .matchHeader('accept', JSON_API)
       .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
       .once()
@@ -125,7 +125,7 @@ describe('triggers.new_project_approval', () => {
               id: '5501',
               type: 'project-approvals',
               attributes: {
-                status: 'pending',
+                status: null,
                 role: 'technical',
                 comment: null,
                 reason: null,
@@ -160,7 +160,7 @@ describe('triggers.new_project_approval', () => {
       },
       {
         id: '5501',
-        status: 'pending',
+        status: null,
         role: 'technical',
         comment: null,
         reason: null,

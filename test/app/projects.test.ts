@@ -23,6 +23,7 @@ import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
+import { accountDefaultsLookedUp, DEFAULT_LINKS } from '../support/account-defaults.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -679,14 +680,20 @@ describe('creates.create_project', () => {
     expect(record).toEqual(oneAsRecord);
   });
 
-  it('sends the smallest body with exactly one request when no custom field is filled in', async () => {
+  it('sends the smallest body when no custom field is filled in: the default lookups, then one POST', async () => {
+    // The account's default rate table and payment term are looked up, as public clients do.
+    const defaults = accountDefaultsLookedUp();
     const setUp = zapSetUp();
     const scope = nock(API)
       .post(PROJECTS, {
         data: {
           type: 'projects',
           attributes: { 'project-name': 'Cloud Migration', 'tag-list': ['cloud', 'azure'] },
-          relationships: { account: { data: { type: 'accounts', id: '42' } }, client: { data: { type: 'clients', id: '1001' } } },
+          relationships: {
+            account: { data: { type: 'accounts', id: '42' } },
+            client: { data: { type: 'clients', id: '1001' } },
+            ...DEFAULT_LINKS,
+          },
         },
       })
       .query({ include: INCLUDE })
@@ -699,9 +706,12 @@ describe('creates.create_project', () => {
     );
     expect(scope.isDone()).toBe(true);
     expect(setUp.isDone()).toBe(true);
+    expect(defaults.isDone()).toBe(true);
   });
 
   it('reads the custom field definitions once, then posts the values as project variables', async () => {
+    // The account's default rate table and payment term are looked up, as public clients do.
+    const defaults = accountDefaultsLookedUp();
     const setUp = zapSetUp();
     const scope = nock(API)
       .get(`/${SLUG}/v1/project-variables`)
@@ -719,7 +729,11 @@ describe('creates.create_project', () => {
               { name: 'kickoff', value: '2025-03-03' },
             ],
           },
-          relationships: { account: { data: { type: 'accounts', id: '42' } }, client: { data: { type: 'clients', id: '1001' } } },
+          relationships: {
+            account: { data: { type: 'accounts', id: '42' } },
+            client: { data: { type: 'clients', id: '1001' } },
+            ...DEFAULT_LINKS,
+          },
         },
       })
       .query({ include: INCLUDE })
@@ -739,6 +753,7 @@ describe('creates.create_project', () => {
     expect(scope.isDone()).toBe(true);
     expect(record).toMatchObject({ id: '90425', custom_region: 'EMEA' });
     expect(setUp.isDone()).toBe(true);
+    expect(defaults.isDone()).toBe(true);
   });
 
   it('refuses a select value that is not one of its options, after reading the definitions and before the POST', async () => {
@@ -916,12 +931,17 @@ describe('creates.upsert_project', () => {
   });
 
   it('creates the project, linked to the account, when the client has none of that name', async () => {
+    const defaults = accountDefaultsLookedUp();
     const scope = search([project('90500', 'Cloud Migration Phase 2')])
       .post(PROJECTS, {
         data: {
           type: 'projects',
           attributes: { 'project-name': 'Cloud Migration', 'service-start-date': '2025-04-01' },
-          relationships: { client: { data: { type: 'clients', id: '1001' } }, account: { data: { type: 'accounts', id: '42' } } },
+          relationships: {
+            client: { data: { type: 'clients', id: '1001' } },
+            account: { data: { type: 'accounts', id: '42' } },
+            ...DEFAULT_LINKS,
+          },
         },
       })
       .query({ include: INCLUDE })
@@ -934,6 +954,7 @@ describe('creates.upsert_project', () => {
     );
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...oneAsRecord, upsert_action: 'created' });
+    expect(defaults.isDone()).toBe(true);
   });
 
   it('refuses invalid input before the search', async () => {

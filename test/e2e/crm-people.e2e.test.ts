@@ -414,25 +414,38 @@ describe('e2e: sales executives, presales engineers and users', () => {
       'RILEY.NAVARRO@ACME-IT.EXAMPLE',
       SEED.salesExecutives.jordanEllis,
       SEED.salesExecutives.rileyNavarro,
+      [1, 1],
     ],
-    ['find_presales_engineer', 'SAM OKAFOR', 'Alex.Kim@Acme-IT.example', SEED.presalesEngineers.samOkafor, SEED.presalesEngineers.alexKim],
-    ['find_user', 'dana whitfield', 'MARCUS.BELL@acme-it.example', SEED.passwordUser.userId, '504'],
-  ])('%s finds by whole name and by email in another case, one request each', async (key, name, email, byNameId, byEmailId) => {
-    const runner = await connected();
-    const byName = await runner.run<PersonRecord[]>('searches', key, { name });
-    expect(byName.requests).toBe(1);
-    expect(ids(byName.result)).toEqual([byNameId]);
-    expect(byName.result[0]?.name.toLowerCase()).toBe(name.toLowerCase());
+    // Presales engineers' active and name filters and users' name filter are guesses the strict
+    // sandbox refuses: the search reads once more without them and filters the page itself.
+    [
+      'find_presales_engineer',
+      'SAM OKAFOR',
+      'Alex.Kim@Acme-IT.example',
+      SEED.presalesEngineers.samOkafor,
+      SEED.presalesEngineers.alexKim,
+      [2, 2],
+    ],
+    ['find_user', 'dana whitfield', 'MARCUS.BELL@acme-it.example', SEED.passwordUser.userId, '504', [2, 1]],
+  ])(
+    '%s finds by whole name and by email in another case',
+    async (key, name, email, byNameId, byEmailId, [nameRequests, emailRequests]) => {
+      const runner = await connected();
+      const byName = await runner.run<PersonRecord[]>('searches', key, { name });
+      expect(byName.requests).toBe(nameRequests);
+      expect(ids(byName.result)).toEqual([byNameId]);
+      expect(byName.result[0]?.name.toLowerCase()).toBe(name.toLowerCase());
 
-    const byEmail = await runner.run<PersonRecord[]>('searches', key, { email });
-    expect(byEmail.requests).toBe(1);
-    expect(ids(byEmail.result)).toEqual([byEmailId]);
-    expect(byEmail.result[0]?.email).toBe(email.toLowerCase());
+      const byEmail = await runner.run<PersonRecord[]>('searches', key, { email });
+      expect(byEmail.requests).toBe(emailRequests);
+      expect(ids(byEmail.result)).toEqual([byEmailId]);
+      expect(byEmail.result[0]?.email).toBe(email.toLowerCase());
 
-    // A part of a name or an email is not a match.
-    expect((await runner.run<PersonRecord[]>('searches', key, { name: name.split(' ')[0] })).result).toEqual([]);
-    expect((await runner.run<PersonRecord[]>('searches', key, { email: email.slice(1) })).result).toEqual([]);
-  });
+      // A part of a name or an email is not a match.
+      expect((await runner.run<PersonRecord[]>('searches', key, { name: name.split(' ')[0] })).result).toEqual([]);
+      expect((await runner.run<PersonRecord[]>('searches', key, { email: email.slice(1) })).result).toEqual([]);
+    },
+  );
 
   it.each([
     ['find_sales_executive', '/sales-executives'],

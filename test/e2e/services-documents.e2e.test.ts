@@ -221,13 +221,14 @@ describe('e2e: add_project_service', () => {
 
 describe('e2e: catalog services', () => {
   it.each([
-    ['name, exactly but ignoring case', { name: 'FIREWALL DEPLOYMENT' }],
-    ['SKU', { sku: 'SVC-3002' }],
-    ['ID', { id: S.firewallDeployment }],
-  ])('find_service finds a service by %s, in one request', async (_by, input) => {
+    // Name and SKU filters on services are guesses the strict sandbox refuses: read once more without.
+    ['name, exactly but ignoring case', { name: 'FIREWALL DEPLOYMENT' }, 2],
+    ['SKU', { sku: 'SVC-3002' }, 2],
+    ['ID', { id: S.firewallDeployment }, 1],
+  ])('find_service finds a service by %s', async (_by, input, expected) => {
     const runner = await connected();
     const { result, requests } = await runner.run<ServiceRecord[]>('searches', 'find_service', input);
-    expect(requests).toBe(1);
+    expect(requests).toBe(expected);
     expect(result.map((record) => record.id)).toEqual([S.firewallDeployment]);
     expect(result[0]).toMatchObject({ name: 'Firewall Deployment', sku: 'SVC-3002', total_hours: '36.0' });
   });
@@ -446,8 +447,10 @@ describe('e2e: new_project_document', () => {
 
     context.sandbox.log.reset();
     const finished = await runner.poll<DocumentRecord>('new_project_document', finishedOnly);
-    expect(finished.requests).toBe(1);
-    expect(context.sandbox.log.entries()[0]?.query['filter[status]']).toBe('finished');
+    // No public client filters documents by status, and the strict sandbox refuses it: the poll
+    // reads once more without it and keeps the finished documents of the page itself.
+    expect(finished.requests).toBe(2);
+    expect(context.sandbox.log.entries().map((entry) => entry.query['filter[status]'])).toEqual(['finished', undefined]);
     expect(finished.fired.map((record) => record.document_id).sort()).toEqual([sow.id, breakdown.id].sort());
     expect(finished.fired.map((record) => record.id).sort()).toEqual([`${sow.id}@finished`, `${breakdown.id}@finished`].sort());
     const fired = finished.fired.find((record) => record.document_id === sow.id);

@@ -209,7 +209,7 @@ describe('updates', () => {
     expect(submitted.attributes['submitted-at']).toEqual(expect.any(String));
     const approvals = await get(`project-approvals?filter[project]=${id}`);
     expect(ids(approvals)).toEqual(['2706']);
-    expect(list(approvals).data[0]?.attributes).toMatchObject({ status: 'pending', role: 'technical' });
+    expect(list(approvals).data[0]?.attributes).toMatchObject({ status: null, role: 'technical' });
     const backwards = await status('building');
     expect(backwards.status).toBe(200);
     await status('sales_approval');

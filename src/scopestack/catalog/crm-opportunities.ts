@@ -68,7 +68,8 @@ export const crmOpportunities = {
     { key: 'name', param: 'filter[name]', match: 'contains', help: 'The whole opportunity name. Matches exactly, ignoring case.' },
   ],
   searchParams: { 'filter[is-closed]': 'true,false' },
-  newestFirst: '-created-at',
+  // Public clients show no timestamps on opportunities: IDs only grow, and a JSON:API server sorts by id.
+  newestFirst: '-id',
   requester: scopestackRequester,
   sample: {
     id: '3201',

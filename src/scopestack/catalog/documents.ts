@@ -71,13 +71,16 @@ export const projectDocuments = {
       kind: 'boolean',
       writable: true,
       label: 'As PDF',
-      help: 'Yes (the default) for a PDF, No for a Word document.',
+      help: 'Yes for a PDF, No for a Word document.',
+      // Every public client sends it explicitly; ScopeStack's own default is not shown anywhere.
+      default: 'true',
     },
     {
       name: 'force-regeneration',
       kind: 'boolean',
       writable: true,
-      help: 'Yes to generate the document anew even when ScopeStack has a current one.',
+      help: 'Yes (as every public ScopeStack client sends it) to generate the document from the project as it is now; No may return a document ScopeStack made earlier.',
+      default: 'true',
     },
     { name: 'status', kind: 'string', label: 'Document Status' },
     { name: 'error-text', kind: 'text', label: 'Error' },

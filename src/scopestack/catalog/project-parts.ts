@@ -130,10 +130,13 @@ export const projectApprovals = {
     { name: 'user', type: 'users', label: 'Approver' },
   ],
   include: ['project', 'user'],
+  // Public clients show approvals without created-at: IDs only grow, and a JSON:API server sorts by id.
+  newestFirst: '-id',
   requester: scopestackRequester,
   sample: {
     id: '5501',
-    status: 'pending',
+    // ScopeStack's approval statuses are outcomes (optional, approved, declined, rescope): none while it waits.
+    status: null,
     role: 'technical',
     comment: null,
     reason: null,

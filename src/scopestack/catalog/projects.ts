@@ -1,6 +1,7 @@
 /** ScopeStack projects: the scoped and priced piece of work at the heart of the product. */
 import type { ResourceSpec } from '../../toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
+import { paymentTerms, rateTables } from './lookups.js';
 import { customFieldsOf } from './project-variables.js';
 
 /** The statuses of a project's life, in order, with the words ScopeStack shows. */
@@ -104,6 +105,8 @@ export const projects = {
       writable: true,
       dropdown: 'list_rate_tables',
       help: "The rates the services are priced at. Leave empty to use the account's default rate table (listed first).",
+      // Every public client looks the default up and sends it; none shows ScopeStack filling it in.
+      accountDefault: { spec: rateTables, attribute: 'default' },
     },
     {
       name: 'payment-term',
@@ -111,6 +114,7 @@ export const projects = {
       writable: true,
       dropdown: 'list_payment_terms',
       help: "How the client pays. Leave empty to use the account's default payment term (listed first).",
+      accountDefault: { spec: paymentTerms, attribute: 'default' },
     },
     {
       name: 'business-unit',

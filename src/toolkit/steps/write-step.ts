@@ -3,6 +3,7 @@
  * before any write, one write sent, the answer flattened. A create is never retried by this code.
  */
 import { defineCreate, type Bundle, type Create, type PlainInputField, type ZObject } from 'zapier-platform-core';
+import { withAccountDefaults } from '../account-defaults.js';
 import { createResource, updateResource } from '../api-client.js';
 import { isGiven } from '../coerce.js';
 import { customInputFields, customOutputFields } from '../custom-fields.js';
@@ -44,7 +45,7 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: Create
       ...ownerOf(spec, bundle),
       ...(options.variants ? { variant: chooseVariant(options.variants, input) } : {}),
     });
-    const created = recordOf(await createResource(z, bundle, spec, body), spec, z);
+    const created = recordOf(await createResource(z, bundle, spec, await withAccountDefaults(z, bundle, spec, input, body)), spec, z);
     return options.wait ? waitForJob(z, bundle, spec, created, options.wait) : created;
   };
 
@@ -161,7 +162,8 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
     // Matching by ID is not a create-or-update: the unique key decides.
     const [existing] = await findRecords(z, { ...bundle, inputData: { ...input, id: '' } }, spec, find);
     if (!existing) {
-      const created = await createResource(z, bundle, spec, withOwner({ data }, ownerOf(spec, bundle).owner));
+      const body = await withAccountDefaults(z, bundle, spec, input, withOwner({ data }, ownerOf(spec, bundle).owner));
+      const created = await createResource(z, bundle, spec, body);
       return { ...recordOf(created, spec, z), [UPSERT_ACTION_KEY]: 'created' };
     }
     const updated = await updateResource(z, bundle, spec, existing.id, { data: { ...data, id: existing.id } });

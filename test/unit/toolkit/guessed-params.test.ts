@@ -1,0 +1,117 @@
+/**
+ * A list request whose filters or sort the service is not known to accept: on a 400 it is read
+ * again without the guessed filters, then without the guessed sort, and what was left out is
+ * applied to the page. A made-up resource and service, through the app's middleware and nock.
+ */
+import nock from 'nock';
+import zapier, { type ZObject, type Bundle } from 'zapier-platform-core';
+import App from '../../../src/index.js';
+import { listResources } from '../../../src/toolkit/api-client.js';
+import { applyToPage } from '../../../src/toolkit/page-query.js';
+import type { Requester, ResourceSpec } from '../../../src/toolkit/resource-spec.js';
+import { API, bundleWith, SLUG, useTestHosts } from '../../support/bundle.js';
+import { errorBodyOf, rejectionOf } from '../../support/errors.js';
+import { useNock } from '../../support/nock.js';
+
+const appTester = zapier.createAppTester(App);
+useNock();
+beforeAll(useTestHosts);
+
+/** Acme is known to accept `filter[kind]` and a sort by name; `filter[colour]` and `sort=-id` are guesses. */
+const requester: Requester = {
+  service: 'Acme',
+  collectionsUrl: () => `${API}/${SLUG}/v1`,
+  apiBaseUrl: () => API,
+  recordId: { pattern: /^\d+$/, description: 'a whole number such as 12' },
+  isGuessedParam: (_type, param, value) => param === 'filter[colour]' || (param === 'sort' && value === '-id'),
+};
+
+const widget: ResourceSpec = {
+  type: 'widgets',
+  path: 'widgets',
+  noun: 'Widget',
+  display: 'name',
+  attributes: [
+    { name: 'name', kind: 'string' },
+    { name: 'colour', kind: 'string' },
+  ],
+  relationships: [],
+  filters: [{ key: 'name', param: 'filter[name]', match: 'contains' }],
+  requester,
+  sample: { id: '1', name: 'Sample', colour: 'red' },
+};
+
+const WIDGETS = `/${SLUG}/v1/widgets`;
+const resource = (id: string, name: string, colour: string) => ({ id, type: 'widgets', attributes: { name, colour } });
+const PAGE = { data: [resource('1', 'Bolt', 'red'), resource('3', 'Nut', 'blue'), resource('2', 'Gear', 'Red')] };
+const REFUSED = { errors: [{ status: '400', title: 'Filter not allowed', detail: 'colour is not allowed.', code: '102' }] };
+
+const list = (params: Record<string, string>) =>
+  appTester((z: ZObject, bundle: Bundle) => listResources(z, bundle, widget, params), bundleWith()) as Promise<{ data: { id: string }[] }>;
+
+describe('guessed filters and sorts', () => {
+  it('sends a guess first, and uses the answer when the service accepts it: one request', async () => {
+    const scope = nock(API)
+      .get(WIDGETS)
+      .query({ 'filter[colour]': 'red', sort: '-id' })
+      .once()
+      .reply(200, { data: [resource('1', 'Bolt', 'red')] });
+    expect((await list({ 'filter[colour]': 'red', sort: '-id' })).data.map(({ id }) => id)).toEqual(['1']);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('reads again without a refused guessed filter, keeps the confirmed ones, and filters the page itself', async () => {
+    const scope = nock(API)
+      .get(WIDGETS)
+      .query({ 'filter[kind]': 'metal', 'filter[colour]': 'red', sort: 'name' })
+      .once()
+      .reply(400, REFUSED)
+      .get(WIDGETS)
+      .query({ 'filter[kind]': 'metal', sort: 'name' })
+      .once()
+      .reply(200, PAGE);
+    const { data } = await list({ 'filter[kind]': 'metal', 'filter[colour]': 'red', sort: 'name' });
+    expect(data.map(({ id }) => id)).toEqual(['1', '2']);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('gives up the guessed sort next, and sorts the page itself', async () => {
+    const scope = nock(API)
+      .get(WIDGETS)
+      .query({ 'filter[colour]': 'red,blue', sort: '-id' })
+      .once()
+      .reply(400, REFUSED)
+      .get(WIDGETS)
+      .query({ sort: '-id' })
+      .once()
+      .reply(400, REFUSED)
+      .get(WIDGETS)
+      .query({})
+      .once()
+      .reply(200, PAGE);
+    const { data } = await list({ 'filter[colour]': 'red,blue', sort: '-id' });
+    expect(data.map(({ id }) => id)).toEqual(['3', '2', '1']);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('does not retry a 400 to a list without guesses, nor another error of a list with guesses', async () => {
+    nock(API).get(WIDGETS).query({ 'filter[kind]': 'metal' }).once().reply(400, REFUSED);
+    expect(errorBodyOf(await rejectionOf(list({ 'filter[kind]': 'metal' })))).toMatchObject({ status: 400, code: 'ValidationError' });
+    nock(API).get(WIDGETS).query({ 'filter[colour]': 'red' }).once().reply(422, REFUSED);
+    expect(errorBodyOf(await rejectionOf(list({ 'filter[colour]': 'red' })))).toMatchObject({ status: 422 });
+  });
+});
+
+describe('applyToPage', () => {
+  it('matches a partial filter by substring and others exactly, ignoring case, any of comma-separated values', () => {
+    const page = PAGE.data;
+    expect(applyToPage(page, widget, { 'filter[name]': 'ol' }).map(({ id }) => id)).toEqual(['1']);
+    expect(applyToPage(page, widget, { 'filter[colour]': 'RED,blue' }).map(({ id }) => id)).toEqual(['1', '3', '2']);
+    expect(applyToPage(page, widget, { 'filter[colour]': 're' })).toEqual([]);
+  });
+
+  it('sorts by each key in turn, numbers as numbers, descending with a minus', () => {
+    expect(applyToPage(PAGE.data, widget, { sort: 'colour,-id' }).map(({ id }) => id)).toEqual(['3', '2', '1']);
+    expect(applyToPage(PAGE.data, widget, { sort: 'name' }).map(({ id }) => id)).toEqual(['1', '2', '3']);
+  });
+});
