@@ -1,4 +1,8 @@
 import { crmOpportunities } from '../src/scopestack/catalog/index.js';
 import { createStep } from '../src/toolkit/steps/write-step.js';
 
-export default createStep(crmOpportunities, { key: 'create_crm_opportunity', required: ['opportunity_id', 'name'] });
+export default createStep(crmOpportunities, {
+  key: 'create_crm_opportunity',
+  required: ['opportunity_id', 'name'],
+  lockOn: ['opportunity_id'],
+});

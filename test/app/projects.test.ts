@@ -984,13 +984,6 @@ describe('creates.upsert_client', () => {
     'page[number]': '1',
     'page[size]': '100',
   });
-  const byDomain = (domain: string) => ({
-    'filter[domain]': domain,
-    'filter[active]': 'true,false',
-    include: 'rate-table,contacts',
-    'page[number]': '1',
-    'page[size]': '100',
-  });
   const answer = (id: string, name: string, domain: string) => ({ data: client(id, name, domain) });
 
   it('updates the client found by name', async () => {
@@ -1006,30 +999,11 @@ describe('creates.upsert_client', () => {
     expect(record).toMatchObject({ id: '2', name: 'Acme', upsert_action: 'updated' });
   });
 
-  it('updates the client found by domain when no client has the name', async () => {
+  it('creates the client, linked to the account, when no client has the name: one lookup (by name), then the POST', async () => {
     const scope = nock(API)
       .get(CLIENTS)
       .query(byName('Acme'))
-      .reply(200, list([]))
-      .get(CLIENTS)
-      .query(byDomain('acme.example'))
-      .reply(200, list([client('7', 'Acme Incorporated', 'acme.example')]))
-      .patch(`${CLIENTS}/7`, { data: { type: 'clients', id: '7', attributes: { name: 'Acme', domain: 'acme.example' } } })
-      .query({ include: 'rate-table,contacts' })
-      .reply(200, answer('7', 'Acme', 'acme.example'));
-    const record = await performAsProduction(appTester, upsertClient, bundleWith({ name: 'Acme', domain: 'acme.example' }));
-    expect(scope.isDone()).toBe(true);
-    expect(record).toMatchObject({ id: '7', name: 'Acme', upsert_action: 'updated' });
-  });
-
-  it('creates the client, linked to the account, when neither name nor domain matches', async () => {
-    const scope = nock(API)
-      .get(CLIENTS)
-      .query(byName('Acme'))
-      .reply(200, list([client('1', 'Acme Corp', 'corp.example')]))
-      .get(CLIENTS)
-      .query(byDomain('acme.example'))
-      .reply(200, list([]))
+      .reply(200, list([client('1', 'Acme Corp', 'acme.example')]))
       .post(CLIENTS, {
         data: {
           type: 'clients',

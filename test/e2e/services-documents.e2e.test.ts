@@ -524,14 +524,14 @@ describe('e2e: products', () => {
       unit_price: '899',
     });
     expect(created.result).toMatchObject({ upsert_action: 'created', name: 'Aruba AP-635', sku: 'AR-635', unit_price: '899.00' });
-    // Neither the SKU nor the name matched: both are looked up (the name is the fallback for a
-    // product without a SKU), then one POST.
-    expect(requestsLogged()).toEqual(['GET /products', 'GET /products', 'POST /products']);
+    // A SKU is given, so the product is looked up by SKU alone (the name is for products without
+    // one), then one POST.
+    expect(requestsLogged()).toEqual(['GET /products', 'POST /products']);
     expect(
       context.sandbox.log
         .entries()
         .map((entry) => Object.keys(entry.query).find((key) => key.startsWith('filter[') && key !== 'filter[active]')),
-    ).toEqual(['filter[sku]', 'filter[name]', undefined]);
+    ).toEqual(['filter[sku]', undefined]);
 
     context.sandbox.log.reset();
     const updated = await runner.run<ProductRecord>('creates', 'upsert_product', {

@@ -23,7 +23,14 @@ export const products = {
       help: 'Your SKU for the product, for example FG-60F. Unique in your catalog.',
     },
     { name: 'description', kind: 'text', writable: true, help: 'What the product is, as quotes describe it.' },
-    { name: 'manufacturer-name', kind: 'string', writable: true, help: 'Who makes it, for example Fortinet.' },
+    {
+      name: 'manufacturer-name',
+      kind: 'string',
+      writable: true,
+      help: 'Who makes it, for example Fortinet.',
+      // No public client writes it (a guess in src/scopestack/evidence.ts): say what to do if ScopeStack refuses it.
+      rejectedHint: 'No public ScopeStack client sets it through the API: leave Manufacturer Name empty and set it in ScopeStack.',
+    },
     {
       name: 'manufacturer-part-number',
       kind: 'string',

@@ -33,6 +33,8 @@ export interface CreateOptions<K extends string> extends StepOptions<K> {
   readonly variants?: Variants;
   /** For a create that starts a job: wait for it to end, and say what happened. */
   readonly wait?: WaitSpec;
+  /** Input keys a find matches this record by: two runs with the same values create one at a time (see `lockOn`). */
+  readonly lockOn?: readonly string[];
 }
 
 export const createStep = <K extends string>(spec: ResourceSpec, options: CreateOptions<K>): Create<K> => {
@@ -56,6 +58,7 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: Create
     display: display(options, stepText.create(spec)),
     operation: {
       perform,
+      ...(options.lockOn ? { lock: lockOn(spec, options.lockOn) } : {}),
       inputFields: [...fields, ...customInputFields(spec, true)],
       sample: wait ? withOutcome({ ...spec.sample, id: scalarText(spec.sample['id']) }, wait) : { ...spec.sample },
       outputFields: [...(wait ? [outcomeField] : []), ...outputFieldsFor(spec), ...customOutputFields(spec)],
@@ -134,6 +137,18 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: Update
   });
 };
 
+/**
+ * Zapier runs the steps of one connection that share this key one at a time: two Zap runs that
+ * find nothing for the same values cannot both create. Keyed on the resource and the values,
+ * so a Create or Update and the create of a Find or Create of the same record wait for each other.
+ */
+const lockOn = (spec: ResourceSpec, keys: readonly string[]): { key: string; scope: ['auth']; timeout: number } => ({
+  key: `${spec.type}:${keys.map((key) => `{{bundle.inputData.${key}}}`).join('|')}`,
+  scope: ['auth'],
+  // Longer than a step can run (30 s), so the lock is held for the whole run.
+  timeout: 60,
+});
+
 /** What a create-or-update step did, among its outputs. */
 const UPSERT_ACTION_KEY = 'upsert_action';
 
@@ -160,7 +175,10 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
     // One body for both outcomes; only a create carries the owner, only an update the ID.
     const { data } = await writeBody(z, bundle, spec, input, { fields });
     // Matching by ID is not a create-or-update: the unique key decides.
-    const [existing] = await findRecords(z, { ...bundle, inputData: { ...input, id: '' } }, spec, find);
+    // One lookup: by the first unique key given (a product by SKU when there is one, else by name).
+    const first = options.match.find((filter) => isGiven(input[filter.key]));
+    const lookup = first ? { ...find, filters: [first] } : find;
+    const [existing] = await findRecords(z, { ...bundle, inputData: { ...input, id: '' } }, spec, lookup);
     if (!existing) {
       const body = await withAccountDefaults(z, bundle, spec, input, withOwner({ data }, ownerOf(spec, bundle).owner));
       const created = await createResource(z, bundle, spec, body);
@@ -179,6 +197,7 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
     }),
     operation: {
       perform,
+      lock: lockOn(spec, [...options.match.map((filter) => filter.key), ...(options.narrow ?? []).map((filter) => filter.key)]),
       inputFields: [...fields, ...customInputFields(spec, true)],
       sample: { ...spec.sample, [UPSERT_ACTION_KEY]: 'created' },
       outputFields: [{ key: UPSERT_ACTION_KEY, label: 'Created or Updated' }, ...outputFieldsFor(spec), ...customOutputFields(spec)],
