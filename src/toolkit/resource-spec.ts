@@ -41,6 +41,11 @@ export interface AttributeSpec {
   readonly choices?: Readonly<Record<string, string>>;
   /** The value a new step starts with (Zapier's field default), in the form a user would type it. */
   readonly default?: string;
+  /**
+   * Left empty on a create, the value is composed of these attributes' values, in order, joined by
+   * `separator` (as the service's own clients compose a display name: `Account / Name / CRM ID`).
+   */
+  readonly composedOf?: { readonly parts: readonly string[]; readonly separator: string };
   /** Said after the service's own message when it rejects this attribute (what it accepts). */
   readonly rejectedHint?: string;
   /**

@@ -71,6 +71,8 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
     }
   }
 
+  if (!options.id) Object.assign(attributes, composedAttributes(spec, attributes));
+
   const relationships: Record<string, { data: ResourceIdentifier | ResourceIdentifier[] }> = {};
   for (const relationship of spec.relationships) {
     if (!relationship.writable) continue;
@@ -93,6 +95,17 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
   if (Object.keys(relationships).length > 0) data.relationships = relationships;
   return { ok: true, document: options.owner && !options.id ? withOwner({ data }, options.owner) : { data } };
 };
+
+/** The composed attributes (`composedOf`) a create leaves empty, from the parts it gives; none when no part is given. */
+const composedAttributes = (spec: ResourceSpec, attributes: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    spec.attributes.flatMap((attribute) => {
+      const composed = attribute.composedOf;
+      if (!composed || attributes[attribute.name] !== undefined) return [];
+      const parts = composed.parts.map((part) => scalarText(attributes[part])).filter((part) => part !== '');
+      return parts.length > 0 ? [[attribute.name, parts.join(composed.separator)]] : [];
+    }),
+  );
 
 /** A create body with the owner relationship (the account) added. */
 export const withOwner = (document: WriteDocument, owner: Owner | undefined): WriteDocument => {

@@ -373,6 +373,8 @@ describe('creates.create_crm_opportunity', () => {
             'owner-name': 'Jordan Example',
             'account-id': '0015g00000Cd2',
             'account-name': 'Example Client Ltd',
+            // Left empty, composed as public clients compose it: account / name / CRM ID.
+            'display-name': 'Example Client Ltd / Azure Migration / 0065g00000XyZ12',
             'custom-attributes': [
               { key: 'estimated_hours', val: '40' },
               { key: 'region', val: 'EMEA' },
@@ -439,7 +441,7 @@ describe('creates.create_crm_opportunity', () => {
       .post(CRM, {
         data: {
           type: 'crm-opportunities',
-          attributes: { 'opportunity-id': '0065g00000XyZ12', name: 'Azure Migration' },
+          attributes: { 'opportunity-id': '0065g00000XyZ12', name: 'Azure Migration', 'display-name': 'Azure Migration / 0065g00000XyZ12' },
           relationships: {
             account: toAccount,
             projects: {
@@ -584,7 +586,14 @@ describe('creates.upsert_crm_opportunity', () => {
       .once()
       .reply(200, list(found));
   const input = { opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', stage: 'Proposal', amount: '24000', city: '' };
-  const attributes = { 'opportunity-id': '0065g00000XyZ12', name: 'Azure Migration', stage: 'Proposal', amount: '24000' };
+  // One body for both outcomes: the display name is composed (no account name given) and sent either way, as public clients do.
+  const attributes = {
+    'opportunity-id': '0065g00000XyZ12',
+    name: 'Azure Migration',
+    'display-name': 'Azure Migration / 0065g00000XyZ12',
+    stage: 'Proposal',
+    amount: '24000',
+  };
 
   it('updates the opportunity with the same CRM opportunity ID: one search, then a PATCH of what was filled in', async () => {
     const scope = byCrmId([opportunity('3201', { name: 'Azure Migration (old)' })])

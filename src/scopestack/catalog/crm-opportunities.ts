@@ -16,7 +16,11 @@ export const crmOpportunities = {
   attributes: [
     crmId('opportunity-id', "The deal's ID in your CRM, for example 0065g00000XyZ12. Unique in ScopeStack.", 'Opportunity ID in CRM'),
     text('name', 'The deal name, for example "Azure Migration".'),
-    text('display-name', 'How ScopeStack lists it. Leave empty for "Account / Name / CRM ID".'),
+    {
+      ...text('display-name', 'How ScopeStack lists it. Left empty on a create, it is "Account / Name / CRM ID" from the fields above.'),
+      // Public clients compose it themselves (WK); nothing shows ScopeStack doing so.
+      composedOf: { parts: ['account-name', 'name', 'opportunity-id'], separator: ' / ' },
+    },
     { name: 'amount', kind: 'decimal', writable: true, help: 'The deal amount in the account currency.' },
     text('stage', 'The deal stage in your CRM, for example Proposal.'),
     { name: 'is-closed', kind: 'boolean', writable: true, label: 'Closed', help: 'Yes once the deal is won or lost in the CRM.' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { clients, projects } from '../../../src/scopestack/catalog/index.js';
 import { asDocument, errorsOf, toRecord, type Document, type Resource } from '../../../src/toolkit/json-api.js';
+import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
 import { toDocument } from '../../../src/toolkit/to-document.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/clients/one.json', import.meta.url), 'utf8')) as Document<Resource>;
@@ -36,6 +37,28 @@ describe('toRecord', () => {
 });
 
 describe('toDocument', () => {
+  it('composes an attribute left empty on a create from the parts given, keeps one that is given, and composes nothing on an update', () => {
+    const deals: ResourceSpec = {
+      ...clients,
+      type: 'deals',
+      attributes: [
+        { name: 'account', kind: 'string', writable: true },
+        { name: 'title', kind: 'string', writable: true },
+        { name: 'label', kind: 'string', writable: true, composedOf: { parts: ['account', 'title'], separator: ' / ' } },
+      ],
+      relationships: [],
+    };
+    const attributesOf = (input: Record<string, unknown>, id?: string) => {
+      const result = toDocument(deals, input, id ? { id } : {});
+      return result.ok ? result.document.data.attributes : result.problems;
+    };
+    expect(attributesOf({ account: 'Acme', title: 'Renewal' })).toEqual({ account: 'Acme', title: 'Renewal', label: 'Acme / Renewal' });
+    expect(attributesOf({ title: 'Renewal', label: '' })).toEqual({ title: 'Renewal', label: 'Renewal' });
+    expect(attributesOf({ title: 'Renewal', label: 'Kept' })).toEqual({ title: 'Renewal', label: 'Kept' });
+    expect(attributesOf({})).toEqual({});
+    expect(attributesOf({ title: 'Renewal' }, '12')).toEqual({ title: 'Renewal' });
+  });
+
   it('round-trips a flat record into the JSON:API body the API takes', () => {
     const record = toRecord(fixture.data, fixture.included, clients.relationships);
     const result = toDocument(clients, record, { owner: { name: 'account', type: 'accounts', id: '42' } });
