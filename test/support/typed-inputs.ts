@@ -43,6 +43,8 @@ interface TypedField {
   key: string;
   label: string;
   kind: AttributeKind;
+  /** The field's default, which Zapier puts in place of an empty value. */
+  default?: string;
   /** Where the value lands in the body's attributes: an attribute, or a custom field's `{ name, value }`. */
   read: (attributes: Record<string, unknown>) => unknown;
 }
@@ -65,7 +67,16 @@ const typedFieldsOf = (step: WriteStep): TypedField[] => {
       .flatMap((attribute): TypedField[] => {
         const label = attributeLabel(attribute);
         const field = fields.find((candidate) => candidate.key === keyFor(attribute.name) && candidate.label === label);
-        return field ? [{ key: field.key, label, kind: attribute.kind, read: (body) => body[attribute.name] }] : [];
+        if (!field) return [];
+        return [
+          {
+            key: field.key,
+            label,
+            kind: attribute.kind,
+            read: (body) => body[attribute.name],
+            ...(field.default ? { default: field.default } : {}),
+          },
+        ];
       }),
   );
   const custom = step.operation.inputFields?.some((entry) => typeof entry === 'function')
@@ -163,11 +174,12 @@ export const describeTypedInputs = (steps: readonly [string, WriteStep, TypedFie
         fc.asyncProperty(texts, async (input) => {
           bodies.length = 0;
           const reading = readingNow('UTC');
-          const expected = fields.map((field) => ({
-            field,
-            text: input[field.key] ?? '',
-            read: coerceValue(field.kind, input[field.key], reading),
-          }));
+          const expected = fields.map((field) => {
+            // Zapier puts a field's default in place of an empty value (not of spaces).
+            const given = input[field.key] ?? '';
+            const text = given === '' && field.default ? field.default : given;
+            return { field, text, read: coerceValue(field.kind, text, reading) };
+          });
           const refused = expected.filter(({ text, read }) => isGiven(text) && !read.ok);
           const outcome = await performAsProduction(appTester, step, bundleWith({ ...otherInput(step), ...input })).then(
             () => new Error('the step succeeded'),
