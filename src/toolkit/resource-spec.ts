@@ -53,6 +53,12 @@ export interface AttributeSpec {
    * items instead of a JSON box, and lists each key among the outputs (`key[]item`).
    */
   readonly items?: readonly string[];
+  /**
+   * For a `json` list of objects: on an update, the rows given are merged into the record's rows by
+   * this item (a row with the same value replaces the old one, the others stay), as the service's
+   * own clients do, instead of replacing the whole list.
+   */
+  readonly mergedBy?: string;
   /** For a `json` object: its keys, listed among the outputs (`key__child`). */
   readonly keys?: readonly string[];
   /** For an attribute that holds another record's ID: the hidden trigger feeding its dropdown. */

@@ -519,6 +519,48 @@ describe('creates.create_crm_opportunity', () => {
 });
 
 describe('creates.update_crm_opportunity', () => {
+  it('merges CRM Fields into the ones the opportunity has, as public clients do: one read, then the PATCH', async () => {
+    const current = opportunity('3201', {
+      'custom-attributes': [
+        { key: 'estimated_hours', val: '40' },
+        { key: 'region', val: 'EMEA' },
+      ],
+    });
+    const scope = nock(API)
+      .get(`${CRM}/3201`)
+      .query({ include: CRM_INCLUDE })
+      .once()
+      .reply(200, { data: current })
+      .patch(`${CRM}/3201`, {
+        data: {
+          type: 'crm-opportunities',
+          id: '3201',
+          attributes: {
+            'custom-attributes': [
+              { key: 'estimated_hours', val: '56' },
+              { key: 'region', val: 'EMEA' },
+              { key: 'partner', val: 'Contoso' },
+            ],
+          },
+        },
+      })
+      .query({ include: CRM_INCLUDE })
+      .once()
+      .reply(200, { ...answer, data: current });
+    await performAsProduction(
+      appTester,
+      updateCrmOpportunity,
+      bundleWith({
+        id: '3201',
+        custom_attributes: [
+          { custom_attributes__key: 'estimated_hours', custom_attributes__val: '56' },
+          { custom_attributes__key: 'partner', custom_attributes__val: 'Contoso' },
+        ],
+      }),
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('patches only the filled-in fields, with the id in the body and no account: one PATCH', async () => {
     const scope = nock(API)
       .patch(`${CRM}/3201`, {

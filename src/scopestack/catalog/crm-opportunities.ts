@@ -39,8 +39,10 @@ export const crmOpportunities = {
       kind: 'json',
       writable: true,
       items: ['key', 'val'],
+      // Public clients merge the opportunity's fields before a PATCH, which replaces the list.
+      mergedBy: 'key',
       label: 'CRM Fields',
-      help: 'Extra CRM fields to keep on the opportunity: one row per field, its key (for example estimated_hours) and value (for example 40).',
+      help: 'Extra CRM fields to keep on the opportunity: one row per field, its key (for example estimated_hours) and value (for example 40). On an update, a key already there gets the new value and the other fields stay.',
     },
     { name: 'created-at', kind: 'datetime' },
     { name: 'updated-at', kind: 'datetime' },

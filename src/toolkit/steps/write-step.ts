@@ -4,6 +4,7 @@
  */
 import { defineCreate, type Bundle, type Create, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { withAccountDefaults } from '../account-defaults.js';
+import { withMergedRows } from '../merged-rows.js';
 import { createResource, updateResource } from '../api-client.js';
 import { isGiven } from '../coerce.js';
 import { customInputFields, customOutputFields } from '../custom-fields.js';
@@ -121,7 +122,8 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: Update
       throw invalidInput(z, spec, [`Fill in at least one field to change on the ${inSentence(spec.noun)}.`]);
     }
     const body = await writeBody(z, bundle, spec, changes, { fields: changeFields, id: checked.id });
-    return recordOf(await updateResource(z, bundle, spec, checked.id, body), spec, z);
+    const merged = await withMergedRows(z, bundle, spec, checked.id, body);
+    return recordOf(await updateResource(z, bundle, spec, checked.id, merged), spec, z);
   };
 
   return defineCreate({
@@ -184,7 +186,8 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
       const created = await createResource(z, bundle, spec, body);
       return { ...recordOf(created, spec, z), [UPSERT_ACTION_KEY]: 'created' };
     }
-    const updated = await updateResource(z, bundle, spec, existing.id, { data: { ...data, id: existing.id } });
+    const merged = await withMergedRows(z, bundle, spec, existing.id, { data: { ...data, id: existing.id } }, existing);
+    const updated = await updateResource(z, bundle, spec, existing.id, merged);
     return { ...recordOf(updated, spec, z), [UPSERT_ACTION_KEY]: 'updated' };
   };
 
