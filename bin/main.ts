@@ -20,6 +20,8 @@ process.env['NODE_ENV'] ||= 'test';
 const { ZapRunner } = await import('./zap-runner.js');
 const { printTable } = await import('./print-table.js');
 const { sandboxWorkflow, readOnlyWorkflow } = await import('./workflows.js');
+const { fidelityProbe, printProbe } = await import('./fidelity-probe.js');
+const { messageOf } = await import('./message-of.js');
 const { startSandbox, SEED } = await import('../sandbox/index.js');
 
 const given = (name: string): string | undefined => process.env[`authData_${name}`] || undefined;
@@ -75,22 +77,14 @@ const runner = new ZapRunner(
   App,
   sandbox ? { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret } : credentials(),
 );
-/** What a user would read: the message of a Zapier app error (a JSON envelope), or the error's own. */
-const messageOf = (error: unknown): string => {
-  const text = error instanceof Error ? error.message : String(error);
-  try {
-    const { message } = JSON.parse(text) as { message?: unknown };
-    return typeof message === 'string' ? message : text;
-  } catch {
-    return text;
-  }
-};
 
 const rows = [];
 let failure: string | undefined;
+let probe: Awaited<ReturnType<typeof fidelityProbe>> | undefined;
 try {
   const workflow = sandbox ? sandboxWorkflow(runner, sandbox) : readOnlyWorkflow(runner);
   for await (const row of workflow) rows.push(row);
+  probe = await fidelityProbe(runner);
 } catch (error) {
   failure = `${error instanceof Error ? error.name : 'Error'}: ${messageOf(error)}`;
 } finally {
@@ -99,5 +93,6 @@ try {
 printTable(rows);
 const total = rows.reduce((sum, row) => sum + row.requests, 0);
 console.log(`\n${rows.length} steps, ${total} HTTP requests, ${runner.renewals} token renewal(s).`);
+if (probe) printProbe(probe);
 if (failure) console.error(`\nStep ${rows.length + 1} failed. ${failure}${localHint(failure)}`);
 process.exit(failure ? 1 : 0);

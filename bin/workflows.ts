@@ -4,6 +4,7 @@
  */
 import { SEED, type Sandbox } from '../sandbox/index.js';
 import type { Row } from './print-table.js';
+import { messageOf } from './message-of.js';
 import type { ZapRunner } from './zap-runner.js';
 
 interface ClientRecord {
@@ -104,7 +105,7 @@ export async function* sandboxWorkflow(runner: ZapRunner, sandbox: Sandbox): Asy
     requests: dropdown.requests,
   };
 
-  yield* projectLifecycle(runner, created.result);
+  yield* projectLifecycle(runner, sandbox, created.result);
   yield* catalogTour(runner, created.result);
 
   sandbox.clock.advance(25 * 3600);
@@ -113,28 +114,17 @@ export async function* sandboxWorkflow(runner: ZapRunner, sandbox: Sandbox): Asy
   yield { step: 'New Client, 25 hours later', result: 'token expired (401), renewed once, poll succeeded', requests: later.requests };
 }
 
-/** The message a user would read from a failed step. */
-const messageOf = (error: unknown): string => {
-  const text = error instanceof Error ? error.message : String(error);
-  try {
-    const { message } = JSON.parse(text) as { message?: unknown };
-    return typeof message === 'string' ? message : text;
-  } catch {
-    return text;
-  }
-};
-
 /**
  * A project from creation to approval, with four Zaps turned on beforehand: each trigger fires
  * exactly once for what happened, and a second poll fires nothing.
  */
-async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): AsyncGenerator<Row> {
+async function* projectLifecycle(runner: ZapRunner, sandbox: Sandbox, client: ClientRecord): AsyncGenerator<Row> {
   const zaps = [
     { key: 'new_project', input: {}, label: 'New Project' },
     { key: 'updated_project', input: {}, label: 'Updated Project' },
     { key: 'project_status_changed', input: { status: ['approved', 'won'] }, label: 'Project Status Changed' },
     { key: 'new_project_approval', input: {}, label: 'New Project Approval' },
-    { key: 'new_project_document', input: {}, label: 'New Project Document' },
+    { key: 'new_project_document', input: { status: ['finished', 'error'] }, label: 'New Project Document' },
     { key: 'project_crm_opportunity_changed', input: {}, label: 'Project CRM Opportunity Changed' },
   ];
   let seeding = 0;
@@ -163,10 +153,11 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
     email: 'pat@contoso.example',
     contact_type: 'primary_customer_contact',
   });
+  const address = { street: '1 Pike St', city: 'Seattle', state: 'WA', postal_code: '98101' };
   const location = await runner.run<Named>('creates', 'create_project_location', {
     project_id: project.result.id,
     name: 'Seattle HQ',
-    city: 'Seattle',
+    ...address,
     custom_site_code: 'SEA-1',
   });
   check(contact.result.project_name === project.result.project_name, 'The contact does not name its project.');
@@ -177,7 +168,7 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
   };
 
   const twin = await runner
-    .run<ProjectRecord>('creates', 'create_project_location', { project_id: project.result.id, name: 'Seattle HQ' })
+    .run<ProjectRecord>('creates', 'create_project_location', { project_id: project.result.id, name: 'Seattle HQ', ...address })
     .then(
       () => 'accepted',
       (error: unknown) => messageOf(error),
@@ -185,7 +176,7 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
   check(twin.includes('already been taken'), `A second "Seattle HQ" location was not refused: ${twin}`);
   yield { step: 'Add the same Location again', result: `refused: ${twin}`, requests: 1 };
 
-  yield* scopeAndDocument(runner, project.result);
+  yield* scopeAndDocument(runner, sandbox, project.result, zaps.find((zap) => zap.key === 'new_project_document')?.input ?? {});
   yield* crmDeal(runner, project.result);
 
   let moves = 0;
@@ -200,7 +191,8 @@ async function* projectLifecycle(runner: ZapRunner, client: ClientRecord): Async
   check(refused !== 'accepted' && refused.includes('Won or Lost'), 'A refused status change did not say which moves are allowed.');
   yield { step: 'Update Project: back to approval', result: `refused: ${refused}`, requests: 1 };
 
-  for (const zap of zaps) {
+  // New Project Document has fired already, for the documents generated above.
+  for (const zap of zaps.filter((candidate) => candidate.key !== 'new_project_document')) {
     const first = await runner.poll<Named>(zap.key, zap.input);
     const again = await runner.poll<Named>(zap.key, zap.input);
     const [fired] = first.fired;
@@ -256,13 +248,28 @@ interface ServiceRecord {
 }
 interface DocumentRecord {
   id: string;
+  document_id?: string;
   status: string;
   outcome: string;
+  error_text?: string | null;
   document_file: string | null;
 }
 
-/** Scopes the project (a catalog and a custom service), generates its SOW and uses the file as a later step would. */
-async function* scopeAndDocument(runner: ZapRunner, project: ProjectRecord): AsyncGenerator<Row> {
+/** What a generate step that ran out of waiting tells, in short. */
+const STILL_GENERATING = 'still generating when its waits ran out: New Project Document will fire';
+
+/**
+ * Scopes the project (a catalog and a custom service), then generates its SOW and a pricing
+ * document for a project without services. A document takes ScopeStack minutes (2 on the strict
+ * sandbox's clock), so each step says it is still generating, and New Project Document reports
+ * both once they are done; a later step then uses the SOW's file.
+ */
+async function* scopeAndDocument(
+  runner: ZapRunner,
+  sandbox: Sandbox,
+  project: ProjectRecord,
+  documentZap: Record<string, unknown>,
+): AsyncGenerator<Row> {
   const catalog = await runner.run<ServiceRecord>('creates', 'add_project_service', {
     project_id: project.id,
     service_id: SEED.services.networkAssessment,
@@ -285,22 +292,37 @@ async function* scopeAndDocument(runner: ZapRunner, project: ProjectRecord): Asy
     project_id: project.id,
     template_id: SEED.documentTemplates.standardSow,
   });
-  check(sow.result.status === 'finished' && sow.result.document_file !== null, `The SOW did not finish: ${sow.result.outcome}`);
-  yield { step: 'Generate Project Document (SOW)', result: `${sow.result.status}: ${sow.result.outcome}`, requests: sow.requests };
-
-  const file = await runner.hydrate(sow.result.document_file ?? '');
-  yield {
-    step: 'A later step uses Document File',
-    result: `${file.result.name}, ${file.result.type}, ${file.result.size} bytes`,
-    requests: file.requests,
-  };
+  check(sow.result.status === 'created' && sow.result.outcome.includes('New Project Document will fire'), `The SOW: ${sow.result.outcome}`);
+  yield { step: 'Generate Project Document (SOW)', result: STILL_GENERATING, requests: sow.requests };
 
   const empty = await runner.run<DocumentRecord>('creates', 'generate_project_document', {
     project_id: SEED.projects.fourthCoffeeWifi,
     document_type: 'pricing',
   });
-  check(empty.result.status === 'error', 'A document for a project without services did not end in error.');
-  yield { step: 'Generate for a project without services', result: empty.result.outcome, requests: empty.requests };
+  check(empty.result.status === 'created', `The pricing document: ${empty.result.outcome}`);
+  yield { step: 'Generate for a project without services', result: STILL_GENERATING, requests: empty.requests };
+
+  sandbox.clock.advance(120);
+  const done = await runner.poll<DocumentRecord>('new_project_document', documentZap);
+  const again = await runner.poll<DocumentRecord>('new_project_document', documentZap);
+  const finished = done.fired.find((record) => record.document_id === sow.result.id);
+  const failed = done.fired.find((record) => record.document_id === empty.result.id);
+  check(
+    done.fired.length === 2 && finished?.status === 'finished' && failed?.status === 'error' && again.fired.length === 0,
+    `New Project Document fired ${done.fired.length} then ${again.fired.length} times.`,
+  );
+  yield {
+    step: 'New Project Document, 2 min later (2 polls)',
+    result: `SOW finished; pricing failed: ${failed?.error_text ?? ''}`,
+    requests: done.requests + again.requests,
+  };
+
+  const file = await runner.hydrate(finished?.document_file ?? '');
+  yield {
+    step: 'A later step uses Document File',
+    result: `${file.result.name}, ${file.result.type}, ${file.result.size} bytes`,
+    requests: file.requests,
+  };
 }
 
 interface OpportunityRecord {

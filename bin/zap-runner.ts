@@ -23,7 +23,8 @@ channel('http.client.request.start').subscribe(() => {
   requests.started += 1;
 });
 
-const httpRequestCount = (): number => requests.started;
+/** HTTP requests this process has started so far. */
+export const httpRequestCount = (): number => requests.started;
 
 export interface StepOutcome<T> {
   result: T;

@@ -3,6 +3,7 @@ import type { SandboxRequest } from '../http/types.js';
 import type { StoredRecord } from '../store.js';
 import type { AttributeDef, Draft, RelationshipDef, ResourceDef, ValidationIssue } from '../resources/resource-def.js';
 import { mergeVariables } from '../resources/variables.js';
+import { REQUIRED_ON_CREATE } from '../resources/strict-profile.js';
 import { ApiFailure, errorResponse, fail, type ErrorEntry } from '../json-api/errors.js';
 import type { ApiContext } from './context.js';
 
@@ -189,7 +190,8 @@ export function buildDraft(body: WriteBody, def: ResourceDef, existing: StoredRe
   for (const entry of def.hooks?.prepare?.(draft, sent, existing, context) ?? []) {
     if (!issues.some((known) => known.field === entry.field)) issues.push(entry);
   }
-  for (const name of def.required.attributes) {
+  const strictlyRequired = context.profile === 'strict' && existing === undefined ? (REQUIRED_ON_CREATE[def.type] ?? []) : [];
+  for (const name of [...def.required.attributes, ...strictlyRequired]) {
     const touched = existing === undefined || name in body.attributes;
     if (touched && blank(draft.attributes[name]) && !issues.some((entry) => entry.field === name)) {
       issues.push(issue('attributes', name, "can't be blank"));

@@ -1,7 +1,7 @@
 import type { FilterFn, RelationshipDef, ResourceDef } from '../resources/resource-def.js';
 import { resourceDef } from '../resources/catalog.js';
 import { dateBound, related } from '../resources/filters.js';
-import { UNPROVEN_FILTERS, UNPROVEN_SORTS, type Profile } from '../resources/strict-profile.js';
+import { SINGLE_VALUE_FILTERS, UNPROVEN_FILTERS, UNPROVEN_SORTS, type Profile } from '../resources/strict-profile.js';
 import { fail } from './errors.js';
 
 const DEFAULT_PAGE_SIZE = 250;
@@ -56,6 +56,8 @@ function parseFilters(params: URLSearchParams, def: ResourceDef, profile: Profil
     const unproven = profile === 'strict' && (UNPROVEN_FILTERS[def.type] ?? []).includes(name);
     const match = unproven ? undefined : (def.filters[name] ?? automaticFilter(def, name));
     if (match === undefined) fail(400, 'Filter not allowed', `${name} is not allowed.`, '102');
+    const singleValue = profile === 'strict' && (SINGLE_VALUE_FILTERS[def.type] ?? []).includes(name);
+    if (singleValue && value.includes(',')) fail(400, 'Invalid filter value', `${value} is not a valid value for ${name}.`, '103');
     filters.push({ name, values: value.split(','), match });
   }
   return filters;

@@ -5,15 +5,18 @@ import type { ResourceHooks } from './resource-def.js';
 import { inverseRecords } from './related.js';
 
 /**
- * Asynchronous document generation, made deterministic: a new document says `created`; it is
- * resolved the second time it is served after creation (GET one, or a list page holding it), or
- * once the sandbox clock is GENERATION_SECONDS past its created-at, whichever comes first.
+ * Asynchronous document generation, made deterministic: a new document says `created`. In the
+ * strict profile it takes STRICT_GENERATION_SECONDS of sandbox clock, as public clients allow a
+ * real document up to 5 minutes. In the permissive profile it is resolved the second time it is
+ * served after creation (GET one, or a list page holding it), or once the sandbox clock is
+ * GENERATION_SECONDS past its created-at, whichever comes first.
  * It then becomes `error` (with error-text) when the template id is neither an active
  * document template of the account nor "pricing"/"breakdown", or when the project has no
  * project-services; otherwise `finished` with a document-url served by the sandbox itself.
  */
 const GENERATION_READS = 2;
 const GENERATION_SECONDS = 5;
+const STRICT_GENERATION_SECONDS = 120;
 const BUILT_IN_TEMPLATES: Record<string, string> = { pricing: 'Pricing', breakdown: 'Work Breakdown' };
 
 export interface GeneratedFile {
@@ -65,9 +68,9 @@ export function documentUrl(document: StoredRecord, context: ApiContext): string
 const ageSeconds = (document: StoredRecord, context: ApiContext) =>
   (context.clock.now().getTime() - Date.parse(scalarText(document.attributes['created-at']) ?? '')) / 1000;
 
-/** Whether generation is over: the account's set duration, else the read or time rule. */
+/** Whether generation is over: the set duration, the strict profile's minutes, else the read or time rule. */
 const isDue = (document: StoredRecord, reads: number, context: ApiContext): boolean => {
-  const seconds = context.store.state.documentSeconds;
+  const seconds = context.store.state.documentSeconds ?? (context.profile === 'strict' ? STRICT_GENERATION_SECONDS : undefined);
   if (seconds !== undefined) return ageSeconds(document, context) >= seconds;
   return reads >= GENERATION_READS || ageSeconds(document, context) >= GENERATION_SECONDS;
 };

@@ -46,7 +46,8 @@ export const LEDGER: Readonly<Record<string, Readonly<Record<string, Evidence>>>
   projects: {
     'filter[project-name]': confirmed('WK list_projects'),
     'filter[active]': confirmed('WK list_projects'),
-    'filter[active]=true,false': guess('med', 'for both values WK makes two calls (true, then false); true,false is unseen on projects'),
+    'filter[active]=true': confirmed('WK list_projects (true, then false, for both)'),
+    'filter[active]=false': confirmed('WK list_projects (true, then false, for both)'),
     'filter[client_id]': confirmed('WK list_projects (its only source, an action with known bugs)'),
     'filter[status]': confirmed('WK list_projects (comma-joined statuses)'),
     'sort=-created-at': confirmed("MU app.py:4711 ('sort': '-created-at')"),
@@ -172,7 +173,8 @@ export const LEDGER: Readonly<Record<string, Readonly<Record<string, Evidence>>>
   'crm-opportunities': {
     'filter[opportunity-id]': confirmed('WK create_or_update_crm_opportunity, delete_crm_opportunity'),
     'filter[is-closed]': confirmed('WK list_crm_opportunities'),
-    'filter[is-closed]=true,false': guess('med', 'WK searches false, then true, in two calls; true,false is unseen'),
+    'filter[is-closed]=false': confirmed('WK list_crm_opportunities (false, then true)'),
+    'filter[is-closed]=true': confirmed('WK list_crm_opportunities (false, then true)'),
     'filter[name]': guess('med', "WK's filters are display-name, opportunity-id and is-closed; no client filters by name"),
     'sort=-id': ID_SORT,
     'sort=display-name': NAME_SORT,

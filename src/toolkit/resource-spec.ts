@@ -197,6 +197,12 @@ export interface ResourceSpec {
   readonly filters?: readonly FilterSpec[];
   /** Query parameters every search sends, e.g. to see archived records too. */
   readonly searchParams?: Readonly<Record<string, string>>;
+  /**
+   * A filter the API is only known to take one value at a time, that searches must cover for
+   * every value (open and closed records): each value is read in turn, and the search stops at
+   * the first that has a match, so a record found among the first costs one request.
+   */
+  readonly searchEach?: { readonly param: string; readonly values: readonly string[] };
   /** Sort that lists newest records first, for polling triggers. */
   readonly newestFirst?: string;
   /** Sort of dropdowns; default the display attribute. */

@@ -35,14 +35,34 @@ export const fieldOfPointer = (pointer: string | undefined): string | undefined 
 
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
+/**
+ * A JSON:API server that will not take a written field at all says "Param not allowed"
+ * (jsonapi-resources), naming it by a pointer or only in the detail ("status is not allowed.").
+ * A filter refused the same way ("Filter not allowed") is not a field the user filled in.
+ */
+const NOT_ALLOWED = /^([a-z][\w-]*) is not allowed\.?$/;
+
+const refusedFieldOf = (error: ErrorObject): string | undefined => {
+  if (error.title !== 'Param not allowed') return undefined;
+  return error.source?.pointer?.split('/').filter(Boolean).at(-1) ?? NOT_ALLOWED.exec((error.detail ?? '').trim())?.[1];
+};
+
+const pointerOf = (error: ErrorObject): string | undefined => {
+  const refused = refusedFieldOf(error);
+  return error.source?.pointer ?? (refused ? `/data/attributes/${refused}` : undefined);
+};
+
 /** One readable sentence per error: "Name has already been taken.", with what the field accepts when known. */
 export const describeError = (error: ErrorObject, fieldNotes?: FieldNotes): string => {
-  const pointer = error.source?.pointer;
-  const note = pointer ? fieldNotes?.(pointer) : undefined;
+  const pointer = pointerOf(error);
+  const found = pointer ? fieldNotes?.(pointer) : undefined;
+  // What a field accepts does not help when the field is not taken at all.
+  const note = found && refusedFieldOf(error) ? { label: found.label } : found;
   const field = note?.label ?? fieldOfPointer(pointer) ?? error.source?.parameter;
   let detail = (error.detail ?? error.title ?? 'was rejected').trim();
   // Rails-style details repeat the attribute ("name - has already been taken").
   detail = detail.replace(/^[\w-]+ - /, '');
+  if (refusedFieldOf(error)) detail = 'is not allowed';
   const text = !field || detail.toLowerCase().startsWith(field.toLowerCase()) ? detail : `${field} ${detail}`;
   return note?.hint ? `${sentence(text)} ${sentence(note.hint)}` : sentence(text);
 };
@@ -70,9 +90,15 @@ export const describeFailure = (service: string, response: FailedResponse): AppF
   }
   if (status === 400 || status === 409 || status === 422) {
     const taken = errors.some((error) => /already been taken/i.test(error.detail ?? error.title ?? ''));
+    const refused = errors.flatMap((error) => {
+      const pointer = refusedFieldOf(error) && pointerOf(error);
+      return pointer ? [response.fieldNotes?.(pointer)?.label ?? fieldOfPointer(pointer) ?? ''] : [];
+    });
     const advice = taken
       ? ' Use a different value, or change the existing record instead of creating another.'
-      : ' Correct the field and try again.';
+      : refused.length > 0
+        ? ` ${service} does not take ${refused.join(' or ')} from this connection, and nothing was written: leave ${refused.length > 1 ? 'them' : 'it'} empty and change ${refused.length > 1 ? 'them' : 'it'} in ${service} itself.`
+        : ' Correct the field and try again.';
     const body = says || ` ${service} rejected the request to ${attempt}.`;
     return { code: ErrorCode.Validation, status, message: `${body.trim()}${advice}` };
   }

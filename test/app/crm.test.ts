@@ -73,9 +73,10 @@ const list = (data: unknown[], included: unknown[] = []) => ({
   links: {},
 });
 
-const searchQuery = (filter: Record<string, string>) => ({
+/** One read of a search: open opportunities first (`false`), then closed ones, as public clients ask. */
+const searchQuery = (filter: Record<string, string>, closed = 'false') => ({
   include: CRM_INCLUDE,
-  'filter[is-closed]': 'true,false',
+  'filter[is-closed]': closed,
   ...filter,
   'page[number]': '1',
   'page[size]': '100',
@@ -234,7 +235,7 @@ describe('triggers.project_crm_opportunity_changed', () => {
 });
 
 describe('searches.find_crm_opportunity', () => {
-  it('finds by the CRM opportunity ID over filter[opportunity-id], closed ones too, keeping the exact ID only', async () => {
+  it('finds by the CRM opportunity ID over filter[opportunity-id] among open ones, keeping the exact ID only', async () => {
     const scope = nock(API)
       .get(CRM)
       .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }))
@@ -282,10 +283,29 @@ describe('searches.find_crm_opportunity', () => {
     expect(found.map((record) => record.id)).toEqual(['3201', '3291']);
   });
 
+  it('finds a closed opportunity in a second read, when no open one matches', async () => {
+    const scope = nock(API)
+      .get(CRM)
+      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }))
+      .once()
+      .reply(200, list([]))
+      .get(CRM)
+      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }, 'true'))
+      .once()
+      .reply(200, list([opportunity('3201', { 'is-closed': true })]));
+    const found = await appTester(performOf<FlatRecord[]>(findCrmOpportunity), bundleWith({ opportunity_id: '0065g00000XyZ12' }));
+    expect(scope.isDone()).toBe(true);
+    expect(found.map((record) => [record.id, record['is_closed']])).toEqual([['3201', true]]);
+  });
+
   it('tries the CRM opportunity ID first, then the name', async () => {
     const scope = nock(API)
       .get(CRM)
       .query(searchQuery({ 'filter[opportunity-id]': '0065g00000Nope1' }))
+      .once()
+      .reply(200, list([]))
+      .get(CRM)
+      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000Nope1' }, 'true'))
       .once()
       .reply(200, list([]))
       .get(CRM)
@@ -305,7 +325,11 @@ describe('searches.find_crm_opportunity', () => {
       .get(CRM)
       .query(searchQuery({ 'filter[name]': 'Azure' }))
       .once()
-      .reply(200, list([answer.data]));
+      .reply(200, list([answer.data]))
+      .get(CRM)
+      .query(searchQuery({ 'filter[name]': 'Azure' }, 'true'))
+      .once()
+      .reply(200, list([]));
     await expect(appTester(performOf(findCrmOpportunity), bundleWith({ name: 'Azure' }))).resolves.toEqual([]);
     expect(scope.isDone()).toBe(true);
   });
@@ -621,10 +645,10 @@ describe('creates.update_crm_opportunity', () => {
 });
 
 describe('creates.upsert_crm_opportunity', () => {
-  const byCrmId = (found: Resource[]) =>
+  const byCrmId = (found: Resource[], closed = 'false') =>
     nock(API)
       .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }))
+      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }, closed))
       .once()
       .reply(200, list(found));
   const input = { opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', stage: 'Proposal', amount: '24000', city: '' };
@@ -649,7 +673,8 @@ describe('creates.upsert_crm_opportunity', () => {
     expect(record).toEqual({ ...opportunityRecord, upsert_action: 'updated' });
   });
 
-  it('creates the opportunity, linked to the account, when no opportunity has that CRM opportunity ID: search, then POST', async () => {
+  it('creates the opportunity, linked to the account, when no opportunity, open or closed, has that CRM opportunity ID: two reads, then POST', async () => {
+    const closed = byCrmId([], 'true');
     const scope = byCrmId([opportunity('3299', { 'opportunity-id': '0065g00000XyZ12AAA' })])
       .post(CRM, { data: { type: 'crm-opportunities', attributes, relationships: { account: toAccount } } })
       .query({ include: CRM_INCLUDE })
@@ -658,10 +683,12 @@ describe('creates.upsert_crm_opportunity', () => {
     const record = await performAsProduction<FlatRecord>(appTester, upsertCrmOpportunity, bundleWith(input));
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...opportunityRecord, upsert_action: 'created' });
+    expect(closed.isDone()).toBe(true);
   });
 
   it('matches by the CRM opportunity ID only, never by name', async () => {
     // An opportunity of the same name but another CRM ID is another deal: a new one is created.
+    byCrmId([], 'true');
     const scope = byCrmId([])
       .post(CRM, { data: { type: 'crm-opportunities', attributes, relationships: { account: toAccount } } })
       .query({ include: CRM_INCLUDE })

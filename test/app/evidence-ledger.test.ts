@@ -13,6 +13,7 @@ const specs = Object.values(catalog) as readonly ResourceSpec[];
 const queryElements = (spec: ResourceSpec): string[] => [
   ...(spec.filters ?? []).map((filter) => filter.param),
   ...Object.entries({ ...spec.searchParams, ...spec.dropdownParams }).map(([param, value]) => `${param}=${value}`),
+  ...(spec.searchEach?.values ?? []).map((value) => `${spec.searchEach?.param ?? ''}=${value}`),
   ...(spec.newestFirst ? [`sort=${spec.newestFirst}`] : []),
   ...(spec.include ?? []).map((name) => `include=${name}`),
 ];

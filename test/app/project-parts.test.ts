@@ -392,6 +392,7 @@ describe('creates.create_project_location', () => {
     expect(record).toEqual({ ...createProjectLocation.operation.sample, custom_site_code: 'DEN-1' });
   });
 
+  const address = { street: '1 Main St', city: 'Denver', state: 'CO', postal_code: '80202' };
   const taken = {
     errors: [
       {
@@ -406,7 +407,7 @@ describe('creates.create_project_location', () => {
   it('says that location names are unique within a project when ScopeStack refuses a second one', async () => {
     const scope = nock(API).post(LOCATIONS).query({ include: 'project' }).once().reply(422, taken);
     const error = await appErrorOf(
-      performAsProduction(appTester, createProjectLocation, bundleWith({ project_id: '90425', name: 'Denver HQ' })),
+      performAsProduction(appTester, createProjectLocation, bundleWith({ project_id: '90425', name: 'Denver HQ', ...address })),
     );
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe('ValidationError');
@@ -419,17 +420,24 @@ describe('creates.create_project_location', () => {
     // There is no Find Project Location step, nor a find-or-create for locations.
     nock(API).post(LOCATIONS).query(true).once().reply(422, taken);
     const error = await appErrorOf(
-      performAsProduction(appTester, createProjectLocation, bundleWith({ project_id: '90425', name: 'Denver HQ' })),
+      performAsProduction(appTester, createProjectLocation, bundleWith({ project_id: '90425', name: 'Denver HQ', ...address })),
     );
     expect(error.message).toContain('Update Project Location');
     expect(error.message).not.toContain('a Find step');
   });
 
   it('names the missing Project before any request', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, createProjectLocation, bundleWith({ name: 'Denver HQ' })))).toEqual({
+    expect(await appErrorOf(performAsProduction(appTester, createProjectLocation, bundleWith({ name: 'Denver HQ', ...address })))).toEqual({
       code: 'ValidationError',
       message: 'Nothing was sent to ScopeStack: Project is required.',
     });
+  });
+
+  it('asks for the whole address before any request, as public clients do', async () => {
+    const error = await appErrorOf(
+      performAsProduction(appTester, createProjectLocation, bundleWith({ project_id: '90425', name: 'Denver HQ', city: 'Denver' })),
+    );
+    expect(error.message).toBe('Nothing was sent to ScopeStack: Street is required. State is required. Postal Code is required.');
   });
 });
 

@@ -416,29 +416,43 @@ describe('triggers.list_sales_executives', () => {
 describe('searches.find_project', () => {
   const SEARCH_INCLUDE = `${INCLUDE},project-contacts,project-locations,project-services`;
 
-  it('finds by the whole project name, keeping only exact matches (ignoring case) among the partial ones', async () => {
+  const byName = (active: string, name: string) => ({
+    include: SEARCH_INCLUDE,
+    'filter[active]': active,
+    'filter[project-name]': name,
+    'page[number]': '1',
+    'page[size]': '100',
+  });
+
+  it('finds by the whole project name among active projects, keeping only exact matches (ignoring case) among the partial ones', async () => {
     const scope = nock(API)
       .get(PROJECTS)
-      .query({
-        include: SEARCH_INCLUDE,
-        'filter[active]': 'true,false',
-        'filter[project-name]': 'cloud migration',
-        'page[number]': '1',
-        'page[size]': '100',
-      })
+      .query(byName('true', 'cloud migration'))
       .reply(
         200,
         list([
           project('1', 'Cloud Migration Phase 2'),
           project('2', 'CLOUD MIGRATION', { 'updated-at': '2025-01-01T00:00:00Z' }),
           project('3', 'Cloud Migration', { 'updated-at': '2025-02-01T00:00:00Z' }),
-          project('4', 'cloud migration', { active: false }),
         ]),
       );
     const found = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: ' cloud migration ' }));
     expect(scope.isDone()).toBe(true);
-    // Active before archived, then the most recently changed; "Phase 2" is another project.
-    expect(found.map((record) => record.id)).toEqual(['3', '2', '4']);
+    // The most recently changed first; "Phase 2" is another project. Archived ones are not read.
+    expect(found.map((record) => record.id)).toEqual(['3', '2']);
+  });
+
+  it('finds an archived project in a second read, one value of Active per read as public clients ask', async () => {
+    const scope = nock(API)
+      .get(PROJECTS)
+      .query(byName('true', 'Cloud Migration'))
+      .reply(200, list([project('1', 'Cloud Migration Phase 2')]))
+      .get(PROJECTS)
+      .query(byName('false', 'Cloud Migration'))
+      .reply(200, list([project('4', 'cloud migration', { active: false })]));
+    const found = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: 'Cloud Migration' }));
+    expect(scope.isDone()).toBe(true);
+    expect(found.map((record) => [record.id, record['active']])).toEqual([['4', false]]);
   });
 
   it("narrows the search to one client's projects", async () => {
@@ -446,7 +460,7 @@ describe('searches.find_project', () => {
       .get(PROJECTS)
       .query({
         include: SEARCH_INCLUDE,
-        'filter[active]': 'true,false',
+        'filter[active]': 'true',
         'filter[client_id]': '1001',
         'filter[project-name]': 'Cloud Migration',
         'page[number]': '1',
@@ -851,6 +865,22 @@ describe('creates.update_project', () => {
     },
   );
 
+  it('says what to do when ScopeStack will not take Status at all (no public client writes it)', async () => {
+    nock(API)
+      .patch(`${PROJECTS}/90425`, { data: { type: 'projects', id: '90425', attributes: { status: 'approved' } } })
+      .query({ include: INCLUDE })
+      .once()
+      .reply(400, { errors: [{ title: 'Param not allowed', detail: 'status is not allowed.', code: '105', status: '400' }] });
+    const error = await appErrorOf(performAsProduction(appTester, updateProject, bundleWith({ id: '90425', status: 'approved' })));
+    expect(error).toEqual({
+      code: 'ValidationError',
+      status: 400,
+      message:
+        'ScopeStack says: Status is not allowed. ScopeStack does not take Status from this connection, and nothing was written: ' +
+        'leave it empty and change it in ScopeStack itself.',
+    });
+  });
+
   it('moves the project to another client when a client is given', async () => {
     const scope = nock(API)
       .patch(`${PROJECTS}/90425`, {
@@ -894,12 +924,12 @@ describe('creates.update_project', () => {
 });
 
 describe('creates.upsert_project', () => {
-  const search = (found: Resource[]) =>
+  const search = (found: Resource[], active = 'true') =>
     nock(API)
       .get(PROJECTS)
       .query({
         include: INCLUDE,
-        'filter[active]': 'true,false',
+        'filter[active]': active,
         'filter[client_id]': '1001',
         'filter[project-name]': 'Cloud Migration',
         'page[number]': '1',
@@ -930,8 +960,9 @@ describe('creates.upsert_project', () => {
     expect(record).toEqual({ ...oneAsRecord, upsert_action: 'updated' });
   });
 
-  it('creates the project, linked to the account, when the client has none of that name', async () => {
+  it('creates the project, linked to the account, when the client has none of that name, active or archived', async () => {
     const defaults = accountDefaultsLookedUp();
+    const archived = search([], 'false');
     const scope = search([project('90500', 'Cloud Migration Phase 2')])
       .post(PROJECTS, {
         data: {
@@ -954,7 +985,7 @@ describe('creates.upsert_project', () => {
     );
     expect(scope.isDone()).toBe(true);
     expect(record).toEqual({ ...oneAsRecord, upsert_action: 'created' });
-    expect(defaults.isDone()).toBe(true);
+    expect([archived.isDone(), defaults.isDone()]).toEqual([true, true]);
   });
 
   it('refuses invalid input before the search', async () => {

@@ -204,7 +204,7 @@ describe('e2e: CRM opportunities', () => {
     expect((await findProject(runner, P.contosoM365))?.crm_opportunity_id).toBeNull();
   });
 
-  it('upsert_crm_opportunity creates, then updates the same opportunity by CRM ID, two requests each', async () => {
+  it('upsert_crm_opportunity creates (open, then closed ones read), then updates the same opportunity by CRM ID (found among the open ones)', async () => {
     const runner = await connected();
     const first = await runner.run<OpportunityRecord>('creates', 'upsert_crm_opportunity', {
       opportunity_id: 'OPP-5001',
@@ -212,8 +212,9 @@ describe('e2e: CRM opportunities', () => {
       stage: 'Qualification',
     });
     expect(first.result).toMatchObject({ upsert_action: 'created', opportunity_id: 'OPP-5001', stage: 'Qualification' });
-    expect(first.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /crm-opportunities', 'POST /crm-opportunities']);
+    expect(first.requests).toBe(3);
+    expect(requestsLogged()).toEqual(['GET /crm-opportunities', 'GET /crm-opportunities', 'POST /crm-opportunities']);
+    expect(context.sandbox.log.entries().map((entry) => entry.query['filter[is-closed]'])).toEqual(['false', 'true', undefined]);
 
     context.sandbox.log.reset();
     const second = await runner.run<OpportunityRecord>('creates', 'upsert_crm_opportunity', {

@@ -37,6 +37,16 @@ const readmeTable = (): string => {
   return tableOf(section.slice(section.indexOf('```\n') + 4, section.indexOf('\n```', section.indexOf('```\n') + 4)) + '\n');
 };
 
+/** The fidelity probe: from its heading to the end of the output. */
+const probeOf = (text: string): string => text.slice(text.indexOf('Fidelity probe:')).trimEnd();
+
+/** The code block after the README's probe paragraph. */
+const readmeProbe = (): string => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('Against the strict sandbox (checked by a test):'));
+  return section.slice(section.indexOf('```\n') + 4, section.indexOf('\n```', section.indexOf('```\n') + 4)).trimEnd();
+};
+
 describe('npm start', () => {
   it('runs the whole workflow against the embedded sandbox and exits 0', async () => {
     const run = await runScript('bin/main.ts', { cwd: emptyFolder() });
@@ -46,6 +56,10 @@ describe('npm start', () => {
     expect(run.stdout).toMatch(/\d+ steps, \d+ HTTP requests, 1 token renewal\(s\)\./);
     // The README shows what a developer will see.
     expect(readmeTable()).toBe(tableOf(run.stdout));
+    expect(run.stdout).toMatch(
+      /Fidelity probe: \d+ guessed read elements, one GET each \(page size 1\), \d+ HTTP requests, nothing written\./,
+    );
+    expect(readmeProbe()).toBe(probeOf(run.stdout));
   }, 60000);
 
   it('names where the target and credentials came from, and how to start a local sandbox that is down', async () => {

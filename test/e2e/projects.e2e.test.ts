@@ -460,15 +460,16 @@ describe('e2e: project writes', () => {
     expect(unchanged?.status).toBe('building');
   });
 
-  it('upsert_project creates, then updates the same project: one lookup and the write, and the default lookups on a create', async () => {
+  it('upsert_project creates, then updates the same project: active and archived projects read, the default lookups, then the write', async () => {
     const runner = await connected();
     const input = { project_name: 'Proseware Lab Network', client_id: SEED.clients.prosewareLabs };
     const first = await runner.run<ProjectRecord>('creates', 'upsert_project', { ...input, msa_date: '2025-03-01' });
     expect(first.result).toMatchObject({ upsert_action: 'created', project_name: 'Proseware Lab Network', msa_date: '2025-03-01' });
-    // The lookup, the account's default rate table and payment term (the strict sandbox, like public
+    // The lookup among active projects, then archived ones (one value per read, as public clients
+    // ask), the account's default rate table and payment term (the strict sandbox, like public
     // clients, does not fill them in), then the POST.
-    expect(first.requests).toBe(4);
-    expect(requestsLogged()).toEqual(['GET /projects', ...DEFAULT_LOOKUPS, 'POST /projects']);
+    expect(first.requests).toBe(5);
+    expect(requestsLogged()).toEqual(['GET /projects', 'GET /projects', ...DEFAULT_LOOKUPS, 'POST /projects']);
 
     context.sandbox.log.reset();
     const second = await runner.run<ProjectRecord>('creates', 'upsert_project', {
@@ -529,10 +530,11 @@ describe('e2e: project writes', () => {
 
   it('creates and updates a project location, and explains a duplicate location name', async () => {
     const runner = await connected();
+    const address = { street: '1 River Rd', city: 'Spokane', state: 'WA', postal_code: '99201' };
     const created = await runner.run<PartRecord>('creates', 'create_project_location', {
       project_id: P.northwindSdWan,
       name: 'Northwind Branch 7',
-      city: 'Spokane',
+      ...address,
       custom_site_code: 'SPO-7',
     });
     expect(created.result).toMatchObject({
@@ -547,7 +549,7 @@ describe('e2e: project writes', () => {
 
     context.sandbox.log.reset();
     const duplicate = await failureOf(
-      runner.run('creates', 'create_project_location', { project_id: P.northwindSdWan, name: 'Northwind HQ', city: 'Seattle' }),
+      runner.run('creates', 'create_project_location', { project_id: P.northwindSdWan, name: 'Northwind HQ', ...address }),
     );
     expect(duplicate.code).toBe('ValidationError');
     expect(duplicate.message).toMatch(/Name has already been taken/);
@@ -562,6 +564,7 @@ describe('e2e: project writes', () => {
     const otherProject = await runner.run<PartRecord>('creates', 'create_project_location', {
       project_id: P.contosoM365,
       name: 'Northwind HQ',
+      ...address,
     });
     expect(otherProject.result).toMatchObject({ name: 'Northwind HQ', project_id: P.contosoM365 });
   });

@@ -294,9 +294,15 @@ describe('e2e: document templates', () => {
   });
 });
 
+/** A document ScopeStack finishes quickly (the strict sandbox takes 2 minutes, as a real one may). */
+const documentsTake3Seconds = (): void => {
+  context.sandbox.admin.setDocumentSeconds(3);
+};
+
 describe('e2e: generate_project_document', () => {
   it('generates a SOW for a project with services: finished, ready, and its file hydrates to a PDF', async () => {
     const runner = await connected();
+    documentsTake3Seconds();
     const { result, requests } = await generate(runner, { project_id: P.northwindSdWan, template_id: T.standardSow });
     expect(result).toMatchObject({
       status: 'finished',
@@ -308,8 +314,8 @@ describe('e2e: generate_project_document', () => {
     });
     expect(result.outcome).toMatch(/ready/i);
     expect(result.outcome).toMatch(/Document File/);
-    // The template is checked, the document posted, then read until it is done: a sandbox
-    // document is done on its second read, and the first pauses (1 s, then 2 s) reach it there.
+    // The template is checked, the document posted, then read until it is done: after the first
+    // pauses (1 s, then 2 s) the second read finds it done.
     expect(requestsLogged()).toEqual([
       `GET /document-templates/${T.standardSow}`,
       'POST /project-documents',
@@ -351,6 +357,7 @@ describe('e2e: generate_project_document', () => {
 
   it('generates a Word document when As PDF is No', async () => {
     const runner = await connected();
+    documentsTake3Seconds();
     const { result } = await generate(runner, { project_id: P.northwindSdWan, template_id: T.standardSow, generate_pdf: 'false' });
     expect(result.status).toBe('finished');
     expect(result.document_url).toMatch(/\.docx$/);
@@ -361,6 +368,7 @@ describe('e2e: generate_project_document', () => {
 
   it('reports a pricing document for a project without services as failed, quoting ScopeStack', async () => {
     const runner = await connected();
+    documentsTake3Seconds();
     const { result, requests } = await generate(runner, { project_id: P.fourthCoffeeWifi, document_type: 'pricing' });
     expect(result).toMatchObject({ status: 'error', document_type: 'pricing', template_id: 'pricing', document_file: null });
     expect(result.error_text).toBe('The project has no services, so there is nothing to document.');
@@ -413,8 +421,8 @@ describe('e2e: generate_project_document', () => {
     expect((await runner.poll('new_project_document', input)).fired).toEqual([]);
     context.sandbox.log.reset();
 
-    // Longer than every pause together (19 s): the step gives up waiting, honestly.
-    context.sandbox.admin.setDocumentSeconds(60);
+    // A document takes the strict sandbox 2 minutes, longer than every pause together (19 s): the
+    // step gives up waiting, honestly, well inside Zapier's 30 s.
     const { result, requests } = await generate(runner, { project_id: P.northwindSdWan, template_id: T.standardSow });
     expect(result.status).toBe('created');
     expect(result.document_file).toBeNull();
@@ -424,7 +432,7 @@ describe('e2e: generate_project_document', () => {
 
     // Not ready yet: nothing fires; once ScopeStack is done, it fires once.
     expect((await runner.poll('new_project_document', input)).fired).toEqual([]);
-    context.sandbox.clock.advance(60);
+    context.sandbox.clock.advance(120);
     const ready = await runner.poll<DocumentRecord>('new_project_document', input);
     expect(ready.fired).toEqual([expect.objectContaining({ document_id: result.id, status: 'finished' })]);
     expect((await runner.poll('new_project_document', input)).fired).toEqual([]);
@@ -436,6 +444,7 @@ describe('e2e: new_project_document', () => {
     const runner = await connected();
     const finishedOnly = {};
     const finishedOrFailed = { status: ['finished', 'error'] };
+    documentsTake3Seconds();
     // Both Zaps are on before anything is generated; the seeded finished document does not fire.
     expect((await runner.poll('new_project_document', finishedOnly)).fired).toEqual([]);
     expect((await runner.poll('new_project_document', finishedOrFailed)).fired).toEqual([]);

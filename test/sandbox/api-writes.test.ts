@@ -109,7 +109,7 @@ describe('creates', () => {
     const body = (project: string) => ({
       data: {
         type: 'project-locations',
-        attributes: { name: 'Northwind HQ', city: 'Seattle' },
+        attributes: { name: 'Northwind HQ', street: '1 Pike St', city: 'Seattle', state: 'WA', 'postal-code': '98101' },
         relationships: { project: { data: { type: 'projects', id: project } } },
       },
     });
@@ -125,6 +125,22 @@ describe('creates', () => {
       },
     ]);
     expect((await post('project-locations', body(SEED.projects.contosoM365))).status).toBe(201);
+  });
+
+  it('requires a whole address on a new project location (strict profile)', async () => {
+    const partial = await post('project-locations', {
+      data: {
+        type: 'project-locations',
+        attributes: { name: 'Annex', city: 'Seattle' },
+        relationships: { project: { data: { type: 'projects', id: SEED.projects.northwindSdWan } } },
+      },
+    });
+    expect(partial.status).toBe(422);
+    expect(errors(partial).map((error) => error['detail'])).toEqual([
+      "street - can't be blank",
+      "state - can't be blank",
+      "postal-code - can't be blank",
+    ]);
   });
 
   it('answers 400 naming an unknown or read-only attribute, 409 for a wrong type, 400 for no data', async () => {
@@ -255,12 +271,15 @@ describe('project documents', () => {
       },
     });
 
-  it('starts created, finishes on the second read, and serves the document-url', async () => {
+  it('starts created, takes two minutes of sandbox clock however often it is read, and serves the document-url', async () => {
     const created = await generate(SEED.projects.northwindSdWan, SEED.documentTemplates.standardSow);
     expect(created.status).toBe(201);
     const id = one(created).id;
     expect(one(created).attributes).toMatchObject({ status: 'created', 'document-url': null });
     expect(one(await get(`project-documents/${id}`)).attributes['status']).toBe('created');
+    sandbox.clock.advance(119);
+    expect(one(await get(`project-documents/${id}`)).attributes['status']).toBe('created');
+    sandbox.clock.advance(1);
     const finished = one(await get(`project-documents/${id}`)).attributes;
     expect(finished['status']).toBe('finished');
     expect(finished['template-name']).toBe('Standard SOW');
@@ -274,11 +293,34 @@ describe('project documents', () => {
   it('finishes by the clock too, and ends in error for an unknown template or a project without services', async () => {
     const unknownTemplate = one(await generate(SEED.projects.northwindSdWan, '999999')).id;
     const noServices = one(await generate(SEED.projects.fourthCoffeeWifi, SEED.documentTemplates.standardSow)).id;
-    sandbox.clock.advance(5);
+    sandbox.clock.advance(120);
     const first = one(await get(`project-documents/${unknownTemplate}`)).attributes;
     expect(first).toMatchObject({ status: 'error', 'error-text': 'Document template 999999 was not found.', 'document-url': null });
     const second = one(await get(`project-documents/${noServices}`)).attributes;
     expect(second).toMatchObject({ status: 'error', 'error-text': 'The project has no services, so there is nothing to document.' });
+  });
+
+  it('in the permissive profile, finishes on the second read', async () => {
+    const permissive = await startSandbox({ port: 0, profile: 'permissive' });
+    try {
+      const permissiveToken = await adminToken(permissive);
+      const created = await call(permissive, 'POST', `/${SLUG}/v1/project-documents`, {
+        token: permissiveToken,
+        body: {
+          data: {
+            type: 'project-documents',
+            attributes: { 'template-id': SEED.documentTemplates.standardSow, 'document-type': 'sow' },
+            relationships: { project: { data: { type: 'projects', id: SEED.projects.northwindSdWan } } },
+          },
+        },
+      });
+      const read = async () =>
+        one(await call(permissive, 'GET', `/${SLUG}/v1/project-documents/${one(created).id}`, { token: permissiveToken })).attributes;
+      expect((await read())['status']).toBe('created');
+      expect((await read())['status']).toBe('finished');
+    } finally {
+      await permissive.close();
+    }
   });
 
   it('requires a template-id and a project', async () => {

@@ -336,7 +336,7 @@ describe('documents of a project that gained a service', () => {
   it('ends in error without services and finishes once a catalog service is added', async () => {
     const project = SEED.projects.fourthCoffeeWifi;
     const failed = one(await generate(project)).id;
-    await get(`project-documents/${failed}`);
+    sandbox.clock.advance(120);
     expect(one(await get(`project-documents/${failed}`)).attributes).toMatchObject({
       status: 'error',
       'error-text': 'The project has no services, so there is nothing to document.',
@@ -344,9 +344,9 @@ describe('documents of a project that gained a service', () => {
     await post('project-services', catalogBody(SEED.services.networkAssessment));
     sandbox.clock.advance(1);
     const finished = one(await generate(project)).id;
-    // A list page that holds the document is a read too.
     const page = `project-documents?filter[project]=${project}&sort=-updated-at&include=project`;
     expect(list(await get(page)).data.map((document) => document.attributes['status'])).toEqual(['created', 'error']);
+    sandbox.clock.advance(120);
     const second = await get(page);
     expect(list(second).data.map((document) => [document.id, document.attributes['status']])).toEqual([
       [finished, 'finished'],
@@ -361,7 +361,7 @@ describe('documents of a project that gained a service', () => {
     const documents = `project-documents?filter[project]=${project}&sort=-updated-at&include=project`;
     const statusOf = async () => list(await get(documents)).data.find((document) => document.id === id)?.attributes['status'];
     expect(await statusOf()).not.toBe('finished');
-    sandbox.clock.advance(5);
+    sandbox.clock.advance(120);
     const answer = await get(documents);
     expect(answer.status).toBe(200);
     const [document] = list(answer).data.filter((candidate) => candidate.id === id);

@@ -73,7 +73,8 @@ export const crmOpportunities = {
     },
     { key: 'name', param: 'filter[name]', match: 'contains', help: 'The whole opportunity name. Matches exactly, ignoring case.' },
   ],
-  searchParams: { 'filter[is-closed]': 'true,false' },
+  // Open opportunities first, then closed ones, one value per read as public clients ask.
+  searchEach: { param: 'filter[is-closed]', values: ['false', 'true'] },
   // Public clients show no timestamps on opportunities: IDs only grow, and a JSON:API server sorts by id.
   newestFirst: '-id',
   requester: scopestackRequester,

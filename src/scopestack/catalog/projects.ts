@@ -167,7 +167,8 @@ export const projects = {
       help: 'The whole project name. Matches exactly, ignoring case ("cloud migration" finds "Cloud Migration", not "Cloud Migration Phase 2").',
     },
   ],
-  searchParams: { 'filter[active]': 'true,false' },
+  // Archived projects too, one value per read as public clients ask (`true,false` is unproven here).
+  searchEach: { param: 'filter[active]', values: ['true', 'false'] },
   newestFirst: '-created-at',
   customFields: customFieldsOf('project'),
   requester: scopestackRequester,

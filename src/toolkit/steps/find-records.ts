@@ -126,6 +126,35 @@ const matchesOf = async (
   return { matches, complete: !more };
 };
 
+/** The query of each read a search makes: one, or one per value of the spec's `searchEach` filter. */
+const searchQueries = (spec: ResourceSpec, params: Record<string, string>): Record<string, string>[] => {
+  const each = spec.searchEach;
+  return each ? each.values.map((value) => ({ ...params, [each.param]: value })) : [params];
+};
+
+/** Exact matches of one filter's value, from the first query that has any. */
+const firstMatches = async (
+  z: ZObject,
+  bundle: Bundle,
+  spec: ResourceSpec,
+  params: Record<string, string>,
+  filter: FilterSpec,
+  value: string,
+) => {
+  let complete = true;
+  for (const query of searchQueries(spec, params)) {
+    const filtered = await matchesOf(z, bundle, spec, { ...query, [filter.param]: value }, filter, value);
+    // A case-sensitive server filter misses "acme sow" for "Acme SOW": then compare every record ignoring case.
+    const found =
+      filtered.matches.length === 0 && filter.match === 'exact-case-sensitive'
+        ? await matchesOf(z, bundle, spec, query, filter, value)
+        : filtered;
+    if (found.matches.length > 0) return found;
+    complete &&= found.complete;
+  }
+  return { matches: [], complete };
+};
+
 /** Finds by ID, else by the first given value that matches; `[]` when none does. */
 export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, options: FindOptions): Promise<FlatRecord[]> => {
   const input = bundle.inputData;
@@ -151,12 +180,7 @@ export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec
   const params = { ...spec.searchParams, ...narrowParams(z, spec, options.narrow ?? [], bundle) };
   let incomplete = false;
   for (const { filter, value } of given) {
-    const filtered = await matchesOf(z, bundle, spec, { ...params, [filter.param]: value }, filter, value);
-    // A case-sensitive server filter misses "acme sow" for "Acme SOW": then compare every record ignoring case.
-    const { matches, complete } =
-      filtered.matches.length === 0 && filter.match === 'exact-case-sensitive'
-        ? await matchesOf(z, bundle, spec, params, filter, value)
-        : filtered;
+    const { matches, complete } = await firstMatches(z, bundle, spec, params, filter, value);
     if (matches.length > 0) return rankMatches(matches, filter, value);
     incomplete ||= !complete;
   }

@@ -8,41 +8,16 @@ import zapier, { type ZObject, type Bundle } from 'zapier-platform-core';
 import App from '../../../src/index.js';
 import { listResources } from '../../../src/toolkit/api-client.js';
 import { applyToPage } from '../../../src/toolkit/page-query.js';
-import type { Requester, ResourceSpec } from '../../../src/toolkit/resource-spec.js';
-import { API, bundleWith, SLUG, useTestHosts } from '../../support/bundle.js';
+import { API, bundleWith, useTestHosts } from '../../support/bundle.js';
 import { errorBodyOf, rejectionOf } from '../../support/errors.js';
 import { useNock } from '../../support/nock.js';
+import { widget, WIDGETS, widgetResource } from '../../support/made-up-api.js';
 
 const appTester = zapier.createAppTester(App);
 useNock();
 beforeAll(useTestHosts);
 
-/** Acme is known to accept `filter[kind]` and a sort by name; `filter[colour]` and `sort=-id` are guesses. */
-const requester: Requester = {
-  service: 'Acme',
-  collectionsUrl: () => `${API}/${SLUG}/v1`,
-  apiBaseUrl: () => API,
-  recordId: { pattern: /^\d+$/, description: 'a whole number such as 12' },
-  isGuessedParam: (_type, param, value) => param === 'filter[colour]' || (param === 'sort' && value === '-id'),
-};
-
-const widget: ResourceSpec = {
-  type: 'widgets',
-  path: 'widgets',
-  noun: 'Widget',
-  display: 'name',
-  attributes: [
-    { name: 'name', kind: 'string' },
-    { name: 'colour', kind: 'string' },
-  ],
-  relationships: [],
-  filters: [{ key: 'name', param: 'filter[name]', match: 'contains' }],
-  requester,
-  sample: { id: '1', name: 'Sample', colour: 'red' },
-};
-
-const WIDGETS = `/${SLUG}/v1/widgets`;
-const resource = (id: string, name: string, colour: string) => ({ id, type: 'widgets', attributes: { name, colour } });
+const resource = widgetResource;
 const PAGE = { data: [resource('1', 'Bolt', 'red'), resource('3', 'Nut', 'blue'), resource('2', 'Gear', 'Red')] };
 const REFUSED = { errors: [{ status: '400', title: 'Filter not allowed', detail: 'colour is not allowed.', code: '102' }] };
 

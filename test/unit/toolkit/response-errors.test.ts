@@ -36,6 +36,24 @@ describe('describeError', () => {
     );
   });
 
+  it('names a field the server will not take at all by its label, without what its values may be', () => {
+    const notes = (pointer: string) => (pointer === '/data/attributes/status' ? { label: 'Status', hint: 'Allowed moves: …' } : undefined);
+    expect(describeError({ title: 'Param not allowed', detail: 'status is not allowed.', code: '105' }, notes)).toBe(
+      'Status is not allowed.',
+    );
+    expect(describeError({ title: 'Param not allowed', detail: 'manufacturer-name is not allowed.' })).toBe(
+      'Manufacturer Name is not allowed.',
+    );
+    expect(
+      describeError(
+        { title: 'Param not allowed', detail: 'status is not allowed.', source: { pointer: '/data/attributes/status' } },
+        notes,
+      ),
+    ).toBe('Status is not allowed.');
+    // A refused filter is not a field the user filled in.
+    expect(describeError({ title: 'Filter not allowed', detail: 'name is not allowed.', code: '102' }, notes)).toBe('name is not allowed.');
+  });
+
   it('ignores a pointer to the whole document', () => {
     expect(fieldOfPointer('/data')).toBeUndefined();
   });
@@ -53,6 +71,25 @@ describe('describeFailure', () => {
       status: 422,
       message:
         'ScopeStack says: Name has already been taken. Use a different value, or change the existing record instead of creating another.',
+    });
+  });
+
+  it('says to leave empty, and change in the service itself, the fields the server will not take', () => {
+    const notes = (pointer: string) => ({ '/data/attributes/status': { label: 'Status' } })[pointer];
+    const failure = describeFailure('ScopeStack', {
+      ...base,
+      method: 'PATCH',
+      url: 'https://api.example/acme/v1/projects/9',
+      status: 400,
+      errors: [{ title: 'Param not allowed', detail: 'status is not allowed.', code: '105', status: '400' }],
+      fieldNotes: notes,
+    });
+    expect(failure).toEqual({
+      code: 'ValidationError',
+      status: 400,
+      message:
+        'ScopeStack says: Status is not allowed. ScopeStack does not take Status from this connection, and nothing was written: ' +
+        'leave it empty and change it in ScopeStack itself.',
     });
   });
 
