@@ -16,11 +16,15 @@ type Clock = typeof import('../src/toolkit/clock.js').clock;
 /**
  * Makes the built app's waits (for a document) advance a simulated ScopeStack's clock instead
  * of sleeping: the same clock module instance the app waits on, so runs stay fast and exact.
+ * The app's own clock moves with them, so a wait still counts against a step's time budget.
  */
 export const simulateWaits = async (advanceSeconds: (seconds: number) => void): Promise<void> => {
   const entry = fileURLToPath(new URL('../dist/src/toolkit/clock.js', import.meta.url));
   const { clock } = (await import(entry)) as { clock: Clock };
+  let waited = 0;
+  clock.now = () => Date.now() + waited;
   clock.sleep = (ms) => {
+    waited += ms;
     advanceSeconds(ms / 1000);
     return Promise.resolve();
   };

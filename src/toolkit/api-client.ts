@@ -10,7 +10,7 @@ import { asDocument, type Document, type Resource } from './json-api.js';
 import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
 import { applyToPage } from './page-query.js';
 import { describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
-import { retryTiming, withRetries } from './retry-policy.js';
+import { withRetries } from './retry-policy.js';
 import type { ResourceSpec } from './resource-spec.js';
 import type { WriteDocument } from './to-document.js';
 
@@ -33,9 +33,7 @@ const memberUrl = (z: ZObject, spec: ResourceSpec, bundle: Bundle, id: string): 
 const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions & { url: string }): Promise<HttpResponse> => {
   const method = request.method ?? 'GET';
   try {
-    return await withRetries(z, method, describeAttempt(method, request.url), () =>
-      z.request({ timeout: retryTiming.requestTimeout, ...request }),
-    );
+    return await withRetries(z, method, describeAttempt(method, request.url), () => z.request(request));
   } catch (error) {
     if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;

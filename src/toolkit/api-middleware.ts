@@ -1,11 +1,14 @@
 /**
- * Request and response middleware for a bearer-token JSON:API service. Each function acts only
- * on requests to the API base URL (never on the token endpoint) and only when its data is there.
+ * Request and response middleware for a bearer-token JSON:API service. The time budget and the
+ * redirect rules act on every request; the rest only on requests to the API base URL (never on
+ * the token endpoint) and only when its data is there.
  */
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, Bundle, HttpResponse } from 'zapier-platform-core';
-import { appError } from './app-errors.js';
+import { appError, ErrorCode } from './app-errors.js';
 import { errorsOf } from './json-api.js';
+import { describeAttempt } from './describe-request.js';
 import { describeFailure, describePermissionDenied, describeUnreadable, type FailedResponse, type FieldNotes } from './response-errors.js';
+import { budgetTiming, noteWrite, remainingMs, requestTimeout, writesSent } from './step-budget.js';
 import { isFresh, needsRenewal, nowInSeconds, readTokenTimes } from './token-timing.js';
 
 const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
@@ -24,17 +27,63 @@ type After = AfterResponseMiddleware;
 
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 
+/** Redirects a request to any other host (a file's storage) may follow before it is given up. */
+const MAX_REDIRECTS = 5;
+
+/** Whether `url` is on `base`'s exact origin (scheme, host and port) and under its path. */
+const isUnder = (url: string | undefined, base: string): boolean => {
+  if (!url) return false;
+  try {
+    const target = new URL(url);
+    const root = new URL(base);
+    const path = root.pathname.replace(/\/+$/, '');
+    return target.origin === root.origin && (target.pathname === path || target.pathname.startsWith(`${path}/`));
+  } catch {
+    return false;
+  }
+};
+
 const headerOf = (headers: Record<string, string> | undefined, name: string): string | undefined => {
   const wanted = name.toLowerCase();
   return Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === wanted)?.[1];
 };
 
 export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Before[]; afters: After[] } => {
-  const isApiRequest = (url: string | undefined): boolean => {
-    if (!url) return false;
-    const base = config.apiBaseUrl().replace(/\/+$/, '');
-    return (url === base || url.startsWith(`${base}/`)) && !url.startsWith(config.tokenUrl());
+  const isTokenRequest = (url: string | undefined): boolean => isUnder(url, config.tokenUrl());
+  const isApiRequest = (url: string | undefined): boolean => isUnder(url, config.apiBaseUrl()) && !isTokenRequest(url);
+
+  /**
+   * Every request gets a timeout within what is left of the step's budget; with too little left,
+   * it is not sent, and the user is told what was (writes sent earlier may have happened).
+   */
+  const withinStepBudget: Before = (request, z) => {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const attempt = describeAttempt(method, request.url);
+    if (remainingMs() < budgetTiming.minRequestMs) {
+      const writes = writesSent();
+      const outcome =
+        writes.length > 0
+          ? ` Before that it asked to ${writes.join(', then ')}, which may have happened: check ${config.service} before running the step again, so that nothing is done twice.`
+          : ` Nothing was written to ${config.service}.`;
+      throw appError(z, {
+        code: ErrorCode.Api,
+        message: `${config.service} answered too slowly: this step reached its time limit before it could ${attempt}, so that was not sent.${outcome}`,
+      });
+    }
+    if (method !== 'GET' && !isTokenRequest(request.url)) noteWrite(attempt);
+    return { ...request, timeout: Math.min(request.timeout ?? budgetTiming.requestMs, requestTimeout()) };
   };
+
+  /**
+   * Credentials never follow a redirect: a request to the API or the token endpoint takes none
+   * (an answer that redirects is an error below), so neither the token nor the client secret can
+   * be carried to another origin, and a redirected write is never read as its result. Other
+   * requests (a file in storage) follow a few.
+   */
+  const followNoRedirectWithCredentials: Before = (request) =>
+    isApiRequest(request.url) || isTokenRequest(request.url)
+      ? { ...request, redirect: 'manual' }
+      : { ...request, follow: Math.min(request.follow ?? MAX_REDIRECTS, MAX_REDIRECTS) };
 
   /** JSON:API needs its own media type both ways; the service rejects calls without `Accept`. */
   const addJsonApiHeaders: Before = (request) => {
@@ -82,6 +131,20 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
   const throwForApiErrors: After = (response, z, bundle) => {
     if (!isApiRequest(response.request.url) || response.skipThrowForStatus) return response;
     // A download's body is a stream, read by whoever asked for it; only its status is checked here.
+    if (response.status >= 300 && response.status < 400) {
+      const { method, url } = failedResponse(response);
+      const written = WRITE_METHODS.has(method.toUpperCase()) || method.toUpperCase() === 'DELETE';
+      throw appError(z, {
+        code: ErrorCode.Api,
+        status: response.status,
+        message:
+          `${config.service} answered the request to ${describeAttempt(method, url)} with a redirect (HTTP ${response.status}), ` +
+          `which this integration never follows with your credentials.` +
+          (written
+            ? ` ${config.service} may or may not have made the change: check there before running the step again.`
+            : ' Check that the connection points at the right address.'),
+      });
+    }
     if (response.request.raw && response.status < 400) return response;
     if (response.status < 400) {
       if (response.content && response.data === undefined) {
@@ -103,5 +166,5 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
     throw appError(z, describeFailure(config.service, failedResponse(response)));
   };
 
-  return { befores: [addJsonApiHeaders, addBearerToken], afters: [throwForApiErrors] };
+  return { befores: [withinStepBudget, followNoRedirectWithCredentials, addJsonApiHeaders, addBearerToken], afters: [throwForApiErrors] };
 };

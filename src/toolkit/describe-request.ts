@@ -3,7 +3,16 @@ import { singular } from './field-names.js';
 
 const VERBS: Record<string, string> = { GET: 'read', POST: 'create', PATCH: 'update', PUT: 'update', DELETE: 'delete' };
 
-const words = (segment: string): string => decodeURIComponent(segment).replace(/[-_]/g, ' ');
+/** A malformed escape (`%E0%A4%A`) is shown as it is rather than thrown as a URIError. */
+const decoded = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+const words = (segment: string): string => decoded(segment).replace(/[-_]/g, ' ');
 
 /** Methods that always address one member (`PATCH /clients/{id}`), whatever the id looks like. */
 const MEMBER_METHODS = new Set(['PATCH', 'PUT', 'DELETE']);

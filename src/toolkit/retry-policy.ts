@@ -17,14 +17,13 @@ import type { ZObject } from 'zapier-platform-core';
 import pRetry from 'p-retry';
 import { appErrorStatus } from './app-errors.js';
 import { isNetworkError, networkReason } from './network-errors.js';
+import { budgetAllows } from './step-budget.js';
 
 /**
  * Mutable so that tests can shorten the pauses; the budget (retries, total wait) is what users rely
- * on. `requestTimeout`: an answer slower than this is given up on (a read may then be retried within
- * the budget; a create is reported as possibly done), rather than left to Zapier's 30-second limit,
- * which would end the step with no word of what happened.
+ * on. How long one request may take is the step budget's (step-budget.ts).
  */
-export const retryTiming = { retries: 2, minTimeout: 400, factor: 2.5, maxRetryTime: 4000, requestTimeout: 15000 };
+export const retryTiming = { retries: 2, minTimeout: 400, factor: 2.5, maxRetryTime: 4000 };
 
 /** Errors that prove the request never reached the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -73,7 +72,8 @@ export const withRetries = <T>(z: ZObject, method: string, what: string, attempt
     // p-retry asks only while retries and time are left.
     shouldRetry: ({ error, retryDelay }) => {
       const failure = classify(error);
-      const retry = mayRetry(method, failure);
+      // A retry must fit in what is left of the step's time, pause included.
+      const retry = mayRetry(method, failure) && budgetAllows(retryDelay);
       if (retry) z.console.log(`Retrying ${what} in ${Math.round(retryDelay)} ms: ${reasonOf(failure)}.`);
       return retry;
     },

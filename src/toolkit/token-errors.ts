@@ -66,6 +66,14 @@ export const describeTokenError = (
       message: `${service}'s sign-in service is unavailable (HTTP ${status}). Try again in a few minutes.`,
     };
   }
+  if (status >= 300 && status < 400) {
+    return {
+      credentialProblem: false,
+      message:
+        `${service}'s sign-in service answered with a redirect (HTTP ${status}), which is never followed with your credentials. ` +
+        `Check that the sign-in URL points at ${service} itself.`,
+    };
+  }
   return {
     credentialProblem: false,
     message: `${service}'s sign-in service answered HTTP ${status} without an access token.${said} Check that the sign-in URL points at ${service}.`,

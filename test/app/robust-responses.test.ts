@@ -9,6 +9,7 @@ import createClient from '../../creates/create_client.js';
 import findClient from '../../searches/find_client.js';
 import App from '../../src/index.js';
 import { retryTiming } from '../../src/toolkit/retry-policy.js';
+import { budgetTiming } from '../../src/toolkit/step-budget.js';
 import newClient from '../../triggers/new_client.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
 import { useNock } from '../support/nock.js';
@@ -19,12 +20,15 @@ const appTester = zapier.createAppTester(App);
 const CLIENTS = `/${SLUG}/v1/clients`;
 
 useNock();
-const saved = { ...retryTiming };
+const saved = { retry: { ...retryTiming }, budget: { ...budgetTiming } };
 beforeAll(() => {
   useTestHosts();
   Object.assign(retryTiming, { minTimeout: 1, maxRetryTime: 50 });
 });
-afterAll(() => Object.assign(retryTiming, saved));
+afterAll(() => {
+  Object.assign(retryTiming, saved.retry);
+  Object.assign(budgetTiming, saved.budget);
+});
 
 const failureOf = async (promise: Promise<unknown>): Promise<string> => {
   const error = await promise.then(
@@ -132,7 +136,7 @@ describe('documents that are JSON:API but unusual', () => {
 
 describe('answers that come too late', () => {
   beforeAll(() => {
-    retryTiming.requestTimeout = 100;
+    budgetTiming.requestMs = 100;
   });
 
   it('gives up on a slow read and says so plainly; the wait used up the retry budget, so it is not repeated', async () => {

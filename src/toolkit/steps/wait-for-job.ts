@@ -11,6 +11,7 @@ import type { OutputField } from '../fields.js';
 import type { FlatRecord } from '../json-api.js';
 import { recordOf } from '../records.js';
 import type { ResourceSpec } from '../resource-spec.js';
+import { budgetAllows } from '../step-budget.js';
 import { scalarText } from '../text.js';
 
 /**
@@ -54,7 +55,8 @@ export const waitForJob = async (
   const statusKey = keyFor(wait.status);
   let record = created;
   for (const pause of WAIT_PAUSES_MS) {
-    if (finals.has(scalarText(record[statusKey]))) break;
+    // The step's time budget ends the wait early when a pause and a read no longer fit in it.
+    if (finals.has(scalarText(record[statusKey])) || !budgetAllows(pause)) break;
     await clock.sleep(pause);
     try {
       const document = await findResource(z, bundle, spec, record.id);
