@@ -5,6 +5,8 @@
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { meUrl, SERVICE_NAME, tokenUrl } from './scopestack/hosts.js';
+import { appError, ErrorCode } from './toolkit/app-errors.js';
+import { withRetries } from './toolkit/retry-policy.js';
 import { scalarText } from './toolkit/text.js';
 import { fetchToken, refuseCredentials, type TokenEndpoint, type TokenState } from './toolkit/token-session.js';
 
@@ -66,19 +68,26 @@ const fetchAccount = async (z: ZObject, bundle: Bundle, accessToken: string): Pr
     );
   let response;
   try {
-    response = await z.request({
-      url: meUrl(),
-      method: 'GET',
-      headers: { Authorization: `Bearer ${accessToken}` },
-      skipThrowForStatus: true,
+    response = await withRetries(z, 'GET', 'the /v1/me check', async () => {
+      const answer = await z.request({
+        url: meUrl(),
+        method: 'GET',
+        headers: { Authorization: `Bearer ${accessToken}` },
+        skipThrowForStatus: true,
+      });
+      // A passing outage is retried like any read; the retry policy reads the status.
+      if (answer.status >= 502 && answer.status <= 504) throw Object.assign(new Error(`HTTP ${answer.status}`), { status: answer.status });
+      return answer;
     });
   } catch (error) {
     // Core turns the 401 into a bare RefreshAuthError, which inside the exchange would loop.
     if (error instanceof Error && error.name === 'RefreshAuthError') throw refused(401);
+    const status = error instanceof Error && 'status' in error ? Number(error.status) : undefined;
+    if (status !== undefined) throw unavailable(z, status);
     throw error;
   }
   if (response.status === 403) throw refused(403);
-  response.throwForStatus();
+  if (response.status >= 400) throw unavailable(z, response.status);
   const me = readMe(response.data as MeDocument);
   if (!me.account_slug) {
     throw refuseCredentials(
@@ -90,6 +99,14 @@ const fetchAccount = async (z: ZObject, bundle: Bundle, accessToken: string): Pr
   return { account_slug: me.account_slug, account_id: me.account_id, user_name: me.name, user_email: me.email };
 };
 
+/** `/v1/me` failed for a reason that is ScopeStack's, not the credential's. */
+const unavailable = (z: ZObject, status: number): Error =>
+  appError(z, {
+    code: ErrorCode.Api,
+    status,
+    message: `${SERVICE_NAME} signed the credential in, but could not say which account it belongs to (HTTP ${status} on /v1/me). Try again in a few minutes.`,
+  });
+
 /** Runs on connect and whenever Zapier renews the session: the token, then its account. */
 const exchangeCredentials = async (z: ZObject, bundle: Bundle): Promise<TokenState & AccountState> => {
   const token = await fetchToken(z, tokenEndpoint, bundle);
@@ -98,7 +115,8 @@ const exchangeCredentials = async (z: ZObject, bundle: Bundle): Promise<TokenSta
 
 /** The connection test; its result feeds the connection label. */
 const testConnection = async (z: ZObject): Promise<Me> => {
-  const me = readMe((await z.request({ url: meUrl(), method: 'GET' })).data as MeDocument);
+  const response = await withRetries(z, 'GET', 'the /v1/me check', () => z.request({ url: meUrl(), method: 'GET' }));
+  const me = readMe(response.data as MeDocument);
   if (!me.account_slug)
     throw new z.errors.Error(`${SERVICE_NAME} answered /v1/me without an account. Reconnect.`, 'AuthenticationError', 401);
   return me;

@@ -38,6 +38,21 @@ const connectionFailed = (z: ZObject, error: Error, service: string): Error => {
   return appError(z, { code: ErrorCode.Api, message: `The connection to ${service} failed (${networkReason(error)}).${outcome}` });
 };
 
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Core's log scrubber percent-encodes every secret of the bundle when it logs a failure, and a
+ * secret holding half a character pair makes that throw, which leaves the invocation hanging.
+ * Such a secret is made encodable in this invocation's copy of the bundle before the failure
+ * leaves (it could not have been sent anyway, and nothing stores this copy).
+ */
+const makeSecretsLoggable = (bundle: Bundle, keys: GuardConfig): void => {
+  for (const key of keys.secrets) {
+    const value = bundle.authData[key];
+    if (typeof value === 'string') bundle.authData[key] = value.replace(LONE_SURROGATES, '\uFFFD');
+  }
+};
+
 /** One function, guarded. */
 const guarded = <F extends Invocation>(run: F, keys: GuardConfig): F =>
   ((z: ZObject, bundle: Bundle, ...rest: unknown[]) =>
@@ -46,6 +61,7 @@ const guarded = <F extends Invocation>(run: F, keys: GuardConfig): F =>
         return await run(z, bundle, ...rest);
       } catch (caught) {
         const error = isNetworkError(caught) ? connectionFailed(z, caught, keys.service) : caught;
+        makeSecretsLoggable(bundle, keys);
         if (error instanceof Error) {
           const clientId = keys.clientId ? bundle.authData[keys.clientId] : undefined;
           error.message = scrubSecrets(error.message, secretsOf(bundle, keys), typeof clientId === 'string' ? clientId : undefined);

@@ -66,6 +66,17 @@ const clientOf = (authData: Bundle['authData']): ClientCredentials => ({
 
 const asText = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+const CREDENTIAL_LABELS: Readonly<Record<string, string>> = {
+  client_id: 'Client ID',
+  client_secret: 'Client Secret',
+  username: 'Username',
+  password: 'Password',
+};
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What a bearer token may hold (RFC 6750 b64token): anything else cannot go in a header as it is. */
+const SENDABLE_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
 /** Lifetime from `expires_in`, else from the JWT's `exp`, else a safe default. */
 const lifetimeOf = (body: TokenResponseBody, accessToken: string, issuedAt: number): number => {
   const expiresIn = Number(body.expires_in);
@@ -107,6 +118,16 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
   const data: unknown = response.data;
   const parsed: TokenResponseBody = typeof data === 'object' && data !== null ? data : {};
   const accessToken = asText(parsed.access_token);
+  if (accessToken && response.status < 300 && !SENDABLE_TOKEN.test(accessToken)) {
+    // Never quoted: it is a secret, and it may hold line breaks that would break the message.
+    throw new TokenRejected(
+      {
+        credentialProblem: false,
+        message: `${endpoint.service}'s sign-in service issued an access token that cannot be sent (it holds characters a token may not have). Nothing was kept. Try again; if it happens again, tell ${endpoint.service}'s support.`,
+      },
+      502,
+    );
+  }
   if (response.status >= 400 || !accessToken) {
     const error = asText(parsed.error);
     throw new TokenRejected(
@@ -163,6 +184,15 @@ export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bu
       code: ErrorCode.Authentication,
       status: 401,
       message: `Enter both the Client ID and the Client Secret of a ${endpoint.service} service account credential.`,
+    });
+  }
+  // A lone half of a character pair (a paste cut mid-emoji) cannot be encoded for sending.
+  const broken = Object.keys(CREDENTIAL_LABELS).find((key) => LONE_SURROGATE.test(bundle.authData[key] ?? ''));
+  if (broken) {
+    throw appError(z, {
+      code: ErrorCode.Authentication,
+      status: 401,
+      message: `The ${CREDENTIAL_LABELS[broken] ?? broken} holds a broken character that cannot be sent: copy it again from ${endpoint.service} and paste it whole.`,
     });
   }
   try {

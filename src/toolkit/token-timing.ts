@@ -27,8 +27,14 @@ export const graceSeconds = (times: TokenTimes): number =>
 /** True once the token is inside its grace period before expiry (or past it). */
 export const needsRenewal = (times: TokenTimes, now: number): boolean => now >= times.expiresAt - graceSeconds(times);
 
-/** True while the token is younger than its grace period: renewing it again cannot help. */
-export const isFresh = (times: TokenTimes, now: number): boolean => now - times.issuedAt < graceSeconds(times);
+/**
+ * A token this young was just issued: renewing it again cannot help. At least a minute, however
+ * short the token's life, so that a step retried after a renewal still counts its token as new.
+ */
+const MIN_FRESH_SECONDS = 60;
+
+/** True while the token is younger than its grace period (at least a minute): renewing it again cannot help. */
+export const isFresh = (times: TokenTimes, now: number): boolean => now - times.issuedAt < Math.max(MIN_FRESH_SECONDS, graceSeconds(times));
 
 /** Reads the times kept in auth data; undefined when they are missing or unreadable. */
 export const readTokenTimes = (authData: Readonly<Record<string, unknown>>): TokenTimes | undefined => {
