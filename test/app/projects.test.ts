@@ -127,7 +127,7 @@ describe('triggers.updated_project', () => {
     expect(scope.isDone()).toBe(true);
     expect(records).toEqual([
       expect.objectContaining({
-        id: '90425@2025-02-04T09:30:00Z',
+        id: '90425@2025-02-04T09:30:00.000Z',
         project_id: '90425',
         project_name: 'Cloud Migration',
         updated_at: '2025-02-04T09:30:00Z',
@@ -149,13 +149,13 @@ describe('triggers.updated_project', () => {
     const second = await poll('2025-02-05T16:00:00Z');
     const again = await poll('2025-02-05T16:00:00Z');
     expect(first).toEqual([
-      { id: '90425@2025-02-04T09:30:00Z', project_id: '90425' },
-      { id: '90300@2025-02-04T09:30:00Z', project_id: '90300' },
+      { id: '90425@2025-02-04T09:30:00.000Z', project_id: '90425' },
+      { id: '90300@2025-02-04T09:30:00.000Z', project_id: '90300' },
     ]);
     // The change fires once (a new id); the project that did not change keeps its id.
     expect(second).toEqual([
-      { id: '90425@2025-02-05T16:00:00Z', project_id: '90425' },
-      { id: '90300@2025-02-04T09:30:00Z', project_id: '90300' },
+      { id: '90425@2025-02-05T16:00:00.000Z', project_id: '90425' },
+      { id: '90300@2025-02-04T09:30:00.000Z', project_id: '90300' },
     ]);
     expect(again).toEqual(second);
   });

@@ -62,11 +62,27 @@ export interface PollingOptions<K extends string> extends StepOptions<K> {
 /** `-updated-at` -> `updated_at`: the timestamp a newest-first sort orders by, if it is one. */
 const sortTimestampKey = (sort: string): string | undefined => (/-(created|updated)-at$/.test(sort) ? keyFor(sort.slice(1)) : undefined);
 
+/** An ISO-8601 date-time, in any of its spellings (offset, fraction). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A version names the instant, not its spelling: `…T10:00:00+02:00` and `…T08:00:00.000Z` are one version. */
+const versionPart = (value: unknown): string => {
+  const text = scalarText(value);
+  const time = DATE_TIME.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(time) ? text : new Date(time).toISOString();
+};
+
 const versionOf = (record: FlatRecord, change: ChangeOptions): FlatRecord => ({
   ...record,
   [change.idKey]: record.id,
-  id: [record.id, ...change.versionBy.map((name) => scalarText(record[keyFor(name)]))].join('@'),
+  id: [record.id, ...change.versionBy.map((name) => versionPart(record[keyFor(name)]))].join('@'),
 });
+
+/** Records added between the page reads of one poll push others onto the next page: each ID once, as first read. */
+const onceEach = (records: readonly FlatRecord[]): FlatRecord[] => {
+  const seen = new Set<string>();
+  return records.filter((record) => !seen.has(record.id) && Boolean(seen.add(record.id)));
+};
 
 const invalidPoll = (z: ZObject, message: string): Error => appError(z, { code: ErrorCode.Validation, message });
 
@@ -122,7 +138,7 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
       if (!mayReadMore || !hasNextPage(document, page + 1) || found.length < size || !(bundle.meta.isPopulatingDedupe || burst)) break;
     }
     const present = (options.present ?? []).map(keyFor);
-    const kept = records.filter((record) => present.every((key) => isGiven(record[key])));
+    const kept = onceEach(records).filter((record) => present.every((key) => isGiven(record[key])));
     const { change } = options;
     return change ? kept.map((record) => versionOf(record, change)) : kept;
   };

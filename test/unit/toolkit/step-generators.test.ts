@@ -359,7 +359,7 @@ describe('polling triggers', () => {
       key: 'widget_changed',
       change: { versionBy: ['updated-at'], idKey: 'widget_id' },
     }).operation;
-    expect(operation.sample).toMatchObject({ id: '12@2025-01-31T10:00:00Z', widget_id: '12' });
+    expect(operation.sample).toMatchObject({ id: '12@2025-01-31T10:00:00.000Z', widget_id: '12' });
     expect(operation.outputFields?.slice(0, 2)).toEqual([
       { key: 'id', label: 'Widget Version ID' },
       { key: 'widget_id', label: 'Widget ID' },
@@ -414,7 +414,7 @@ describe('samples and outputs', () => {
 
   it('give a change trigger every other output of the record too, under the version ID and the record ID', () => {
     const { operation } = pollingTrigger(widget, { key: 'widget_changed', change: { versionBy: ['updated-at'], idKey: 'widget_id' } });
-    expect(operation.sample).toEqual({ ...widget.sample, id: '12@2025-01-31T10:00:00Z', widget_id: '12' });
+    expect(operation.sample).toEqual({ ...widget.sample, id: '12@2025-01-31T10:00:00.000Z', widget_id: '12' });
     expect(outputsOf(operation.outputFields)).toEqual([['id', 'Widget Version ID'], ['widget_id', 'Widget ID'], ...widgetOutputs.slice(1)]);
   });
 });
