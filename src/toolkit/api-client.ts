@@ -11,6 +11,7 @@ import { afterNetworkFailure, isNetworkError, networkReason } from './network-er
 import { applyToPage } from './page-query.js';
 import { describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
 import { withRetries } from './retry-policy.js';
+import { sendableAsTyped } from './template-syntax.js';
 import type { ResourceSpec } from './resource-spec.js';
 import type { WriteDocument } from './to-document.js';
 
@@ -33,7 +34,7 @@ const memberUrl = (z: ZObject, spec: ResourceSpec, bundle: Bundle, id: string): 
 const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions & { url: string }): Promise<HttpResponse> => {
   const method = request.method ?? 'GET';
   try {
-    return await withRetries(z, method, describeAttempt(method, request.url), () => z.request(request));
+    return await withRetries(z, method, describeAttempt(method, request.url), () => z.request(sendableAsTyped(request)));
   } catch (error) {
     if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;

@@ -19,6 +19,16 @@ const hasControlCharacter = (text: string): boolean => {
   return false;
 };
 
+/** Whether every `%` starts an escape that decodes (`%E0%A4%A` does not). */
+const decodes = (path: string): boolean => {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** `example`: a path of the account's to show in messages (`/projects/123/phases`). */
 export const apiTarget = (input: string, bases: ApiBases, example: string): ApiTarget => {
   const ACCEPTED = `Path must be a path under the API, such as ${example} or /v1/me`;
@@ -41,6 +51,7 @@ export const apiTarget = (input: string, bases: ApiBases, example: string): ApiT
     return refuse(`${ACCEPTED}, without spaces or backslashes.`);
   }
   if (/%(2f|5c|2e|00)/i.test(path)) return refuse(`${ACCEPTED}, without encoded slashes or dots.`);
+  if (!decodes(path)) return refuse(`${ACCEPTED}, with % only in whole escapes such as %20.`);
   if (path.startsWith('//')) return refuse(`${ACCEPTED}: "//" would name another host.`);
   if (/[?#]/.test(path)) return refuse(`${ACCEPTED}, without ? or #: put query parameters in Query.`);
   const relative = path.startsWith('/') ? path : `/${path}`;

@@ -26,6 +26,21 @@ export const setsCustomFields = (input: FlatInput): boolean =>
 
 export type CustomValues = { ok: true; values: { name: string; value: unknown }[] } | { ok: false; problems: string[] };
 
+const outOfBounds = (definition: CustomFieldDefinition, value: unknown): boolean => {
+  if (definition.kind !== 'decimal') return false;
+  const number = Number(value);
+  return (
+    (definition.minimum !== undefined && number < definition.minimum) || (definition.maximum !== undefined && number > definition.maximum)
+  );
+};
+
+const boundsText = ({ minimum, maximum }: CustomFieldDefinition): string =>
+  minimum !== undefined && maximum !== undefined
+    ? `a number from ${minimum} to ${maximum}`
+    : minimum !== undefined
+      ? `a number of at least ${minimum}`
+      : `a number of at most ${maximum ?? ''}`;
+
 /** Checks each given custom value against its definition, before anything is sent. */
 export const customValues = (definitions: readonly CustomFieldDefinition[], input: FlatInput, reading?: Reading): CustomValues => {
   const values: { name: string; value: unknown }[] = [];
@@ -38,6 +53,8 @@ export const customValues = (definitions: readonly CustomFieldDefinition[], inpu
       problems.push(`${definition.label} ${coerced.problem} (got ${quoteValue(raw)}).`);
     } else if (definition.choices && !Object.hasOwn(definition.choices, scalarText(coerced.value))) {
       problems.push(`${definition.label} must be one of ${Object.values(definition.choices).join(', ')} (got ${quoteValue(raw)}).`);
+    } else if (outOfBounds(definition, coerced.value)) {
+      problems.push(`${definition.label} must be ${boundsText(definition)} (got ${quoteValue(raw)}).`);
     } else {
       values.push({ name: definition.name, value: coerced.value });
     }

@@ -163,6 +163,9 @@ export interface CustomFieldDefinition {
   readonly required: boolean;
   /** Allowed values (sent as they are) and their labels. */
   readonly choices?: Readonly<Record<string, string>>;
+  /** Bounds a number must keep, as the account defines them. */
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly help?: string;
 }
 

@@ -45,6 +45,12 @@ const fromLineItems = (value: unknown, parentKey: string, items: readonly string
       })
     : value;
 
+/** Line items, mapped or typed as JSON, must be rows: `5`, `"text"` or a lone object are not. */
+const isListOfRows = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((row: unknown) => typeof row === 'object' && row !== null && !Array.isArray(row));
+
+const rowExample = (items: readonly string[]): string => `[{${items.map((item) => `"${item}": "…"`).join(', ')}}]`;
+
 const splitIds = (value: unknown): string[] =>
   (Array.isArray(value) ? value : String(value).split(',')).map((id) => String(id).trim()).filter(Boolean);
 
@@ -66,6 +72,8 @@ export const toDocument = (spec: ResourceSpec, input: FlatInput, options: WriteO
       problems.push(`${label} ${coerced.problem} (got ${quoteValue(value)}).`);
     } else if (attribute.choices && !Object.hasOwn(attribute.choices, scalarText(coerced.value))) {
       problems.push(`${label} must be one of ${Object.keys(attribute.choices).join(', ')} (got ${quoteValue(value)}).`);
+    } else if (attribute.items && !isListOfRows(coerced.value)) {
+      problems.push(`${label} must be a list of rows, such as ${rowExample(attribute.items)} (got ${quoteValue(value)}).`);
     } else {
       attributes[attribute.name] = attribute.items ? fromLineItems(coerced.value, keyFor(attribute.name), attribute.items) : coerced.value;
     }

@@ -74,6 +74,10 @@ const toField = (record: FlatRecord): CustomFieldDefinition | undefined => {
   const name = scalarText(record['name']);
   if (!kind || !name) return undefined;
   const choices = record['variable_type'] === 'select' ? optionsOf(record) : undefined;
+  const bound = (key: string): Record<string, number> => {
+    const value = record[key];
+    return kind === 'decimal' && value !== null && value !== '' && Number.isFinite(Number(value)) ? { [key]: Number(value) } : {};
+  };
   return {
     name,
     label: scalarText(record['label']) || name,
@@ -81,6 +85,8 @@ const toField = (record: FlatRecord): CustomFieldDefinition | undefined => {
     required: record['required'] === true,
     help: helpOf(record, kind),
     ...(choices ? { choices } : {}),
+    ...bound('minimum'),
+    ...bound('maximum'),
   };
 };
 

@@ -9,6 +9,7 @@ import { apiTarget } from '../api-target.js';
 import { isGiven } from '../coerce.js';
 import { toRecords, type Resource } from '../json-api.js';
 import type { Requester } from '../resource-spec.js';
+import { hasTemplateSyntax, sendableAsTyped } from '../template-syntax.js';
 import { scalarText } from '../text.js';
 import type { StepOptions } from './step-options.js';
 
@@ -60,11 +61,17 @@ export const apiRequestStep = <K extends string>(requester: Requester, options: 
         throw refuse(z, `Body must be JSON, for example ${options.exampleBody}.`);
       }
       if (!isObject(parsed)) throw refuse(z, 'Body must be a JSON object, for example {"data": {...}}.');
-      request.body = JSON.stringify(parsed);
+      // Typed JSON goes as typed: parsing and writing it again would round numbers past 2^53.
+      request.body = typeof input['body'] === 'string' ? input['body'] : JSON.stringify(parsed);
     }
     const query = input['query'];
-    if (isObject(query)) request.params = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, scalarText(value)]));
-    const response = await z.request(request);
+    if (isObject(query)) {
+      request.params = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, scalarText(value)]));
+      if (Object.values(request.params).some((value) => hasTemplateSyntax(String(value)))) {
+        throw refuse(z, 'Query values cannot hold text in double curly braces ({{…}}): Zapier removes it from a request.');
+      }
+    }
+    const response = await z.request(sendableAsTyped(request));
     const body: unknown = response.data;
     return {
       status: response.status,

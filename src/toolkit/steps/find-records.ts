@@ -15,6 +15,7 @@ import { DEFAULT_PAGE_SIZE, hasNextPage, pageParams } from '../paging.js';
 import { checkId } from '../record-id.js';
 import { recordOf, recordsOf } from '../records.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
+import { hasTemplateSyntax } from '../template-syntax.js';
 import { isScalar, scalarText } from '../text.js';
 
 /** A partial name filter can match many records; past this many pages the search stops reading. */
@@ -173,6 +174,16 @@ export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec
     );
   }
   const given = filters.map((filter) => ({ filter, value: scalarText(input[filter.key]).trim() })).filter(({ value }) => value !== '');
+  const templated = given.filter(({ value }) => hasTemplateSyntax(value));
+  if (templated.length > 0) {
+    throw invalid(
+      z,
+      templated.map(
+        ({ filter }) =>
+          `${filterLabel(filter)} cannot hold text in double curly braces ({{…}}): Zapier removes it from a search. Search by the rest of the value, or by another field.`,
+      ),
+    );
+  }
   const labels = filters.map(filterLabel);
   if (given.length === 0) {
     throw appError(z, { code: ErrorCode.Validation, message: `Enter ${labels.join(' or ')} to find ${inSentence(spec.noun)} by.` });

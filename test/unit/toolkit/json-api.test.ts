@@ -103,13 +103,23 @@ describe('toDocument', () => {
     });
   });
 
-  it('sends only the columns a line-item row has, and rows that are not objects as they are, for the service to judge', () => {
-    const result = toDocument(clients, { user_defined_fields: [{ user_defined_fields__name: 'industry' }, 'Retail', null] });
+  it('sends only the columns a line-item row has', () => {
+    const result = toDocument(clients, { user_defined_fields: [{ user_defined_fields__name: 'industry', colour: 'red' }] });
     expect(result).toEqual({
       ok: true,
-      document: { data: { type: 'clients', attributes: { 'user-defined-fields': [{ name: 'industry' }, 'Retail', null] } } },
+      document: { data: { type: 'clients', attributes: { 'user-defined-fields': [{ name: 'industry' }] } } },
     });
   });
+
+  it.each([['5'], ['"text"'], ['{"name": "industry"}'], [[{ user_defined_fields__name: 'industry' }, 'Retail']]])(
+    'refuses line items that are not a list of rows (%j), naming the field and the form',
+    (value) => {
+      expect(toDocument(clients, { user_defined_fields: value })).toEqual({
+        ok: false,
+        problems: [expect.stringMatching(/^User Defined Fields must be a list of rows, such as \[\{"name": "…", .*\}\] \(got /) as unknown],
+      });
+    },
+  );
 
   it('never sends a read-only attribute, even when the input holds one (a record mapped from another step)', () => {
     const result = toDocument(projects, { project_name: 'Rollout', contract_revenue: '1000.00', created_at: '2025-01-31T10:00:00Z' });
