@@ -1,4 +1,4 @@
-/** ESM TypeScript through ts-jest; type checking is done once by `npm run typecheck`. */
+/** ESM TypeScript through ts-jest; types are checked once, by `npm run check`. Console output of the code under test is kept quiet: `--silent=false` shows it. */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -15,4 +15,5 @@ export default {
   modulePathIgnorePatterns: ['<rootDir>/dist/package.json', '<rootDir>/.stryker-tmp/'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,
+  silent: true,
 };

@@ -26,7 +26,9 @@ const exec = promisify(execFile);
 /** Runs one step in `cwd`; a failure names the step and carries its output. */
 const step = async (cwd: string, command: string, args: readonly string[]): Promise<string> => {
   try {
-    const { stdout } = await exec(command, args, { cwd, encoding: 'utf8', timeout: STEP_TIMEOUT_MS, maxBuffer: 64 * 2 ** 20 });
+    // The CLI reports each command to Zapier unless told not to.
+    const env = { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' };
+    const { stdout } = await exec(command, args, { cwd, env, encoding: 'utf8', timeout: STEP_TIMEOUT_MS, maxBuffer: 64 * 2 ** 20 });
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };

@@ -9,6 +9,26 @@
  * HTTP requests it cost, and exits non-zero when a step fails or misbehaves.
  */
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: npm start
+
+Runs the ScopeStack integration end to end through the built app, as Zapier would:
+  - against the embedded ScopeStack sandbox (the default), the whole workflow;
+  - against your ScopeStack, read only, when authData_client_id and authData_client_secret are set
+    (in the environment or in .env); SCOPESTACK_API_URL and SCOPESTACK_AUTH_URL name another host.
+Then it tries every guessed read element once (the fidelity probe). It takes no options.`;
+
+try {
+  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
 
 // Which settings the shell gave, so that the run can say where each one came from.
 const fromShell = new Set(Object.keys(process.env));
@@ -32,6 +52,8 @@ const credentials = (): Record<string, string> => {
   return Object.fromEntries(names.flatMap((name) => (given(name) ? [[name, String(given(name))]] : [])));
 };
 
+// URLs given without credentials would otherwise be dropped without a word.
+const ignoredUrls = external ? [] : ['SCOPESTACK_API_URL', 'SCOPESTACK_AUTH_URL'].filter((name) => process.env[name]);
 const sandbox = external ? undefined : await startSandbox({ port: 0 });
 if (sandbox) {
   process.env['SCOPESTACK_AUTH_URL'] = sandbox.url;
@@ -51,7 +73,10 @@ const authUrl = process.env['SCOPESTACK_AUTH_URL'] || 'https://app.scopestack.io
 const urlOrigin = (name: string): string => (process.env[name] ? origin(name) : 'the default');
 if (sandbox) {
   console.log(`ScopeStack for Zapier: running against the embedded ScopeStack sandbox at ${sandbox.url}`);
-  console.log(`  credentials: the sandbox's seeded service account (set authData_client_id and authData_client_secret to use yours)\n`);
+  console.log(`  credentials: the sandbox's seeded service account (set authData_client_id and authData_client_secret to use yours)`);
+  for (const name of ignoredUrls)
+    console.log(`  ${name} from ${origin(name)} is not used: it takes effect with authData_client_id and authData_client_secret`);
+  console.log('');
 } else {
   console.log(`ScopeStack for Zapier: running read-only against ScopeStack at ${apiUrl}`);
   console.log(

@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
+# The CLI reports each command to Zapier unless told not to; nothing here should.
+export DISABLE_ZAPIER_ANALYTICS=1
 
 # ZIP_SKIP_VALIDATE=1 reuses a dist/ that `npm run validate` just built (the tests do, so as not to
 # rebuild dist/ under suites that are reading it).

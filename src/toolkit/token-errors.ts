@@ -14,13 +14,20 @@ const credentialsFor = (grant: Grant['type']): string =>
   grant === 'client_credentials' ? 'Client ID and Client Secret' : 'Client ID, Client Secret, Username and Password';
 
 /** A 401 from the token endpoint: core hides its body, and RFC 6749 reserves 401 for `invalid_client`. */
-export const invalidClient = (service: string): TokenFailure => ({
+/**
+ * A rejected credential. While connecting for the first time, the likely cause is a copy that went
+ * wrong; on a connection that worked, a change on the service's side.
+ */
+export const invalidClient = (service: string, connecting = false): TokenFailure => ({
   credentialProblem: true,
-  message:
-    `${service} rejected the Client ID or Client Secret (invalid_client). The secret may have been rotated, ` +
-    "or the credential deleted, or its user's type changed from Service (which deletes its credentials). " +
-    `Create or rotate a credential in ${service} (Settings > Users > your service user > Client Credentials) ` +
-    'and reconnect with the new values.',
+  message: connecting
+    ? `${service} rejected the Client ID or Client Secret (invalid_client). Check that you copied both whole, ` +
+      `without spaces, from the credential's dialog in ${service} (Settings > Users > your service user > Client Credentials). ` +
+      'The secret is shown only once: if it is lost, rotate it there and use the new one.'
+    : `${service} rejected the Client ID or Client Secret (invalid_client). The secret may have been rotated, ` +
+      "or the credential deleted, or its user's type changed from Service (which deletes its credentials). " +
+      `Create or rotate a credential in ${service} (Settings > Users > your service user > Client Credentials) ` +
+      'and reconnect with the new values.',
 });
 
 export const describeTokenError = (

@@ -199,7 +199,10 @@ export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bu
     return await exchange(z, endpoint, bundle);
   } catch (error) {
     if (!(error instanceof TokenRejected)) throw error;
-    if (error.failure.credentialProblem) throw refuseCredentials(z, bundle, error.failure.message, error.status);
-    throw appError(z, { code: ErrorCode.Api, status: error.status, message: error.failure.message });
+    // Before any token was stored, this is a first connection: the values were likely mistyped.
+    const failure =
+      error.error === 'invalid_client' && !bundle.authData['access_token'] ? invalidClient(endpoint.service, true) : error.failure;
+    if (failure.credentialProblem) throw refuseCredentials(z, bundle, failure.message, error.status);
+    throw appError(z, { code: ErrorCode.Api, status: error.status, message: failure.message });
   }
 };

@@ -233,7 +233,7 @@ describe('authentication: client credentials', () => {
   it('turns a 401 from the token endpoint into a clear message on first connect', async () => {
     nock(AUTH).post('/oauth/token').reply(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
     await expect(appTester(perform, { authData: credentials })).rejects.toThrow(
-      /ScopeStack rejected the Client ID or Client Secret \(invalid_client\)\. The secret may have been rotated, or the credential deleted, or its user.s type changed from Service/,
+      /ScopeStack rejected the Client ID or Client Secret \(invalid_client\)\. Check that you copied both whole, without spaces, from the credential's dialog/,
     );
   });
 

@@ -62,6 +62,25 @@ describe('npm start', () => {
     expect(readmeProbe()).toBe(probeOf(run.stdout));
   }, 60000);
 
+  it('prints its usage for --help, and refuses an unknown option with it, without running anything', async () => {
+    const help = await runScript('bin/main.ts', { cwd: emptyFolder(), args: ['--help'] });
+    expect([help.code, help.stdout.split('\n')[0]]).toEqual([0, 'Usage: npm start']);
+    expect(help.stdout).not.toContain('sandbox at http');
+    const unknown = await runScript('bin/main.ts', { cwd: emptyFolder(), args: ['--fast'] });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^Unknown option '--fast'[\s\S]*Usage: npm start/);
+    expect(unknown.stdout).toBe('');
+  });
+
+  it('says when URLs in .env are not used because no credentials are set', async () => {
+    const folder = emptyFolder();
+    writeFileSync(join(folder, '.env'), 'SCOPESTACK_API_URL=https://staging.scopestack.example\n');
+    const run = await runScript('bin/main.ts', { cwd: folder });
+    expect(run.stdout).toContain(
+      'SCOPESTACK_API_URL from .env is not used: it takes effect with authData_client_id and authData_client_secret',
+    );
+  }, 60000);
+
   it('names where the target and credentials came from, and how to start a local sandbox that is down', async () => {
     const folder = emptyFolder();
     const url = `http://127.0.0.1:${await closedPort()}`;

@@ -14,10 +14,16 @@ export interface ScriptRun {
 }
 
 /** `cwd` defaults to the project; `env` replaces the environment (PATH and HOME are kept). */
-export const runScript = (script: string, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<ScriptRun> =>
+export const runScript = (
+  script: string,
+  options: { cwd?: string; env?: Record<string, string>; args?: readonly string[] } = {},
+): Promise<ScriptRun> =>
   new Promise((resolve, reject) => {
     const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...options.env };
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script)], { cwd: options.cwd ?? ROOT, env });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, script), ...(options.args ?? [])], {
+      cwd: options.cwd ?? ROOT,
+      env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
