@@ -103,8 +103,15 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
     if (!isApiRequest(request.url) || headerOf(request.headers, 'Authorization')) return request;
     const token = bundle.authData['access_token'];
     const times = readTokenTimes(bundle.authData);
-    if (!token || (times && needsRenewal(times, nowInSeconds()))) {
-      throw new z.errors.RefreshAuthError(`The ${config.service} access token has expired and is being renewed.`);
+    if (!token) {
+      throw new z.errors.RefreshAuthError(
+        `This connection holds no ${config.service} access token yet; one is being requested. (With zapier-platform invoke: run \`invoke auth start\` first.)`,
+      );
+    }
+    if (times && needsRenewal(times, nowInSeconds())) {
+      throw new z.errors.RefreshAuthError(
+        `The ${config.service} access token has expired and is being renewed. (With zapier-platform invoke: run \`invoke auth refresh\`.)`,
+      );
     }
     return { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
   };

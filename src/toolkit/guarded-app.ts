@@ -61,6 +61,10 @@ const guarded = <F extends Invocation>(run: F, keys: GuardConfig): F =>
         return await run(z, bundle, ...rest);
       } catch (caught) {
         const error = isNetworkError(caught) ? connectionFailed(z, caught, keys.service) : caught;
+        // Core's own renewal request on a 401 carries no words; Zapier acts on it, a developer reads it.
+        if (error instanceof Error && error.name === 'RefreshAuthError' && error.message === '') {
+          error.message = `${keys.service} refused the stored access token (401); it is being renewed. (With zapier-platform invoke: run \`invoke auth refresh\`.)`;
+        }
         makeSecretsLoggable(bundle, keys);
         if (error instanceof Error) {
           const clientId = keys.clientId ? bundle.authData[keys.clientId] : undefined;

@@ -101,13 +101,24 @@ describe('middleware: token expiry', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('lets core turn a 401 into RefreshAuthError', async () => {
+  it('lets core turn a 401 into RefreshAuthError, which the app words for whoever reads it (zapier-platform invoke)', async () => {
     nock(API)
       .get(`/${SLUG}/v1/clients`)
       .query(true)
       .reply(401, { errors: [{ title: 'Not authorized' }] });
-    const error = await rejectionOf(appTester(poll, bundleWith()));
+    const error = await rejectionOf(appTester(performOf<unknown[]>(App.triggers.new_client), bundleWith()));
     expect(error.name).toBe('RefreshAuthError');
+    expect(error.message).toMatch(
+      /^ScopeStack refused the stored access token \(401\); it is being renewed\. \(With zapier-platform invoke: run `invoke auth refresh`\.\)\n/,
+    );
+  });
+
+  it('asks for a first token, not a renewal, when the connection holds none', async () => {
+    const error = await rejectionOf(appTester(poll, bundleWith({}, connectedAuthData({ access_token: '' }))));
+    expect(error.name).toBe('RefreshAuthError');
+    expect(error.message).toMatch(
+      /^This connection holds no ScopeStack access token yet; one is being requested\. \(With zapier-platform invoke: run `invoke auth start` first\.\)\n/,
+    );
   });
 });
 
