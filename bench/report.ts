@@ -51,23 +51,42 @@ const ratioOf = (current: Metric, base: Metric | undefined): string => {
   return (current.value / base.value).toFixed(2);
 };
 
-const COLUMNS = ['Metric', 'Baseline', 'Current', 'Ratio', 'Direction'] as const;
+/** The questions the bench answers, each by the metrics whose names start with these topics. */
+const GROUPS: readonly { title: string; topics: readonly string[] }[] = [
+  { title: "Requests per step, against the API's minimum", topics: ['round trips', 'document wait', 'token economy'] },
+  { title: 'Against peers (built or computed in the same run)', topics: ['template peer', 'workato (known mechanics)', 'json:api'] },
+  { title: 'Growth (records in the account)', topics: ['growth'] },
+  { title: 'Cold start and size', topics: ['cold start', 'bundle'] },
+];
 
-/** metric | baseline | current | ratio (current/baseline) | which way is better. */
+const topicOf = (metric: Metric): string => metric.name.split(': ')[0] ?? '';
+const shortName = (metric: Metric): string => metric.name.slice(topicOf(metric).length + 2);
+
+/** The run's metrics by question, each group in the order it was measured; an unknown topic gets a group of its own. */
+const grouped = (metrics: readonly Metric[]): { title: string; metrics: Metric[] }[] => {
+  const known = new Set(GROUPS.flatMap((group) => group.topics));
+  const others = [...new Set(metrics.map(topicOf).filter((topic) => !known.has(topic)))];
+  return [...GROUPS, ...others.map((topic) => ({ title: topic, topics: [topic] }))]
+    .map(({ title, topics }) => ({ title, metrics: metrics.filter((metric) => topics.includes(topicOf(metric))) }))
+    .filter((group) => group.metrics.length > 0);
+};
+
+const rowName = (metric: Metric): string => `${topicOf(metric) === 'round trips' ? '' : `${topicOf(metric)}: `}${shortName(metric)}`;
+
+const fit = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+
+/** Narrow tables, one per question: what was measured, its value, and the ratio to the baseline. */
 export const printComparison = (current: Run, baseline: Run | undefined): void => {
   const byName = new Map((baseline?.metrics ?? []).map((metric) => [metric.name, metric]));
-  const rows = current.metrics.map((metric) => {
-    const base = byName.get(metric.name);
-    return [`${metric.name} (${metric.unit})`, format(base), format(metric), ratioOf(metric, base), `${metric.better} is better`];
-  });
-  const widths = COLUMNS.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
-      .join(' | ');
-  console.log(line(COLUMNS).trimEnd());
-  console.log(widths.map((width) => '-'.repeat(width)).join('-+-'));
-  for (const row of rows) console.log(line(row).trimEnd());
+  for (const group of grouped(current.metrics)) {
+    console.log(`\n${group.title}`);
+    console.log(`${fit('', 56)}  ${'value'.padStart(8)}  ${'vs baseline'.padStart(11)}`);
+    for (const metric of group.metrics) {
+      const base = byName.get(metric.name);
+      const ratio = base ? `${ratioOf(metric, base)}x` : 'new';
+      console.log(`${fit(`${rowName(metric)} (${metric.unit})`, 56)}  ${format(metric).padStart(8)}  ${ratio.padStart(11)}`);
+    }
+  }
   console.log(
     baseline
       ? `\nBaseline: ${baseline.date}, Node ${baseline.node}, ${baseline.machine}`
@@ -75,3 +94,14 @@ export const printComparison = (current: Run, baseline: Run | undefined): void =
   );
   console.log(`Current:  ${current.date}, Node ${current.node}, ${current.machine}`);
 };
+
+/** The run as Markdown tables, one per question, for the benchmarks page. */
+export const markdownOf = (run: Run): string =>
+  [
+    `Run ${run.date} on ${run.machine}, Node ${run.node}.`,
+    ...grouped(run.metrics).map(
+      (group) =>
+        `### ${group.title}\n\n| Measured | Unit | Value |\n|---|---|---|\n` +
+        group.metrics.map((metric) => `| ${rowName(metric)} | ${metric.unit} | ${format(metric)} |`).join('\n'),
+    ),
+  ].join('\n\n');

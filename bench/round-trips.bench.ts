@@ -20,6 +20,9 @@ const check = (condition: boolean, problem: string): void => {
   if (!condition) throw new Error(`round trips: ${problem}`);
 };
 
+/** Requests made resolving steps' fields (the Zaps' set-up) in this run: logged by the sandbox, not the steps'. */
+const setUp = { requests: 0 };
+
 /** Runs one operation and turns it into a metric, after cross-checking with the sandbox log. */
 const counted = async <T>(
   sandbox: Sandbox,
@@ -30,7 +33,13 @@ const counted = async <T>(
   const logged = sandbox.log.count();
   const outcome = await operation();
   const seen = sandbox.log.count() - logged;
-  check(seen === outcome.requests, `${name}: the app started ${outcome.requests} request(s), the sandbox saw ${seen}.`);
+  // The sandbox also sees what resolving the step's fields cost (the Zap's set-up), which is not the step's.
+  const setUpRequests = outcome.setUp ?? 0;
+  setUp.requests += setUpRequests;
+  check(
+    seen === outcome.requests + setUpRequests,
+    `${name}: the app started ${outcome.requests} request(s) and ${setUpRequests} set-up, the sandbox saw ${seen}.`,
+  );
   const unit = `requests, API minimum ${minimum}`;
   return { outcome, metric: { name: `round trips: ${name}`, unit, value: outcome.requests, better: 'lower', exact: true } };
 };
@@ -238,6 +247,7 @@ const catalogRoundTrips = async (sandbox: Sandbox, runner: ZapRunner): Promise<M
 
 export const measureRoundTrips = async (): Promise<Metric[]> => {
   const sandbox = await startSandbox({ port: 0 });
+  setUp.requests = 0;
   try {
     // Hosts are read when a request is built; set them before the app makes any.
     process.env['SCOPESTACK_AUTH_URL'] = sandbox.url;
@@ -282,7 +292,10 @@ export const measureRoundTrips = async (): Promise<Metric[]> => {
     metrics.push(renewal.metric);
 
     const total = metrics.filter((metric) => metric.unit.startsWith('requests')).reduce((sum, metric) => sum + metric.value, 0);
-    check(total === sandbox.log.count(), `the steps add up to ${total} requests, the sandbox logged ${sandbox.log.count()}.`);
+    check(
+      total + setUp.requests === sandbox.log.count(),
+      `the steps add up to ${total} requests and ${setUp.requests} set-up, the sandbox logged ${sandbox.log.count()}.`,
+    );
     metrics.push({ name: 'round trips: whole workflow', unit: 'requests', value: total, better: 'lower', exact: true });
     return metrics;
   } finally {

@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: measures the current tree (after a fresh build) and prints every metric next
- * to the committed baseline as a ratio. Flags: `--save-baseline` makes this run the new
+ * `npm run bench`: measures the current tree (after a fresh build), prints every metric next to
+ * the committed baseline as a ratio, grouped by the question it answers, and writes the run's
+ * tables into docs/benchmarks.md. Flags: `--save-baseline` makes this run the new
  * baseline; `--skip-zip` measures the existing build/build.zip instead of rebuilding it.
  *
  * Timing never fails the run (machines differ); it exits non-zero only when something could not
  * be measured, such as a step that failed or counts that the sandbox does not confirm.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +25,16 @@ const { measureJsonApiThroughput } = await import('./json-api-throughput.bench.j
 const { measureTokenEconomy } = await import('./token-economy.bench.js');
 const { measureGrowth } = await import('./growth.bench.js');
 const { measureWorkatoMechanics } = await import('./workato.bench.js');
-const { printComparison, readRun, writeRun } = await import('./report.js');
+const { markdownOf, printComparison, readRun, writeRun } = await import('./report.js');
 
 const { values: flags } = parseArgs({ options: { 'save-baseline': { type: 'boolean' }, 'skip-zip': { type: 'boolean' } } });
 const BASELINE = fileURLToPath(new URL('baseline.json', import.meta.url));
+/** Ignored by git: a run's output never changes a tracked file, except the page below. */
 const LATEST = fileURLToPath(new URL('results/latest.json', import.meta.url));
-/** Also written on every run, and not ignored by git: the latest run as a file to share. */
-const RESULTS = fileURLToPath(new URL('results.json', import.meta.url));
+/** The benchmarks page: its figures are this command's, between the markers. */
+const PAGE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
 
 const benches: readonly [string, () => Metric[] | Promise<Metric[]>][] = [
   ['round trips', measureRoundTrips],
@@ -60,7 +65,6 @@ const current = {
   metrics,
 };
 writeRun(LATEST, current);
-writeRun(RESULTS, current);
 printComparison(current, readRun(BASELINE));
 
 if (failures.length > 0) {
@@ -72,3 +76,9 @@ if (flags['save-baseline']) {
   writeRun(BASELINE, current);
   console.log(`Saved as the baseline: ${BASELINE}`);
 }
+// Only a complete run writes the page, so every figure there comes from one run.
+const page = readFileSync(PAGE, 'utf8');
+const [before, rest = ''] = page.split(START);
+const after = rest.split(END)[1] ?? '';
+writeFileSync(PAGE, `${before ?? ''}${START}\n${markdownOf(current)}\n${END}${after}`);
+console.log(`Written to ${PAGE}`);

@@ -1,7 +1,7 @@
 /**
  * A "Workato connector" column for request economy: the requests the public Workato connector for
  * ScopeStack would make for the same job as one of our measured rows, computed from its mechanics
- * as ../shared/scopestack-api.md documents them (bench/README.md names the sentence behind each).
+ * as its public source shows them (bench/README.md names the mechanic behind each).
  * Nothing here runs that connector; only the number of approvals comes from the sandbox.
  *
  * Import this module only after NODE_ENV is set: it loads zapier-platform-core.

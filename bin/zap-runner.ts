@@ -31,6 +31,8 @@ export interface StepOutcome<T> {
   /** HTTP requests the step cost, renewals included. */
   requests: number;
   renewed: boolean;
+  /** Requests made resolving the step's fields, as when the Zap was set up: not the step's. */
+  setUp?: number;
 }
 
 /** What a later Zap step receives of a file a step handed on (Zapier's stash keeps it and gives a URL). */
@@ -175,13 +177,13 @@ export class ZapRunner {
     };
     const spent = () => httpRequestCount() - before - setUpRequests;
     try {
-      return { result: await attempt(), requests: spent(), renewed: false };
+      return { result: await attempt(), requests: spent(), renewed: false, setUp: setUpRequests };
     } catch (error) {
       if (!(error instanceof Error) || error.name !== 'RefreshAuthError') throw error;
       // Zapier renews once and retries once; a second RefreshAuthError fails the step.
       await this.renew();
       this.renewals += 1;
-      return { result: await attempt(), requests: spent(), renewed: true };
+      return { result: await attempt(), requests: spent(), renewed: true, setUp: setUpRequests };
     }
   }
 }

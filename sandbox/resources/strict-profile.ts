@@ -1,6 +1,6 @@
 /**
  * The strict profile (the default): what the public evidence about ScopeStack
- * (`shared/scopestack-evidence.md`) does not confirm is refused with the 400 a jsonapi-resources
+ * (public client code, graded in the integration's ledger) does not confirm is refused with the 400 a jsonapi-resources
  * server gives, so that a guess the integration makes can only pass a test through its fallback.
  * What strict mode still accepts without proof is listed, with its reason, in sandbox/README.md.
  */

@@ -1,7 +1,7 @@
 /**
  * The evidence ledger: for every filter, sort, include and written attribute or relationship the
  * catalog can send, what public client code proves of it (confirmed, with its source) or why it
- * is a guess and how bad it is if wrong. Sources are those of `shared/scopestack-evidence.md`:
+ * is a guess and how bad it is if wrong. Sources are public client code of ScopeStack's API:
  * WK the public Workato connector, CE the content engine, PWA the PWA, MU the merge utilities,
  * VSA the service architect, NS the NetSuite suitelet.
  *

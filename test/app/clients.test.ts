@@ -8,7 +8,7 @@ import App from '../../src/index.js';
 import listClients from '../../triggers/list_clients.js';
 import newClient from '../../triggers/new_client.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -32,7 +32,6 @@ const list = (data: unknown[], links: Record<string, string> = {}) => ({
   meta: { 'record-count': data.length, 'page-count': 1 },
   links,
 });
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 useNock();
 beforeAll(useTestHosts);

@@ -19,7 +19,7 @@ import listCrmOpportunities from '../../triggers/list_crm_opportunities.js';
 import newCrmOpportunity from '../../triggers/new_crm_opportunity.js';
 import projectCrmOpportunityChanged from '../../triggers/project_crm_opportunity_changed.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -81,8 +81,6 @@ const searchQuery = (filter: Record<string, string>, closed = 'false') => ({
   'page[number]': '1',
   'page[size]': '100',
 });
-
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 useNock();
 beforeAll(useTestHosts);

@@ -13,7 +13,7 @@ import { clock } from '../../src/toolkit/clock.js';
 import listDocumentTemplates from '../../triggers/list_document_templates.js';
 import newProjectDocument from '../../triggers/new_project_document.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -72,8 +72,6 @@ const list = (data: unknown[], included: unknown[] = []) => ({
   meta: { 'record-count': data.length, 'page-count': 1 },
   links: {},
 });
-
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 /** What a dehydrated file pointer says: the hydrator it names and what it hands that hydrator. */
 const pointerOf = (value: unknown): { type: string; method: string; bundle: Record<string, unknown> } => {

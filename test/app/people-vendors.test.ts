@@ -18,7 +18,7 @@ import findVendor from '../../searches/find_vendor.js';
 import App from '../../src/index.js';
 import listVendors from '../../triggers/list_vendors.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -66,8 +66,6 @@ const sampleOf = (step: { operation: { sample?: Record<string, unknown> } }): Re
 
 const list = (data: unknown[]) => ({ data, meta: { 'record-count': data.length, 'page-count': 1 }, links: {} });
 const page = (filter: Record<string, string> = {}) => ({ ...filter, 'page[number]': '1', 'page[size]': '100' });
-
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 useNock();
 beforeAll(useTestHosts);

@@ -11,7 +11,7 @@ import findProduct from '../../searches/find_product.js';
 import App from '../../src/index.js';
 import listProducts from '../../triggers/list_products.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -65,8 +65,6 @@ const searchQuery = (filter: Record<string, string>) => ({
   'page[number]': '1',
   'page[size]': '100',
 });
-
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 useNock();
 beforeAll(useTestHosts);

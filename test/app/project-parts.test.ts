@@ -13,7 +13,7 @@ import listProjectContacts from '../../triggers/list_project_contacts.js';
 import listProjectLocations from '../../triggers/list_project_locations.js';
 import newProjectApproval from '../../triggers/new_project_approval.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -81,8 +81,6 @@ const location = {
 };
 
 const list = (data: unknown[], included: unknown[] = []) => ({ data, included, meta: { 'record-count': data.length, 'page-count': 1 } });
-
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 const inputFieldsOf = (step: { operation: { inputFields?: unknown } }): Field[] =>
   ((step.operation.inputFields ?? []) as unknown[]).filter((field): field is Field => typeof field === 'object' && field !== null);

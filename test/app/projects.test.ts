@@ -19,7 +19,7 @@ import newProject from '../../triggers/new_project.js';
 import projectStatusChanged from '../../triggers/project_status_changed.js';
 import updatedProject from '../../triggers/updated_project.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -80,8 +80,6 @@ const fullPage = (page: number, newestMinutes: number, timestamp: 'created-at' |
     }),
     { next: `${API}${PROJECTS}?page%5Bnumber%5D=${page + 1}&page%5Bsize%5D=100` },
   );
-
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 /** The flat record the fixture makes: the catalog's sample, with the custom field also under its own key. */
 const oneAsRecord = { ...createProject.operation.sample, custom_region: 'EMEA' };

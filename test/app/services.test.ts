@@ -10,7 +10,7 @@ import findService from '../../searches/find_service.js';
 import App from '../../src/index.js';
 import listServices from '../../triggers/list_services.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf, type ErrorBody } from '../support/errors.js';
+import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
@@ -74,8 +74,6 @@ const searchQuery = (filter: Record<string, string>) => ({
   'page[number]': '1',
   'page[size]': '100',
 });
-
-const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
 
 useNock();
 beforeAll(useTestHosts);

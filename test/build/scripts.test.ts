@@ -1,5 +1,5 @@
 /** The npm scripts a developer runs do each job once, in an order that works on a fresh clone. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const { scripts, version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   scripts: Record<string, string>;
@@ -42,5 +42,16 @@ describe('release hygiene', () => {
   it('has a CHANGELOG section for the version in package.json, as `zapier-platform promote` reads it', () => {
     const changelog = readFileSync(new URL('../../CHANGELOG.md', import.meta.url), 'utf8');
     expect(changelog).toMatch(new RegExp(`^## ${version.replace(/\./g, '\\.')}\n\n\\S`, 'm'));
+  });
+
+  it('keeps the README a front page: the two commands first, every page of docs/ linked', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme.split('\n').slice(2, 6).filter((line) => line.startsWith('npm ci && npm '))).toEqual([
+      expect.stringMatching(/^npm ci && npm start /) as unknown,
+      expect.stringMatching(/^npm ci && npm test /) as unknown,
+    ]);
+    const pages = readdirSync(new URL('../../docs/', import.meta.url)).filter((file) => file.endsWith('.md'));
+    expect(pages.filter((page) => !readme.includes(`](docs/${page})`))).toEqual([]);
+    expect(readme.split('\n').length).toBeLessThan(300);
   });
 });

@@ -1,5 +1,5 @@
 import { rejectionOf } from '../support/errors.js';
-import { failureOf, SEED, useSandbox } from './sandbox-harness.js';
+import { failureOf, SEED, useSandbox, connectedTo } from './sandbox-harness.js';
 
 const context = useSandbox();
 interface ClientRecord {
@@ -11,12 +11,7 @@ interface ClientRecord {
   contacts?: unknown[];
 }
 
-const connected = async (credentials?: Record<string, string>) => {
-  const runner = context.runner(credentials);
-  await runner.connect();
-  context.sandbox.log.reset();
-  return runner;
-};
+const connected = connectedTo(context);
 
 describe('e2e: client steps', () => {
   it('polls clients newest first with names of related records', async () => {

@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BuiltApp } from '../../bin/built-app.js';
 import type { ZapRunner } from '../../bin/zap-runner.js';
-import { failureOf, SEED, useSandbox } from './sandbox-harness.js';
+import { failureOf, SEED, useSandbox, connectedTo, loggedBy } from './sandbox-harness.js';
 
 const context = useSandbox();
 
@@ -69,16 +69,9 @@ interface ApiAnswer {
   document: string;
 }
 
-const connected = async (): Promise<ZapRunner> => {
-  const runner = context.runner();
-  await runner.connect();
-  context.sandbox.log.reset();
-  return runner;
-};
+const connected = connectedTo(context);
 
-/** `METHOD /path` of every API request since the log was last reset, the account prefix left out. */
-const requestsLogged = (): string[] =>
-  context.sandbox.log.entries().map((entry) => `${entry.method} ${entry.path.replace(`/${SEED.account.slug}/v1`, '')}`);
+const requestsLogged = loggedBy(context);
 
 const writes = (): string[] => requestsLogged().filter((line) => !line.startsWith('GET '));
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ZapRunner } from '../../bin/zap-runner.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { buildSeedState } from '../../sandbox/seed/build-seed.js';
-import { failureOf, SEED, useSandbox } from './sandbox-harness.js';
+import { failureOf, SEED, useSandbox, connectedTo, loggedBy } from './sandbox-harness.js';
 
 /** The Zap editor reads a step's custom fields to show them (and Zapier to type its input) before the step runs. */
 const FIELDS_SET_UP = 'GET /project-variables';
@@ -77,16 +77,9 @@ interface ClientRecord {
 
 const P = SEED.projects;
 
-const connected = async (): Promise<ZapRunner> => {
-  const runner = context.runner();
-  await runner.connect();
-  context.sandbox.log.reset();
-  return runner;
-};
+const connected = connectedTo(context);
 
-/** `METHOD /path` of every API request since the log was last reset, the account prefix left out. */
-const requestsLogged = (): string[] =>
-  context.sandbox.log.entries().map((entry) => `${entry.method} ${entry.path.replace(`/${SEED.account.slug}/v1`, '')}`);
+const requestsLogged = loggedBy(context);
 
 const writes = (): string[] => requestsLogged().filter((line) => !line.startsWith('GET '));
 

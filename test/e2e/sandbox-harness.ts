@@ -47,6 +47,22 @@ export const useSandbox = () => {
   return context;
 };
 
+type Harness = ReturnType<typeof useSandbox>;
+
+/** A runner connected with the service account (or the credentials given), the request log emptied after. */
+export const connectedTo =
+  (context: Harness) =>
+  async (credentials?: AuthData): Promise<ZapRunner> => {
+    const runner = context.runner(credentials);
+    await runner.connect();
+    context.sandbox.log.reset();
+    return runner;
+  };
+
+/** `METHOD /path` of every API request since the log was last reset, the account prefix left out. */
+export const loggedBy = (context: Harness) => (): string[] =>
+  context.sandbox.log.entries().map((entry) => `${entry.method} ${entry.path.replace(`/${SEED.account.slug}/v1`, '')}`);
+
 /** The parsed `{message, code, status}` of a z.errors.Error, or the plain message. */
 export const failureOf = async (promise: Promise<unknown>): Promise<{ name: string; message: string; code?: string }> => {
   const error = await rejectionOf(promise);

@@ -5,7 +5,7 @@
  */
 import type { BuiltApp } from '../../bin/built-app.js';
 import type { ZapRunner } from '../../bin/zap-runner.js';
-import { failureOf, SEED, useSandbox } from './sandbox-harness.js';
+import { failureOf, SEED, useSandbox, connectedTo, loggedBy } from './sandbox-harness.js';
 
 const context = useSandbox();
 
@@ -86,16 +86,9 @@ const T = SEED.documentTemplates;
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const connected = async (): Promise<ZapRunner> => {
-  const runner = context.runner();
-  await runner.connect();
-  context.sandbox.log.reset();
-  return runner;
-};
+const connected = connectedTo(context);
 
-/** `METHOD /path` of every request since the log was last reset, the account prefix left out. */
-const requestsLogged = (): string[] =>
-  context.sandbox.log.entries().map((entry) => `${entry.method} ${entry.path.replace(`/${SEED.account.slug}/v1`, '')}`);
+const requestsLogged = loggedBy(context);
 
 /** Reads of one document by ID: the wait's polls. */
 const documentReads = (id: string): number => context.sandbox.log.count('GET', `/project-documents/${id}`);

@@ -8,7 +8,7 @@
  * created, never two.
  *
  * What each cell observed is written down before it is asserted, and the observations make the
- * table in README.md ("Faults and what happens"): the test fails when the table there differs,
+ * table in docs/faults.md: the test fails when the table there differs,
  * and `UPDATE_FAULT_TABLE=1` writes it instead.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,7 @@ afterAll(() => {
 // ---------------------------------------------------------------------------------------------
 // The table the cells fill in.
 
-const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+const FAULTS_PAGE = fileURLToPath(new URL('../../docs/faults.md', import.meta.url));
 const START = '<!-- fault-matrix:start -->';
 const END = '<!-- fault-matrix:end -->';
 
@@ -431,11 +431,11 @@ const faultTable = (): string =>
     }),
   ].join('\n');
 
-/** The README's text between the markers, and the README with other text there. */
+/** The page's text between the markers, and the page with other text there. */
 const readmeSection = (readme: string) => {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section for the fault table.`);
+  if (start < 0 || end < start) throw new Error(`docs/faults.md has no ${START} … ${END} section for the fault table.`);
   return {
     current: readme.slice(start + START.length, end).trim(),
     withTable: (table: string) => `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`,
@@ -480,18 +480,18 @@ describe('fault matrix: a read (new_client) and a write (create_client) under ea
     if (row.showWait) expect(outcome.ms).toBeGreaterThanOrEqual(LATENCY_MS - 50);
   });
 
-  it('gives README.md this table', () => {
+  it('gives docs/faults.md this table', () => {
     const table = faultTable();
-    const readme = readFileSync(README, 'utf8');
+    const readme = readFileSync(FAULTS_PAGE, 'utf8');
     const section = readmeSection(readme);
     if (process.env['UPDATE_FAULT_TABLE'] === '1') {
-      if (section.current !== table) writeFileSync(README, section.withTable(table));
+      if (section.current !== table) writeFileSync(FAULTS_PAGE, section.withTable(table));
       return;
     }
     if (section.current !== table) {
       throw new Error(
-        'The fault table in README.md ("Faults and what happens") differs from what the fault matrix observed. ' +
-          `Run \`UPDATE_FAULT_TABLE=1 npm test -- test/faults\` to write it.\n\nObserved:\n${table}\n\nREADME.md:\n${section.current}`,
+        'The fault table in docs/faults.md differs from what the fault matrix observed. ' +
+          `Run \`UPDATE_FAULT_TABLE=1 npm test -- test/faults\` to write it.\n\nObserved:\n${table}\n\ndocs/faults.md:\n${section.current}`,
       );
     }
   });

@@ -1,15 +1,11 @@
 import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { SLUG, adminToken, call, clientCredentialsToken, ids, list, one, type Reply } from './sandbox-client.js';
+import { SLUG, adminToken, call, clientCredentialsToken, ids, list, one, type Reply, useAdminSession } from './sandbox-client.js';
 
 let sandbox: Sandbox;
 let token: string;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  sandbox.admin.reset();
-  token = await adminToken(sandbox);
+useAdminSession((started, admin) => {
+  sandbox = started;
+  token = admin;
 });
 
 const post = (resource: string, body: unknown, options: { contentType?: string; token?: string } = {}) =>

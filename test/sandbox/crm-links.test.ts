@@ -1,15 +1,11 @@
-import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { SLUG, adminToken, call, one } from './sandbox-client.js';
+import { SEED, type Sandbox } from '../../sandbox/index.js';
+import { SLUG, call, one, useAdminSession } from './sandbox-client.js';
 
 let sandbox: Sandbox;
 let token: string;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  sandbox.admin.reset();
-  token = await adminToken(sandbox);
+useAdminSession((started, admin) => {
+  sandbox = started;
+  token = admin;
 });
 
 const project = async (id: string) => one(await call(sandbox, 'GET', `/${SLUG}/v1/projects/${id}`, { token }));

@@ -1,15 +1,11 @@
 import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { SLUG, adminToken, basic, call, list, tokenRequest } from './sandbox-client.js';
+import { SLUG, basic, call, list, tokenRequest, useAdminSession } from './sandbox-client.js';
 
 let sandbox: Sandbox;
 let token: string;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  sandbox.admin.reset();
-  token = await adminToken(sandbox);
+useAdminSession((started, admin) => {
+  sandbox = started;
+  token = admin;
 });
 
 const clients = () => call(sandbox, 'GET', `/${SLUG}/v1/clients`, { token });

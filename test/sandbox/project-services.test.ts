@@ -1,15 +1,11 @@
-import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { SLUG, adminToken, call, ids, list, one, type Reply, type ResourceObject } from './sandbox-client.js';
+import { SEED, type Sandbox } from '../../sandbox/index.js';
+import { SLUG, call, ids, list, one, type Reply, type ResourceObject, useAdminSession } from './sandbox-client.js';
 
 let sandbox: Sandbox;
 let token: string;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  sandbox.admin.reset();
-  token = await adminToken(sandbox);
+useAdminSession((started, admin) => {
+  sandbox = started;
+  token = admin;
 });
 
 const post = (path: string, body: unknown) => call(sandbox, 'POST', `/${SLUG}/v1/${path}`, { token, body });

@@ -1,5 +1,5 @@
 /** Small HTTP helpers for the sandbox tests: real requests with global fetch, nothing mocked. */
-import { SEED, type Sandbox } from '../../sandbox/index.js';
+import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
 
 const JSON_API = 'application/vnd.api+json';
 export const SLUG = SEED.account.slug;
@@ -91,3 +91,20 @@ export interface ListBody {
 export const list = (answer: Reply) => answer.body as ListBody;
 export const one = (answer: Reply) => (answer.body as { data: ResourceObject; included?: ResourceObject[] }).data;
 export const ids = (answer: Reply) => list(answer).data.map((resource) => resource.id);
+
+/**
+ * One sandbox for the test file, reset before each test, with a fresh admin token: `use` gets
+ * both whenever they change.
+ */
+export const useAdminSession = (use: (sandbox: Sandbox, token: string) => void): void => {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  });
+  afterAll(() => sandbox?.close());
+  beforeEach(async () => {
+    if (!sandbox) throw new Error('The sandbox did not start.');
+    sandbox.admin.reset();
+    use(sandbox, await adminToken(sandbox));
+  });
+};

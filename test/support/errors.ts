@@ -24,3 +24,6 @@ export const rejectionOf = async (promise: Promise<unknown>): Promise<Error> => 
 
 /** The JSON body of a core error's message. */
 export const errorBodyOf = (error: Error): ErrorBody => JSON.parse(error.message) as ErrorBody;
+
+/** The body of the app error a promise rejects with: what Zapier shows the user, with its code. */
+export const appErrorOf = async (promise: Promise<unknown>): Promise<ErrorBody> => errorBodyOf(await rejectionOf(promise));
