@@ -12,6 +12,7 @@ import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
+import { listPage } from '../support/json-api-page.js';
 
 const appTester = zapier.createAppTester(App);
 /** A JSON:API document holding one client, as ScopeStack answers a GET, POST or PATCH. */
@@ -27,11 +28,7 @@ const client = (id: string, name: string, extra: Record<string, unknown> = {}) =
   attributes: { name, domain: `${id}.example`, active: true, ...extra },
   relationships: { account: { data: { type: 'accounts', id: '42' } } },
 });
-const list = (data: unknown[], links: Record<string, string> = {}) => ({
-  data,
-  meta: { 'record-count': data.length, 'page-count': 1 },
-  links,
-});
+const list = (data: unknown[], links: Record<string, string> = {}) => listPage(data, { links });
 
 useNock();
 beforeAll(useTestHosts);

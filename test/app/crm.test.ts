@@ -24,6 +24,7 @@ import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
 import { accountDefaultsLookedUp, DEFAULT_LINKS } from '../support/account-defaults.js';
+import { listPage } from '../support/json-api-page.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -66,12 +67,7 @@ const opportunity = (id: string, attributes: Record<string, unknown> = {}): Reso
   attributes: { ...answer.data.attributes, ...attributes },
 });
 
-const list = (data: unknown[], included: unknown[] = []) => ({
-  data,
-  included,
-  meta: { 'record-count': data.length, 'page-count': 1 },
-  links: {},
-});
+const list = (data: unknown[], included: unknown[] = []) => listPage(data, { included });
 
 /** One read of a search: open opportunities first (`false`), then closed ones, as public clients ask. */
 const searchQuery = (filter: Record<string, string>, closed = 'false') => ({

@@ -17,6 +17,7 @@ import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
+import { listPage } from '../support/json-api-page.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -66,12 +67,7 @@ const template = (id: string, name: string, active = true): Resource => ({
   relationships: { account: { data: { type: 'accounts', id: '42' } } },
 });
 
-const list = (data: unknown[], included: unknown[] = []) => ({
-  data,
-  included,
-  meta: { 'record-count': data.length, 'page-count': 1 },
-  links: {},
-});
+const list = (data: unknown[], included: unknown[] = []) => listPage(data, { included });
 
 /** What a dehydrated file pointer says: the hydrator it names and what it hands that hydrator. */
 const pointerOf = (value: unknown): { type: string; method: string; bundle: Record<string, unknown> } => {

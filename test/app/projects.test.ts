@@ -24,6 +24,7 @@ import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
 import { accountDefaultsLookedUp, DEFAULT_LINKS } from '../support/account-defaults.js';
+import { listPage } from '../support/json-api-page.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -64,12 +65,7 @@ const project = (id: string, name: string, attributes: Record<string, unknown> =
   relationships: { client: { data: { type: 'clients', id: '1001' } } },
 });
 
-const list = (data: unknown[], links: Record<string, string> = {}, included: unknown[] = []) => ({
-  data,
-  included,
-  meta: { 'record-count': data.length, 'page-count': 1 },
-  links,
-});
+const list = (data: unknown[], links: Record<string, string> = {}, included: unknown[] = []) => listPage(data, { included, links });
 
 /** A full page of 100 projects, newest first, the newest `newestMinutes` old; says that another page follows. */
 const fullPage = (page: number, newestMinutes: number, timestamp: 'created-at' | 'updated-at' = 'created-at') =>

@@ -14,6 +14,7 @@ import { appErrorOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
+import { listPage } from '../support/json-api-page.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -60,12 +61,7 @@ const service = (id: string, name: string, attributes: Record<string, unknown> =
   relationships: { subservices: { data: subservices.map((subservice) => ({ type: 'subservices', id: subservice })) } },
 });
 
-const list = (data: unknown[], included: unknown[] = []) => ({
-  data,
-  included,
-  meta: { 'record-count': data.length, 'page-count': 1 },
-  links: {},
-});
+const list = (data: unknown[], included: unknown[] = []) => listPage(data, { included });
 
 const searchQuery = (filter: Record<string, string>) => ({
   ...filter,

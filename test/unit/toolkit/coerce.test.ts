@@ -96,6 +96,15 @@ describe('coerceValue', () => {
     expect(coerceValue(kind, input)).toEqual({ ok: false, problem });
   });
 
+  it.each([
+    ['2024-02-29', { ok: true, value: '2024-02-29' }],
+    ['2025-02-29', { ok: false, problem: 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025' }],
+    ['2025-04-31', { ok: false, problem: 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025' }],
+    ['2025-13-01', { ok: false, problem: 'must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025' }],
+  ])('reads an ISO day %s only when the calendar has it', (input, expected) => {
+    expect(coerceValue('date', input)).toEqual(expected);
+  });
+
   describe('relative dates, read in the Zap owner’s time zone', () => {
     // 15:00 UTC on 2 December is 02:00 on 3 December in Sydney.
     const sydney: Reading = { now: new Date('2026-12-02T15:00:00Z'), timeZone: 'Australia/Sydney' };
