@@ -71,7 +71,7 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
       });
     }
     if (method !== 'GET' && !isTokenRequest(request.url)) noteWrite(attempt);
-    return { ...request, timeout: Math.min(request.timeout ?? budgetTiming.requestMs, requestTimeout()) };
+    return { ...request, timeout: Math.min(request.timeout ?? Number.POSITIVE_INFINITY, requestTimeout()) };
   };
 
   /**

@@ -10,6 +10,7 @@ import { appError, ErrorCode } from './app-errors.js';
 import { isNetworkError, networkReason } from './network-errors.js';
 import { scrubSecrets } from './secret-scrub.js';
 import { withinBudget, writesSent } from './step-budget.js';
+import { LONE_SURROGATES } from './text.js';
 
 export interface GuardConfig {
   /** The service's name, for the message of a connection that failed. */
@@ -37,8 +38,6 @@ const connectionFailed = (z: ZObject, error: Error, service: string): Error => {
       : ' Try again in a few minutes.';
   return appError(z, { code: ErrorCode.Api, message: `The connection to ${service} failed (${networkReason(error)}).${outcome}` });
 };
-
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Core's log scrubber percent-encodes every secret of the bundle when it logs a failure, and a

@@ -33,9 +33,7 @@ const secretForms = (secret: string, clientId?: string): string[] => {
     base64(secret, true),
     ...(clientId === undefined ? [] : [base64(`${clientId}:${secret}`), base64(`${clientId}:${secret}`, true)]),
   ];
-  return [...new Set(forms.filter((form): form is string => form !== undefined && form.length >= MIN_FORM_LENGTH))].sort(
-    (a, b) => b.length - a.length,
-  );
+  return forms.filter((form): form is string => form !== undefined && form.length >= MIN_FORM_LENGTH);
 };
 
 /** The text with every form of every secret masked; the longest forms first, so none is left half-masked. */

@@ -19,3 +19,8 @@ export const quoteValue = (value: unknown): string => {
   if (Array.isArray(value)) return 'a list';
   return value === null || value === undefined ? 'nothing' : 'an object';
 };
+
+/** Half of a character pair with no other half (a paste cut mid-emoji): such text cannot be encoded for sending. */
+export const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export const hasLoneSurrogate = (text: string): boolean => text.replace(LONE_SURROGATES, '') !== text;

@@ -13,6 +13,7 @@ import { afterNetworkFailure, isNetworkError, networkReason } from './network-er
 import { withRetries } from './retry-policy.js';
 import { buildTokenRequest, type ClientAuthentication, type ClientCredentials, type Grant } from './token-request.js';
 import { DEFAULT_LIFETIME_SECONDS, nowInSeconds } from './token-timing.js';
+import { hasLoneSurrogate } from './text.js';
 
 export interface TokenEndpoint {
   /** Service name as users know it, for messages. */
@@ -72,7 +73,6 @@ const CREDENTIAL_LABELS: Readonly<Record<string, string>> = {
   username: 'Username',
   password: 'Password',
 };
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What a bearer token may hold (RFC 6750 b64token): anything else cannot go in a header as it is. */
 const SENDABLE_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -187,7 +187,7 @@ export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bu
     });
   }
   // A lone half of a character pair (a paste cut mid-emoji) cannot be encoded for sending.
-  const broken = Object.keys(CREDENTIAL_LABELS).find((key) => LONE_SURROGATE.test(bundle.authData[key] ?? ''));
+  const broken = Object.keys(CREDENTIAL_LABELS).find((key) => hasLoneSurrogate(bundle.authData[key] ?? ''));
   if (broken) {
     throw appError(z, {
       code: ErrorCode.Authentication,
