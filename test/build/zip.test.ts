@@ -3,7 +3,8 @@
  * production dependencies only, and source.zip with the source a reviewer reads, no node_modules.
  */
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +30,37 @@ describe('npm run zip', () => {
 
   it('puts the built app and only production dependencies in build.zip', () => {
     const entries = entriesOf('build.zip');
-    expect(entries).toEqual(expect.arrayContaining(['dist/src/index.js', 'node_modules/zapier-platform-core/package.json']));
+    expect(entries).toEqual(expect.arrayContaining(['dist/app.js', 'node_modules/zapier-platform-core/package.json']));
     expect(entries.filter((entry) => /^node_modules\/(jest|nock|typescript|eslint|zapier-platform-cli)\//.test(entry))).toEqual([]);
     expect(entries.filter((entry) => entry.endsWith('.ts') && !entry.endsWith('.d.ts'))).toEqual([]);
+    // node-fetch's optional `encoding` (and iconv-lite) serve a call nothing makes; the app's own
+    // dependencies are inside dist/app.js.
+    expect(entries.filter((entry) => /^node_modules\/(encoding|iconv-lite)\/|^node_modules\/(chrono-node|p-retry)\/.*\.js$/.test(entry))).toEqual([]);
+  });
+
+  it('ships the app the tests exercise: the bundled definition is the compiled one, key for key', () => {
+    const unpacked = mkdtempSync(join(tmpdir(), 'build-zip-'));
+    try {
+      execFileSync('unzip', ['-q', join(ROOT, 'build/build.zip'), '-d', unpacked]);
+      // Each app is loaded in its own process with its own core, as Zapier loads the zip.
+      const definitionOf = (cwd: string, entry: string): unknown =>
+        JSON.parse(
+          execFileSync(process.execPath, ['--input-type=module', '-e', `const app = (await import('./${entry}')).default; console.log(JSON.stringify(app));`], {
+            cwd,
+            encoding: 'utf8',
+            maxBuffer: 16 * 1024 * 1024,
+          }),
+        );
+      expect(definitionOf(unpacked, 'dist/app.js')).toEqual(definitionOf(ROOT, 'dist/src/index.js'));
+    } finally {
+      rmSync(unpacked, { recursive: true, force: true });
+    }
+  });
+
+  it("stays within 1.2 times the size of Zapier's own template, as the bench last measured it", () => {
+    const baseline = JSON.parse(readFileSync(join(ROOT, 'bench/baseline.json'), 'utf8')) as { metrics: { name: string; value: number }[] };
+    const template = baseline.metrics.find((metric) => metric.name === 'template peer: build.zip size');
+    expect(template).toBeDefined();
+    expect(statSync(join(ROOT, 'build/build.zip')).size / 1024 / (template?.value ?? 0)).toBeLessThanOrEqual(1.2);
   });
 });
