@@ -1,3 +1,4 @@
+import * as catalog from '../src/scopestack/catalog/index.js';
 import { scopestackRequester } from '../src/scopestack/requester.js';
 import { apiRequestStep } from '../src/toolkit/steps/api-request-step.js';
 
@@ -7,6 +8,9 @@ export default apiRequestStep(scopestackRequester, {
   description: 'Sends a request to the ScopeStack API with this connection, for anything the other steps do not cover.',
   examplePath: '/projects/123/project-phases',
   exampleBody: '{"data": {"type": "projects", "id": "123", "attributes": {"project-name": "New name"}}}',
+  bodyHelp: 'a JSON:API document, for example {"data": {"type": "projects", "id": "123", "attributes": {...}}}',
+  exampleQuery: 'filter[active] = true or include = client',
+  resources: Object.values(catalog),
   sample: {
     status: 200,
     data: [{ id: '602418' }],

@@ -1,6 +1,8 @@
 import { crmOpportunities } from '../src/scopestack/catalog/index.js';
 import { upsertStep } from '../src/toolkit/steps/write-step.js';
 
-const [byCrmId] = crmOpportunities.filters;
-
-export default upsertStep(crmOpportunities, { key: 'upsert_crm_opportunity', required: ['opportunity_id', 'name'], match: [byCrmId] });
+export default upsertStep(crmOpportunities, {
+  key: 'upsert_crm_opportunity',
+  required: ['opportunity_id', 'name'],
+  match: ['opportunity_id'],
+});

@@ -1,7 +1,5 @@
 import { products } from '../src/scopestack/catalog/index.js';
 import { upsertStep } from '../src/toolkit/steps/write-step.js';
 
-const [byName, bySku] = products.filters;
-
 // The SKU identifies a product; the exact name is the fallback for products without one.
-export default upsertStep(products, { key: 'upsert_product', required: ['name'], match: [bySku, byName] });
+export default upsertStep(products, { key: 'upsert_product', required: ['name'], match: ['sku', 'name'] });

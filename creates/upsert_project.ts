@@ -4,6 +4,6 @@ import { upsertStep } from '../src/toolkit/steps/write-step.js';
 export default upsertStep(projects, {
   key: 'upsert_project',
   required: ['project_name', 'client_id'],
-  match: projects.filters,
+  match: ['project_name'],
   narrow: [{ key: 'client_id', param: 'filter[client_id]', match: 'exact', label: 'Client' }],
 });

@@ -1,6 +1,4 @@
 import { salesExecutives } from '../src/scopestack/catalog/index.js';
 import { upsertStep } from '../src/toolkit/steps/write-step.js';
 
-const [, byEmail] = salesExecutives.filters;
-
-export default upsertStep(salesExecutives, { key: 'upsert_sales_executive', required: ['name', 'email'], match: [byEmail] });
+export default upsertStep(salesExecutives, { key: 'upsert_sales_executive', required: ['name', 'email'], match: ['email'] });

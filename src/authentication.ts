@@ -5,6 +5,7 @@
  */
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { meUrl, SERVICE_NAME, tokenUrl } from './scopestack/hosts.js';
+import { scopestackWords } from './scopestack/words.js';
 import { appError, ErrorCode } from './toolkit/app-errors.js';
 import { withRetries } from './toolkit/retry-policy.js';
 import { scalarText } from './toolkit/text.js';
@@ -15,7 +16,7 @@ const CREDENTIALS_HELP =
   'and click New Credential. Copy the values from the dialog: they are shown only once.';
 
 const tokenEndpoint: TokenEndpoint = {
-  service: SERVICE_NAME,
+  words: scopestackWords,
   tokenUrl,
   clientAuthentication: (authData) => (authData['client_auth'] === 'basic' ? 'basic' : 'body'),
 };

@@ -1,27 +1,46 @@
-import { inSentence } from './field-names.js';
 /**
- * The only place steps reach the API: list, get, create and update one resource type, turning
- * responses into checked JSON:API documents and network failures into messages.
+ * The only place steps reach the API: list, get, create, update and delete one resource, reading
+ * answers through the service's wire format into flat records, and turning network failures
+ * into messages.
  */
 import type { Bundle, HttpRequestOptions, HttpResponse, ZObject } from 'zapier-platform-core';
-import { appError, appErrorStatus, ErrorCode, hasErrorCode } from './app-errors.js';
+import { appError, appErrorStatus, ErrorCode, failedResponseOf, hasErrorCode } from './app-errors.js';
 import { describeAttempt } from './describe-request.js';
-import { asDocument, type Document, type Resource } from './json-api.js';
+import { inSentence, labelFor } from './field-names.js';
+import type { FlatRecord } from './flat-record.js';
 import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
 import { applyToPage } from './page-query.js';
-import { describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
+import { checkId } from './record-id.js';
+import { fieldNotesOf } from './field-notes.js';
+import { describeFailure, describeUnreadable, mayHaveBeenCreated } from './response-errors.js';
+import type { ResourceSpec } from './resource-spec.js';
 import { withRetries } from './retry-policy.js';
 import { sendableAsTyped } from './template-syntax.js';
-import type { ResourceSpec } from './resource-spec.js';
-import type { WriteDocument } from './to-document.js';
+import type { ListPage, Params, WriteValues } from './wire-format.js';
 
-type Params = Record<string, string>;
+/**
+ * The spec's path with each parent (`organizations/{organization_id}/users`) filled from the
+ * step's input of that key, checked like any ID before anything is sent.
+ */
+const pathOf = (z: ZObject, spec: ResourceSpec, bundle: Bundle): string => {
+  const problems: string[] = [];
+  const path = spec.path.replace(/\{([a-zA-Z][a-zA-Z0-9_]*)\}/g, (_, key: string) => {
+    const check = checkId(spec.requester, labelFor(key), bundle.inputData[key]);
+    if (check.ok) return encodeURIComponent(check.id);
+    problems.push(check.problem);
+    return '';
+  });
+  if (problems.length > 0) {
+    throw appError(z, { code: ErrorCode.Validation, message: `Nothing was sent to ${spec.requester.service}: ${problems.join(' ')}` });
+  }
+  return path;
+};
 
 const collectionUrl = (z: ZObject, spec: ResourceSpec, bundle: Bundle): string => {
   const base = spec.requester.collectionsUrl(bundle);
   // Only a connection made before the account was stored lacks it; a reconnect looks it up.
   if (!base) throw new z.errors.ExpiredAuthError(`This ${spec.requester.service} connection does not know its account. Reconnect it.`);
-  return `${base}/${spec.path}`;
+  return `${base}/${pathOf(z, spec, bundle)}`;
 };
 
 const memberUrl = (z: ZObject, spec: ResourceSpec, bundle: Bundle, id: string): string =>
@@ -36,8 +55,14 @@ const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions 
   try {
     return await withRetries(z, method, describeAttempt(method, request.url), () => z.request(sendableAsTyped(request)));
   } catch (error) {
-    if (!isNetworkError(error)) throw error;
     const service = spec.requester.service;
+    // The middleware described the failure without knowing the resource; this request was about `spec`.
+    const failed = failedResponseOf(error);
+    if (failed) {
+      const described = { ...failed, fieldNotes: fieldNotesOf(spec) };
+      throw appError(z, describeFailure(service, described), described);
+    }
+    if (!isNetworkError(error)) throw error;
     // A searchable resource has a Find step named after it: that is how to check.
     const findStep = spec.filters?.length ? `Find ${spec.noun}` : undefined;
     const outcome =
@@ -49,27 +74,29 @@ const send = async (z: ZObject, spec: ResourceSpec, request: HttpRequestOptions 
   }
 };
 
-const documentOf = <D extends Resource | Resource[]>(
-  z: ZObject,
-  spec: ResourceSpec,
-  response: HttpResponse,
-  many: D extends unknown[] ? true : false,
-): Document<D> => {
-  const document = asDocument<D>(response.data, many);
-  if (!document) {
-    throw appError(
-      z,
-      describeUnreadable(spec.requester.service, response.request.method ?? 'GET', response.request.url ?? '', response.status),
-    );
-  }
-  return document;
+/** What the wire format reads from an answer, or an error saying the answer could not be read. */
+const readable = <T>(z: ZObject, spec: ResourceSpec, response: HttpResponse, read: T | undefined): T => {
+  if (read !== undefined) return read;
+  throw appError(
+    z,
+    describeUnreadable(spec.requester.service, response.request.method ?? 'GET', response.request.url ?? '', response.status),
+  );
 };
 
-const includeParams = (spec: ResourceSpec): Params => (spec.include?.length ? { include: spec.include.join(',') } : {});
+const readOne = (z: ZObject, spec: ResourceSpec, response: HttpResponse): FlatRecord =>
+  readable(z, spec, response, spec.requester.format.readOne(response.data, spec));
 
-const listOnce = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, params: Params): Promise<Document<Resource[]>> => {
+interface ListOptions {
+  /** The page to read (the first when none) and its size. */
+  readonly cursor?: string | undefined;
+  readonly size: number;
+  /** False asks for the records alone (a dropdown needs no related records). */
+  readonly withRelated?: boolean;
+}
+
+const listOnce = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, params: Params, cursor: string | undefined): Promise<ListPage> => {
   const response = await send(z, spec, { url: collectionUrl(z, spec, bundle), method: 'GET', params });
-  return documentOf<Resource[]>(z, spec, response, true);
+  return readable(z, spec, response, spec.requester.format.readList(response.data, spec, cursor));
 };
 
 /**
@@ -79,9 +106,10 @@ const listOnce = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, params: 
 const guessesOf = (spec: ResourceSpec, params: Params): Params[] => {
   const isGuess = spec.requester.isGuessedParam;
   if (!isGuess) return [];
+  const sortParam = spec.requester.format.sortParam;
   const guessed = (kept: (param: string) => boolean): Params =>
     Object.fromEntries(Object.entries(params).filter(([param, value]) => kept(param) && isGuess(spec.type, param, value)));
-  return [guessed((param) => param.startsWith('filter[')), guessed((param) => param === 'sort')].filter(
+  return [guessed((param) => param !== sortParam), guessed((param) => param === sortParam)].filter(
     (group) => Object.keys(group).length > 0,
   );
 };
@@ -92,12 +120,13 @@ const listGivingUp = async (
   bundle: Bundle,
   spec: ResourceSpec,
   query: Params,
+  cursor: string | undefined,
   fallbacks: readonly Params[],
   leftOut: Params,
-): Promise<Document<Resource[]>> => {
+): Promise<ListPage> => {
   try {
-    const document = await listOnce(z, bundle, spec, query);
-    return { ...document, data: applyToPage(document.data, spec, leftOut) };
+    const page = await listOnce(z, bundle, spec, query, cursor);
+    return { ...page, records: applyToPage(page.records, spec, leftOut, spec.requester.format.sortParam) };
   } catch (error) {
     const [guesses, ...rest] = fallbacks;
     if (!guesses || appErrorStatus(error) !== 400) throw error;
@@ -106,66 +135,53 @@ const listGivingUp = async (
       `${spec.requester.service} answered 400 to ${spec.path} with ${named.join(' and ')}, which it is not known to accept: reading again without, and applying it to the page here.`,
     );
     const without = Object.fromEntries(Object.entries(query).filter(([param]) => !(param in guesses)));
-    return listGivingUp(z, bundle, spec, without, rest, { ...leftOut, ...guesses });
+    return listGivingUp(z, bundle, spec, without, cursor, rest, { ...leftOut, ...guesses });
   }
 };
 
 /**
- * `withIncluded` false asks for the records alone (a dropdown needs no related records). When the
- * service answers 400 to a list that carries guessed filters or a guessed sort, the list is read
- * again without the guessed filters, then without the guessed sort, and what was left out is
- * applied to the page here, logged.
+ * One page of a list. When the service answers 400 to a list that carries guessed filters or a
+ * guessed sort, the list is read again without the guessed filters, then without the guessed
+ * sort, and what was left out is applied to the page here, logged.
  */
-export const listResources = async (
+export const listRecords = async (
   z: ZObject,
   bundle: Bundle,
   spec: ResourceSpec,
   params: Params,
-  withIncluded = true,
-): Promise<Document<Resource[]>> => {
-  const query = { ...(withIncluded ? includeParams(spec) : {}), ...params };
-  return listGivingUp(z, bundle, spec, query, guessesOf(spec, query), {});
+  options: ListOptions,
+): Promise<ListPage> => {
+  const { format } = spec.requester;
+  const query = { ...format.readParams(spec, options.withRelated ?? true), ...params, ...format.pageParams(options.cursor, options.size) };
+  // Only the caller's filters and sort can be guesses; paging and related records are the format's own.
+  return listGivingUp(z, bundle, spec, query, options.cursor, guessesOf(spec, params), {});
 };
 
 /** One record by ID; undefined when the service answers 404 (a search then finds nothing). */
-export const findResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<Document<Resource> | undefined> => {
+export const findRecord = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<FlatRecord | undefined> => {
   try {
-    const response = await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'GET', params: includeParams(spec) });
-    return documentOf<Resource>(z, spec, response, false);
+    const params = spec.requester.format.readParams(spec, true);
+    return readOne(z, spec, await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'GET', params }));
   } catch (error) {
     if (hasErrorCode(error, ErrorCode.NotFound)) return undefined;
     throw error;
   }
 };
 
-export const createResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, body: WriteDocument): Promise<Document<Resource>> => {
+/** Creates the record `values` describe (no `id`), or updates the one they name. */
+export const writeRecord = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, values: WriteValues): Promise<FlatRecord> => {
+  const { format } = spec.requester;
   const response = await send(z, spec, {
-    url: collectionUrl(z, spec, bundle),
-    method: 'POST',
-    body: JSON.stringify(body),
-    params: includeParams(spec),
+    url: values.id ? memberUrl(z, spec, bundle, values.id) : collectionUrl(z, spec, bundle),
+    method: values.id ? 'PATCH' : 'POST',
+    body: JSON.stringify(format.writeBody(values)),
+    params: format.readParams(spec, true),
   });
-  return documentOf<Resource>(z, spec, response, false);
-};
-
-export const updateResource = async (
-  z: ZObject,
-  bundle: Bundle,
-  spec: ResourceSpec,
-  id: string,
-  body: WriteDocument,
-): Promise<Document<Resource>> => {
-  const response = await send(z, spec, {
-    url: memberUrl(z, spec, bundle, id),
-    method: 'PATCH',
-    body: JSON.stringify(body),
-    params: includeParams(spec),
-  });
-  return documentOf<Resource>(z, spec, response, false);
+  return readOne(z, spec, response);
 };
 
 /** Deletes one record; false when the service answers 404 (there was none to delete). */
-export const deleteResource = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<boolean> => {
+export const deleteRecord = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, id: string): Promise<boolean> => {
   try {
     await send(z, spec, { url: memberUrl(z, spec, bundle, id), method: 'DELETE' });
     return true;

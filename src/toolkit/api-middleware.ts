@@ -1,25 +1,24 @@
 /**
- * Request and response middleware for a bearer-token JSON:API service. The time budget and the
+ * Request and response middleware for a bearer-token API, in the service's wire format. The time budget and the
  * redirect rules act on every request; the rest only on requests to the API base URL (never on
  * the token endpoint) and only when its data is there.
  */
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, Bundle, HttpResponse } from 'zapier-platform-core';
 import { appError, ErrorCode } from './app-errors.js';
-import { errorsOf } from './json-api.js';
 import { describeAttempt } from './describe-request.js';
-import { describeFailure, describePermissionDenied, describeUnreadable, type FailedResponse, type FieldNotes } from './response-errors.js';
+import { describeFailure, describePermissionDenied, describeUnreadable, type FailedResponse } from './response-errors.js';
 import { budgetTiming, noteWrite, remainingMs, requestTimeout, writesSent } from './step-budget.js';
 import { isFresh, needsRenewal, nowInSeconds, readTokenTimes } from './token-timing.js';
-
-const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
+import type { ServiceWords } from './service-words.js';
+import type { WireFormat } from './wire-format.js';
 
 export interface ApiMiddlewareConfig {
-  service: string;
-  apiBaseUrl: () => string;
-  tokenUrl: () => string;
+  words: ServiceWords;
+  /** The API's base URL and the token endpoint of a connection: the token is only ever sent under the API's. */
+  apiBaseUrl: (bundle: Bundle) => string;
+  tokenUrl: (bundle: Bundle) => string;
   userAgent: string;
-  /** Field labels for the resource a URL addresses, so error pointers read as the user's fields. */
-  fieldNotes?: (url: string) => FieldNotes | undefined;
+  format: WireFormat;
 }
 
 type Before = BeforeRequestMiddleware;
@@ -49,28 +48,29 @@ const headerOf = (headers: Record<string, string> | undefined, name: string): st
 };
 
 export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Before[]; afters: After[] } => {
-  const isTokenRequest = (url: string | undefined): boolean => isUnder(url, config.tokenUrl());
-  const isApiRequest = (url: string | undefined): boolean => isUnder(url, config.apiBaseUrl()) && !isTokenRequest(url);
+  const isTokenRequest = (url: string | undefined, bundle: Bundle): boolean => isUnder(url, config.tokenUrl(bundle));
+  const isApiRequest = (url: string | undefined, bundle: Bundle): boolean =>
+    isUnder(url, config.apiBaseUrl(bundle)) && !isTokenRequest(url, bundle);
 
   /**
    * Every request gets a timeout within what is left of the step's budget; with too little left,
    * it is not sent, and the user is told what was (writes sent earlier may have happened).
    */
-  const withinStepBudget: Before = (request, z) => {
+  const withinStepBudget: Before = (request, z, bundle) => {
     const method = (request.method ?? 'GET').toUpperCase();
     const attempt = describeAttempt(method, request.url);
     if (remainingMs() < budgetTiming.minRequestMs) {
       const writes = writesSent();
       const outcome =
         writes.length > 0
-          ? ` Before that it asked to ${writes.join(', then ')}, which may have happened: check ${config.service} before running the step again, so that nothing is done twice.`
-          : ` Nothing was written to ${config.service}.`;
+          ? ` Before that it asked to ${writes.join(', then ')}, which may have happened: check ${config.words.service} before running the step again, so that nothing is done twice.`
+          : ` Nothing was written to ${config.words.service}.`;
       throw appError(z, {
         code: ErrorCode.Api,
-        message: `${config.service} answered too slowly: this step reached its time limit before it could ${attempt}, so that was not sent.${outcome}`,
+        message: `${config.words.service} answered too slowly: this step reached its time limit before it could ${attempt}, so that was not sent.${outcome}`,
       });
     }
-    if (method !== 'GET' && !isTokenRequest(request.url)) noteWrite(attempt);
+    if (method !== 'GET' && !isTokenRequest(request.url, bundle)) noteWrite(attempt);
     return { ...request, timeout: Math.min(request.timeout ?? Number.POSITIVE_INFINITY, requestTimeout()) };
   };
 
@@ -80,17 +80,18 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
    * be carried to another origin, and a redirected write is never read as its result. Other
    * requests (a file in storage) follow a few.
    */
-  const followNoRedirectWithCredentials: Before = (request) =>
-    isApiRequest(request.url) || isTokenRequest(request.url)
+  const followNoRedirectWithCredentials: Before = (request, _z, bundle) =>
+    isApiRequest(request.url, bundle) || isTokenRequest(request.url, bundle)
       ? { ...request, redirect: 'manual' }
       : { ...request, follow: Math.min(request.follow ?? MAX_REDIRECTS, MAX_REDIRECTS) };
 
-  /** JSON:API needs its own media type both ways; the service rejects calls without `Accept`. */
-  const addJsonApiHeaders: Before = (request) => {
-    // A raw request downloads a file, whatever its type: it asks for no JSON:API.
-    if (!isApiRequest(request.url) || request.raw) return request;
-    const headers: Record<string, string> = { ...request.headers, Accept: JSON_API_MEDIA_TYPE, 'User-Agent': config.userAgent };
-    if (WRITE_METHODS.has((request.method ?? 'GET').toUpperCase())) headers['Content-Type'] = JSON_API_MEDIA_TYPE;
+  /** The format's media type both ways (some services reject calls without their own `Accept`). */
+  const addMediaTypeHeaders: Before = (request, _z, bundle) => {
+    // A raw request downloads a file, whatever its type: it asks for no media type.
+    if (!isApiRequest(request.url, bundle) || request.raw) return request;
+    const { mediaType } = config.format;
+    const headers: Record<string, string> = { ...request.headers, Accept: mediaType, 'User-Agent': config.userAgent };
+    if (WRITE_METHODS.has((request.method ?? 'GET').toUpperCase())) headers['Content-Type'] = mediaType;
     return { ...request, headers };
   };
 
@@ -100,34 +101,29 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
    * A request that already names its Authorization (the exchange's own check) is left alone.
    */
   const addBearerToken: Before = (request, z, bundle) => {
-    if (!isApiRequest(request.url) || headerOf(request.headers, 'Authorization')) return request;
+    if (!isApiRequest(request.url, bundle) || headerOf(request.headers, 'Authorization')) return request;
     const token = bundle.authData['access_token'];
     const times = readTokenTimes(bundle.authData);
     if (!token) {
       throw new z.errors.RefreshAuthError(
-        `This connection holds no ${config.service} access token yet; one is being requested. (With zapier-platform invoke: run \`invoke auth start\` first.)`,
+        `This connection holds no ${config.words.service} access token yet; one is being requested. (With zapier-platform invoke: run \`invoke auth start\` first.)`,
       );
     }
     if (times && needsRenewal(times, nowInSeconds())) {
       throw new z.errors.RefreshAuthError(
-        `The ${config.service} access token has expired and is being renewed. (With zapier-platform invoke: run \`invoke auth refresh\`.)`,
+        `The ${config.words.service} access token has expired and is being renewed. (With zapier-platform invoke: run \`invoke auth refresh\`.)`,
       );
     }
     return { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
   };
 
-  const failedResponse = (response: HttpResponse): FailedResponse => {
-    const url = response.request.url ?? '';
-    const fieldNotes = config.fieldNotes?.(url);
-    return {
-      status: response.status,
-      method: response.request.method ?? 'GET',
-      url,
-      errors: errorsOf(response.data),
-      isHtml: /html/i.test(response.headers.get('content-type') ?? ''),
-      ...(fieldNotes ? { fieldNotes } : {}),
-    };
-  };
+  const failedResponse = (response: HttpResponse): FailedResponse => ({
+    status: response.status,
+    method: response.request.method ?? 'GET',
+    url: response.request.url ?? '',
+    errors: config.format.errorsOf(response.data),
+    isHtml: /html/i.test(response.headers.get('content-type') ?? ''),
+  });
 
   /** Whether the request carried the stored token (not one the exchange is still checking). */
   const usedStoredToken = (response: HttpResponse, bundle: Bundle): boolean => {
@@ -136,7 +132,7 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
   };
 
   const throwForApiErrors: After = (response, z, bundle) => {
-    if (!isApiRequest(response.request.url) || response.skipThrowForStatus) return response;
+    if (!isApiRequest(response.request.url, bundle) || response.skipThrowForStatus) return response;
     // A download's body is a stream, read by whoever asked for it; only its status is checked here.
     if (response.status >= 300 && response.status < 400) {
       const { method, url } = failedResponse(response);
@@ -145,10 +141,10 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
         code: ErrorCode.Api,
         status: response.status,
         message:
-          `${config.service} answered the request to ${describeAttempt(method, url)} with a redirect (HTTP ${response.status}), ` +
+          `${config.words.service} answered the request to ${describeAttempt(method, url)} with a redirect (HTTP ${response.status}), ` +
           `which this integration never follows with your credentials.` +
           (written
-            ? ` ${config.service} may or may not have made the change: check there before running the step again.`
+            ? ` ${config.words.service} may or may not have made the change: check there before running the step again.`
             : ' Check that the connection points at the right address.'),
       });
     }
@@ -156,7 +152,7 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
     if (response.status < 400) {
       if (response.content && response.data === undefined) {
         const { method, url } = failedResponse(response);
-        throw appError(z, describeUnreadable(config.service, method, url, response.status));
+        throw appError(z, describeUnreadable(config.words.service, method, url, response.status));
       }
       return response;
     }
@@ -166,12 +162,14 @@ export const createApiMiddleware = (config: ApiMiddlewareConfig): { befores: Bef
       // that gets 403 is a permission problem, so renewal can never loop.
       const times = readTokenTimes(bundle.authData);
       if (usedStoredToken(response, bundle) && !(times && isFresh(times, nowInSeconds()))) {
-        throw new z.errors.RefreshAuthError(`${config.service} refused a token that may have expired; renewing it once.`);
+        throw new z.errors.RefreshAuthError(`${config.words.service} refused a token that may have expired; renewing it once.`);
       }
-      throw appError(z, describePermissionDenied(config.service, failedResponse(response)));
+      throw appError(z, describePermissionDenied(config.words.service, failedResponse(response), config.words.permissionFix));
     }
-    throw appError(z, describeFailure(config.service, failedResponse(response)));
+    const failed = failedResponse(response);
+    // The response travels with the error, so the code that sent the request can name its fields.
+    throw appError(z, describeFailure(config.words.service, failed), failed);
   };
 
-  return { befores: [withinStepBudget, followNoRedirectWithCredentials, addJsonApiHeaders, addBearerToken], afters: [throwForApiErrors] };
+  return { befores: [withinStepBudget, followNoRedirectWithCredentials, addMediaTypeHeaders, addBearerToken], afters: [throwForApiErrors] };
 };

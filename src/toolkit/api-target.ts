@@ -4,10 +4,18 @@
  * no other host, no scheme-relative `//host`, no `..`, no encoded slash, backslash or dot.
  */
 export interface ApiBases {
-  /** `https://api.example.com`: absolute API paths (`/v1/...`) go here. */
+  /** `https://api.example.com`: paths of `root` go here. */
   readonly api: string;
   /** `https://api.example.com/acme/v1`: every other path is under the connection's account. */
   readonly account: string;
+  /** Paths that name the API from its root rather than the account's (`/v2/status`), if the API has any. */
+  readonly root?: RootPaths;
+}
+
+export interface RootPaths {
+  readonly pattern: RegExp;
+  /** One of them, for messages and help. */
+  readonly example: string;
 }
 
 export type ApiTarget = { ok: true; url: string } | { ok: false; problem: string };
@@ -31,7 +39,7 @@ const decodes = (path: string): boolean => {
 
 /** `example`: a path of the account's to show in messages (`/projects/123/phases`). */
 export const apiTarget = (input: string, bases: ApiBases, example: string): ApiTarget => {
-  const ACCEPTED = `Path must be a path under the API, such as ${example} or /v1/me`;
+  const ACCEPTED = `Path must be a path under the API, such as ${example}${bases.root ? ` or ${bases.root.example}` : ''}`;
   const text = input.trim();
   if (text === '') return refuse(`${ACCEPTED}.`);
   const api = new URL(bases.api);
@@ -57,7 +65,7 @@ export const apiTarget = (input: string, bases: ApiBases, example: string): ApiT
   const relative = path.startsWith('/') ? path : `/${path}`;
   if (relative.split('/').some((segment) => segment === '..' || segment === '.'))
     return refuse(`${ACCEPTED}, without "." or ".." segments.`);
-  const base = absolute || /^\/v\d+(\/|$)/.test(relative) ? bases.api.replace(/\/+$/, '') : bases.account.replace(/\/+$/, '');
+  const base = absolute || bases.root?.pattern.test(relative) ? bases.api.replace(/\/+$/, '') : bases.account.replace(/\/+$/, '');
   const url = new URL(`${base}${relative}`);
   // Belt and braces: whatever the parsing did, the request stays on the API host, under its base.
   if (url.origin !== api.origin || !url.pathname.startsWith(new URL(base).pathname)) return refuse(`${ACCEPTED}.`);

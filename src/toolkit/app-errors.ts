@@ -1,5 +1,6 @@
 /** The few stable error codes users and Zapier see, and the one way to raise them. */
 import type { ZObject } from 'zapier-platform-core';
+import type { FailedResponse } from './response-errors.js';
 
 export const ErrorCode = {
   Authentication: 'AuthenticationError',
@@ -16,25 +17,36 @@ export interface AppFailure {
   status?: number;
 }
 
-export const appError = (z: ZObject, failure: AppFailure): Error => new z.errors.Error(failure.message, failure.code, failure.status);
+/** What an app error carries as data: its code, the HTTP status, and the failed response it describes. */
+interface Carried {
+  readonly code: ErrorCode;
+  readonly status?: number;
+  readonly response?: FailedResponse;
+}
 
-/** Whether an error is one raised by `appError` with this code (core carries it inside the message). */
-export const hasErrorCode = (error: unknown, code: ErrorCode): boolean => {
-  if (!(error instanceof Error) || error.name !== 'AppError') return false;
-  try {
-    return (JSON.parse(error.message) as { code?: unknown }).code === code;
-  } catch {
-    return false;
-  }
+/**
+ * Core's AppError, which Zapier shows, with the failure kept beside its message as a field (not
+ * enumerable, so nothing serialises it): code that catches it reads the field, never the text.
+ */
+export const appError = (z: ZObject, failure: AppFailure, response?: FailedResponse): Error => {
+  const error = new z.errors.Error(failure.message, failure.code, failure.status);
+  const carried: Carried = {
+    code: failure.code,
+    ...(failure.status !== undefined ? { status: failure.status } : {}),
+    ...(response ? { response } : {}),
+  };
+  Object.defineProperty(error, 'failure', { value: carried, enumerable: false });
+  return error;
 };
+
+const carriedBy = (error: unknown): Carried | undefined =>
+  error instanceof Error && 'failure' in error ? (error.failure as Carried) : undefined;
+
+/** Whether an error is one raised by `appError` with this code. */
+export const hasErrorCode = (error: unknown, code: ErrorCode): boolean => carriedBy(error)?.code === code;
 
 /** The HTTP status an error raised by `appError` carries, if any. */
-export const appErrorStatus = (error: unknown): number | undefined => {
-  if (!(error instanceof Error) || error.name !== 'AppError') return undefined;
-  try {
-    const { status } = JSON.parse(error.message) as { status?: unknown };
-    return typeof status === 'number' ? status : undefined;
-  } catch {
-    return undefined;
-  }
-};
+export const appErrorStatus = (error: unknown): number | undefined => carriedBy(error)?.status;
+
+/** The failed response an error raised for it carries, if any. */
+export const failedResponseOf = (error: unknown): FailedResponse | undefined => carriedBy(error)?.response;

@@ -3,7 +3,7 @@
  * in the user's words what is wrong when a value does not fit. Pure: no request is made.
  */
 import type { AttributeKind } from './resource-spec.js';
-import { readDate, readDateTime, readingNow, type Reading } from './dates.js';
+import { readDate, readDateTime, type Reading } from './dates.js';
 import { FORMS } from './input-forms.js';
 import { isScalar, scalarText } from './text.js';
 
@@ -59,13 +59,13 @@ const coerceDecimal = (value: unknown): Coerced => {
 /** 01/02/2025 is January 2 in one country and February 1 in another: refused, never guessed. */
 const AMBIGUOUS = 'is ambiguous (day or month first?): write the month as a name (Jan 2, 2025) or the date as 2025-01-02';
 
-const coerceDate = (value: unknown, reading: Reading): Coerced => {
+const coerceDate = (value: unknown, reading: Reading | undefined): Coerced => {
   const date = readDate(scalarText(value), reading);
   if (date.ok) return ok(date.value);
   return fail(date.ambiguous ? AMBIGUOUS : `must be a date like ${FORMS.date}`);
 };
 
-const coerceDatetime = (value: unknown, reading: Reading): Coerced => {
+const coerceDatetime = (value: unknown, reading: Reading | undefined): Coerced => {
   const time = readDateTime(scalarText(value), reading);
   if (time.ok) return ok(time.value);
   return fail(time.ambiguous ? AMBIGUOUS : `must be a date and time like ${FORMS.datetime}`);
@@ -104,7 +104,7 @@ const coerceEmail = (value: unknown): Coerced => {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? ok(text) : fail('must be an email address like pat@client.example');
 };
 
-const COERCERS: Record<AttributeKind, (value: unknown, reading: Reading) => Coerced> = {
+const COERCERS: Record<AttributeKind, (value: unknown, reading: Reading | undefined) => Coerced> = {
   string: coerceString,
   text: coerceText,
   integer: coerceInteger,
@@ -117,6 +117,9 @@ const COERCERS: Record<AttributeKind, (value: unknown, reading: Reading) => Coer
   email: coerceEmail,
 };
 
-/** Kinds other than `json` and `list` take one value: a list or object is refused before their own rule runs. */
-export const coerceValue = (kind: AttributeKind, value: unknown, reading: Reading = readingNow('UTC')): Coerced =>
+/**
+ * Kinds other than `json` and `list` take one value: a list or object is refused before their own
+ * rule runs. Relative dates are read against `reading`, now in UTC when none is given.
+ */
+export const coerceValue = (kind: AttributeKind, value: unknown, reading?: Reading): Coerced =>
   kind === 'json' || kind === 'list' || isScalar(value) ? COERCERS[kind](value, reading) : fail(NOT_ONE_VALUE);

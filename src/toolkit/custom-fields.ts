@@ -4,20 +4,20 @@
  * also given flat keys (`custom_region`) that a user can map directly.
  */
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
-import { listResources } from './api-client.js';
+import { listRecords } from './api-client.js';
 import { coerceValue, isGiven } from './coerce.js';
 import type { Reading } from './dates.js';
 import { customFieldKey, customInputField, customOutputField, type OutputField } from './fields.js';
-import { toRecords, type FlatInput, type FlatRecord } from './json-api.js';
-import { DEFAULT_PAGE_SIZE, pageParams } from './paging.js';
+import type { FlatInput, FlatRecord } from './flat-record.js';
+import { DEFAULT_PAGE_SIZE } from './paging.js';
 import type { CustomFieldDefinition, CustomFieldsSpec, ResourceSpec } from './resource-spec.js';
 import { quoteValue, scalarText } from './text.js';
 
 /** The active definitions, in one request (one page: an account with more is not expected). */
 export const fetchDefinitions = async (z: ZObject, bundle: Bundle, customFields: CustomFieldsSpec): Promise<CustomFieldDefinition[]> => {
   const spec = customFields.definitions;
-  const document = await listResources(z, bundle, spec, { ...customFields.params, ...pageParams(0, DEFAULT_PAGE_SIZE) });
-  return toRecords(document, spec).flatMap((record) => customFields.toField(record) ?? []);
+  const { records } = await listRecords(z, bundle, spec, customFields.params, { size: DEFAULT_PAGE_SIZE });
+  return records.flatMap((record) => customFields.toField(record) ?? []);
 };
 
 /** Whether the input sets any custom field: only then are the definitions read. */

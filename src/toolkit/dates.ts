@@ -14,10 +14,23 @@ export interface Reading {
 
 export const readingNow = (timeZone: string | null | undefined): Reading => ({ now: new Date(), timeZone: knownZone(timeZone) });
 
+/** Formatters by zone: building one costs far more than using it, and a Zap uses one zone. */
+const OFFSET_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+const offsetFormat = (timeZone: string): Intl.DateTimeFormat => {
+  let format = OFFSET_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    // Bounded: zones come from Zapier's bundle, a few hundred exist.
+    if (OFFSET_FORMATS.size < 1000) OFFSET_FORMATS.set(timeZone, format);
+  }
+  return format;
+};
+
 const knownZone = (timeZone: string | null | undefined): string => {
-  if (!timeZone) return 'UTC';
+  if (!timeZone || timeZone === 'UTC') return 'UTC';
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    offsetFormat(timeZone);
     return timeZone;
   } catch {
     return 'UTC';
@@ -26,7 +39,7 @@ const knownZone = (timeZone: string | null | undefined): string => {
 
 /** Minutes east of UTC of a time zone at an instant ("GMT+10:00" is 600), daylight saving included. */
 const offsetMinutes = (timeZone: string, at: Date): number => {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = offsetFormat(timeZone)
     .formatToParts(at)
     .find((part) => part.type === 'timeZoneName')?.value;
   const match = /([+-])(\d{2}):(\d{2})/.exec(name ?? '');
@@ -78,6 +91,27 @@ const fromTimestamp = (text: string): Date | undefined => {
 
 export type DateReading = { ok: true; value: string } | { ok: false; ambiguous: boolean };
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Whether year, month and day name a day of the calendar (2025-02-29 does not). */
+const onCalendar = (year: number, month: number, day: number): boolean => {
+  const days = (DAYS_IN_MONTH[month - 1] ?? 0) + (month === 2 && isLeapYear(year) ? 1 : 0);
+  return year >= 1000 && day >= 1 && day <= days;
+};
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A full ISO 8601 date-time with its offset: the form an app maps most, which names one instant. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * The reading of an ISO day or instant without the parser, which takes a thousand times longer:
+ * only forms whose one reading is certain are taken here; any other text goes to the parser.
+ */
+const isoReading = (text: string, pattern: RegExp): boolean =>
+  pattern.test(text) && onCalendar(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
+
 const NOT_A_DATE: DateReading = { ok: false, ambiguous: false };
 
 /**
@@ -100,8 +134,10 @@ const readBoth = (text: string, reading: Reading, at: Date): { components?: Comp
 };
 
 /** A calendar day, `YYYY-MM-DD`; a timestamp is read as the day it falls on in the Zap's time zone. */
-export const readDate = (raw: string, reading: Reading): DateReading => {
+export const readDate = (raw: string, given?: Reading): DateReading => {
   const text = raw.trim();
+  if (isoReading(text, ISO_DAY)) return { ok: true, value: text };
+  const reading = given ?? readingNow('UTC');
   const stamp = fromTimestamp(text);
   if (stamp) return { ok: true, value: new Intl.DateTimeFormat('en-CA', { timeZone: reading.timeZone }).format(stamp) };
   const { components, ambiguous } = readBoth(text, reading, reading.now);
@@ -113,8 +149,10 @@ export const readDate = (raw: string, reading: Reading): DateReading => {
  * An instant, as ISO 8601 in UTC. A time is required (a date alone does not say when); without
  * an offset it is the Zap owner's wall-clock time, as the Zap editor shows times.
  */
-export const readDateTime = (raw: string, reading: Reading): DateReading => {
+export const readDateTime = (raw: string, given?: Reading): DateReading => {
   const text = raw.trim();
+  if (isoReading(text, ISO_INSTANT)) return { ok: true, value: new Date(text).toISOString() };
+  const reading = given ?? readingNow('UTC');
   const stamp = fromTimestamp(text);
   if (stamp) return { ok: true, value: stamp.toISOString() };
   const first = readBoth(text, reading, reading.now);

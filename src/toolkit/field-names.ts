@@ -1,7 +1,18 @@
 /** Turns API member names (kebab-case) into Zapier field keys and labels. */
 
+/** Keys of API names already seen: every record of a page repeats the same few names. */
+const KEYS = new Map<string, string>();
+
 /** `project-name` -> `project_name`; keys must match Zapier's `^[a-zA-Z][a-zA-Z0-9_]*$`. */
-export const keyFor = (apiName: string): string => apiName.replace(/-/g, '_');
+export const keyFor = (apiName: string): string => {
+  let key = KEYS.get(apiName);
+  if (key === undefined) {
+    key = apiName.replace(/-/g, '_');
+    // Bounded: names come from the API, and a hostile one could send endless new ones.
+    if (KEYS.size < 10_000) KEYS.set(apiName, key);
+  }
+  return key;
+};
 
 /** `project_name` -> `project-name`: the inverse of `keyFor`. */
 export const apiNameFor = (key: string): string => key.replace(/_/g, '-');

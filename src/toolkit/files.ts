@@ -6,7 +6,7 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { keyFor } from './field-names.js';
-import type { FlatRecord } from './json-api.js';
+import type { FlatRecord } from './flat-record.js';
 import type { ResourceSpec } from './resource-spec.js';
 import { scalarText } from './text.js';
 

@@ -3,12 +3,12 @@
  * row given with the same key replaces its row, new keys are added at the end.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { findResource } from './api-client.js';
+import { findRecord } from './api-client.js';
 import { keyFor } from './field-names.js';
-import type { FlatRecord } from './json-api.js';
+import type { FlatRecord } from './flat-record.js';
 import type { ResourceSpec } from './resource-spec.js';
 import { scalarText } from './text.js';
-import type { WriteDocument } from './to-document.js';
+import type { WriteValues } from './wire-format.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,24 +24,26 @@ const mergeRows = (existing: readonly Row[], given: readonly Row[], key: string)
 };
 
 /**
- * The update body with each merged list merged into the record's current one. The record is read
- * (one request) only when such a list is sent and the caller does not already hold it.
+ * The update (`values.id` set) with each merged list merged into the record's current one. The
+ * record is read (one request) only when such a list is sent and the caller does not already hold it.
  */
 export const withMergedRows = async (
   z: ZObject,
   bundle: Bundle,
   spec: ResourceSpec,
-  id: string,
-  body: WriteDocument,
+  values: WriteValues,
   current?: FlatRecord,
-): Promise<WriteDocument> => {
-  const merged = spec.attributes.filter((attribute) => attribute.mergedBy && Array.isArray(body.data.attributes[attribute.name]));
-  if (merged.length === 0) return body;
-  const record = current ?? (await findResource(z, bundle, spec, id))?.data.attributes ?? {};
-  const attributes = { ...body.data.attributes };
+): Promise<WriteValues> => {
+  const merged = spec.attributes.filter((attribute) => attribute.mergedBy && Array.isArray(values.attributes[attribute.name]));
+  if (merged.length === 0 || !values.id) return values;
+  const record = current ?? (await findRecord(z, bundle, spec, values.id)) ?? { id: values.id };
+  const attributes = { ...values.attributes };
   for (const attribute of merged) {
-    const existing = rowsOf(current ? record[keyFor(attribute.name)] : record[attribute.name]);
-    attributes[attribute.name] = mergeRows(existing, rowsOf(attributes[attribute.name]), attribute.mergedBy ?? '');
+    attributes[attribute.name] = mergeRows(
+      rowsOf(record[keyFor(attribute.name)]),
+      rowsOf(attributes[attribute.name]),
+      attribute.mergedBy ?? '',
+    );
   }
-  return { data: { ...body.data, attributes } };
+  return { ...values, attributes };
 };

@@ -1,10 +1,12 @@
 /**
  * A resource described as data: everything a step generator needs to read and write one
- * JSON:API resource type. A catalog entry is one of these; steps pick an entry and say
+ * resource type of an API. A catalog entry is one of these; steps pick an entry and say
  * only what differs.
  */
 import type { Bundle } from 'zapier-platform-core';
-import type { FlatRecord } from './json-api.js';
+import type { FlatRecord } from './flat-record.js';
+import type { RootPaths } from './api-target.js';
+import type { WireFormat } from './wire-format.js';
 
 /** How an attribute's value is typed in the API and shown in Zapier. */
 export type AttributeKind =
@@ -70,7 +72,7 @@ export interface AttributeSpec {
 export interface RelationshipSpec {
   /** API name, kebab-case (`sales-executive`): keys become `sales_executive_id` / `_name`. */
   readonly name: string;
-  /** JSON:API type of the related resource (`sales-executives`). */
+  /** Type of the related resource (`sales-executives`). */
   readonly type: string;
   /** To-many relationships are read as `<key>_ids` (and `<key>` when included). */
   readonly many?: boolean;
@@ -126,13 +128,17 @@ interface IdFormat {
 export interface Requester {
   /** Service name as users know it, for messages. */
   readonly service: string;
+  /** How the service's API writes records, pages and errors. */
+  readonly format: WireFormat;
   /**
    * Base URL of the resource collections for this connection, without trailing slash; undefined
    * when the connection lacks what it needs (the user is then asked to reconnect).
    */
   readonly collectionsUrl: (bundle: Bundle) => string | undefined;
-  /** The API host's base URL, for absolute API paths (`/v1/me`). */
-  readonly apiBaseUrl: () => string;
+  /** The API's base URL for this connection, for absolute API paths. */
+  readonly apiBaseUrl: (bundle: Bundle) => string;
+  /** Paths that name the API from its root rather than under the account (`/v2/status`), for the API Request step. */
+  readonly rootPaths?: RootPaths;
   /** What a record ID looks like, checked before any request so a name mapped into an ID field is caught. */
   readonly recordId: IdFormat;
   /** A to-one relationship added to every create body, e.g. the owning account. */
@@ -185,9 +191,12 @@ export interface CustomFieldsSpec {
 }
 
 export interface ResourceSpec {
-  /** JSON:API type, plural kebab-case (`project-contacts`). */
+  /** The API's type name, plural (`project-contacts`, `organizations`). */
   readonly type: string;
-  /** Path below the requester's collections URL (`project-contacts`). */
+  /**
+   * Path below the requester's collections URL (`project-contacts`); a parent is named by the input
+   * key that holds its ID (`organizations/{organization_id}/users`).
+   */
   readonly path: string;
   /** Title Case singular for step names ("Project Contact"). */
   readonly noun: string;

@@ -1,64 +1,44 @@
 /**
- * Builds the message a user sees for a failed API response, from the JSON:API `errors` array
- * where there is one. Pure, so every case is a table row in the tests.
+ * Builds the message a user sees for a failed API response, from the errors its body reports
+ * (read by the service's wire format). Pure, so every case is a table row in the tests.
  */
 import type { AppFailure } from './app-errors.js';
 import { ErrorCode } from './app-errors.js';
 import { describeAttempt, targetOf } from './describe-request.js';
 import { labelFor, singular } from './field-names.js';
-import type { ErrorObject } from './json-api.js';
+import type { ServiceError } from './wire-format.js';
 
-/** How the user knows a field the service names in a pointer, and what it accepts. */
+/** How the user knows a field the service names, and what it accepts. */
 interface FieldNote {
   label: string;
   hint?: string;
 }
 
-export type FieldNotes = (pointer: string) => FieldNote | undefined;
+/** Notes by the API name of a field (`msa-date`). */
+export type FieldNotes = (field: string) => FieldNote | undefined;
 
 export interface FailedResponse {
   status: number;
   method: string;
   url: string;
-  errors: readonly ErrorObject[];
+  errors: readonly ServiceError[];
   /** Whether the body was an HTML page (a proxy or an outage), never to be quoted. */
   isHtml: boolean;
-  /** Labels of the fields of the resource the request was about. */
+  /** Labels of the fields of the resource the request was about, given by the code that sent it. */
   fieldNotes?: FieldNotes;
 }
 
-/** `/data/attributes/project-name` -> `Project Name`; `/data/relationships/client` -> `Client`. */
-export const fieldOfPointer = (pointer: string | undefined): string | undefined => {
-  const last = pointer?.split('/').filter(Boolean).at(-1);
-  return last && last !== 'data' ? labelFor(last) : undefined;
-};
-
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-/**
- * A JSON:API server that will not take a written field at all says "Param not allowed"
- * (jsonapi-resources), naming it by a pointer or only in the detail ("status is not allowed.").
- * A filter refused the same way ("Filter not allowed") is not a field the user filled in.
- */
-const NOT_ALLOWED = /^([a-z][\w-]*) is not allowed\.?$/;
-
-const refusedFieldOf = (error: ErrorObject): string | undefined => {
-  if (error.title !== 'Param not allowed') return undefined;
-  return error.source?.pointer?.split('/').filter(Boolean).at(-1) ?? NOT_ALLOWED.exec((error.detail ?? '').trim())?.[1];
-};
-
-const pointerOf = (error: ErrorObject): string | undefined => {
-  const refused = refusedFieldOf(error);
-  return error.source?.pointer ?? (refused ? `/data/attributes/${refused}` : undefined);
-};
+/** A field the service will not take at all: the user is told to leave it empty. */
+const refusedFieldOf = (error: ServiceError): string | undefined => (error.notAllowed ? error.field : undefined);
 
 /** One readable sentence per error: "Name has already been taken.", with what the field accepts when known. */
-export const describeError = (error: ErrorObject, fieldNotes?: FieldNotes): string => {
-  const pointer = pointerOf(error);
-  const found = pointer ? fieldNotes?.(pointer) : undefined;
+export const describeError = (error: ServiceError, fieldNotes?: FieldNotes): string => {
+  const found = error.field ? fieldNotes?.(error.field) : undefined;
   // What a field accepts does not help when the field is not taken at all.
   const note = found && refusedFieldOf(error) ? { label: found.label } : found;
-  const field = note?.label ?? fieldOfPointer(pointer) ?? error.source?.parameter;
+  const field = note?.label ?? (error.field ? labelFor(error.field) : undefined) ?? error.parameter;
   let detail = (error.detail ?? error.title ?? 'was rejected').trim();
   // Rails-style details repeat the attribute ("name - has already been taken").
   detail = detail.replace(/^[\w-]+ - /, '');
@@ -72,7 +52,7 @@ export const mayHaveBeenCreated = (service: string, noun = 'record', findStep?: 
   ` The ${noun} may or may not have been created: check ${findStep ? `with the ${findStep} step (or in ${service})` : service} ` +
   'before running this step again, so that nothing is created twice.';
 
-const serviceSays = (service: string, errors: readonly ErrorObject[], fieldNotes?: FieldNotes): string =>
+const serviceSays = (service: string, errors: readonly ServiceError[], fieldNotes?: FieldNotes): string =>
   errors.length > 0 ? ` ${service} says: ${errors.map((error) => describeError(error, fieldNotes)).join(' ')}` : '';
 
 /** The message and code for a failed response other than 401/403 and 429, which are handled elsewhere. */
@@ -89,10 +69,10 @@ export const describeFailure = (service: string, response: FailedResponse): AppF
     return { code: ErrorCode.NotFound, status, message };
   }
   if (status === 400 || status === 409 || status === 422) {
-    const taken = errors.some((error) => /already been taken/i.test(error.detail ?? error.title ?? ''));
+    const taken = errors.some((error) => /already (been taken|exists)/i.test(error.detail ?? error.title ?? ''));
     const refused = errors.flatMap((error) => {
-      const pointer = refusedFieldOf(error) && pointerOf(error);
-      return pointer ? [response.fieldNotes?.(pointer)?.label ?? fieldOfPointer(pointer) ?? ''] : [];
+      const field = refusedFieldOf(error);
+      return field ? [response.fieldNotes?.(field)?.label ?? labelFor(field)] : [];
     });
     const advice = taken
       ? ' Use a different value, or change the existing record instead of creating another.'
@@ -118,13 +98,13 @@ export const describeFailure = (service: string, response: FailedResponse): AppF
   };
 };
 
-/** The message for a 403 that a fresh token received: a real permission problem. */
-export const describePermissionDenied = (service: string, response: FailedResponse): AppFailure => ({
+/** The message for a 403 that a fresh token received: a real permission problem; `fix` says who can grant it. */
+export const describePermissionDenied = (service: string, response: FailedResponse, fix: string): AppFailure => ({
   code: ErrorCode.Permission,
   status: 403,
   message:
     `${service} does not allow this connection to ${describeAttempt(response.method, response.url)} (403 Forbidden).` +
-    `${serviceSays(service, response.errors)} Ask a ${service} admin to give the service account's role permission for this, then try again.`,
+    `${serviceSays(service, response.errors)} ${fix}, then try again.`,
 });
 
 /** A success status whose body is not readable data (truncated, or not JSON at all). */

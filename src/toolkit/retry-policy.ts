@@ -32,7 +32,7 @@ type Failure = { kind: 'not-sent' } | { kind: 'maybe-sent' } | { kind: 'status';
 
 const classify = (error: unknown): Failure => {
   if (isNetworkError(error)) return NOT_SENT.has(networkReason(error)) ? { kind: 'not-sent' } : { kind: 'maybe-sent' };
-  // An app error carries its status in its message; an answer thrown for its status, as a property.
+  // An app error and an answer thrown for its status both carry the status as a field.
   const carried = error instanceof Error && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
   const status = appErrorStatus(error) ?? carried;
   return status === undefined ? { kind: 'other' } : { kind: 'status', status };

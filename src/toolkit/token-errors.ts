@@ -3,6 +3,7 @@
  * §5.2). `credentialProblem` marks failures that only new credentials can fix: during a running
  * Zap these expire the connection instead of being retried.
  */
+import type { ServiceWords } from './service-words.js';
 import type { Grant } from './token-request.js';
 
 export interface TokenFailure {
@@ -18,29 +19,30 @@ const credentialsFor = (grant: Grant['type']): string =>
  * A rejected credential. While connecting for the first time, the likely cause is a copy that went
  * wrong; on a connection that worked, a change on the service's side.
  */
-export const invalidClient = (service: string, connecting = false): TokenFailure => ({
+export const invalidClient = (words: ServiceWords, connecting = false): TokenFailure => ({
   credentialProblem: true,
   message: connecting
-    ? `${service} rejected the Client ID or Client Secret (invalid_client). Check that you copied both whole, ` +
-      `without spaces, from the credential's dialog in ${service} (Settings > Users > your service user > Client Credentials). ` +
+    ? `${words.service} rejected the Client ID or Client Secret (invalid_client). Check that you copied both whole, ` +
+      `without spaces, from ${words.credentialDialog} in ${words.credentialsPage}. ` +
       'The secret is shown only once: if it is lost, rotate it there and use the new one.'
-    : `${service} rejected the Client ID or Client Secret (invalid_client). The secret may have been rotated, ` +
-      "or the credential deleted, or its user's type changed from Service (which deletes its credentials). " +
-      `Create or rotate a credential in ${service} (Settings > Users > your service user > Client Credentials) ` +
+    : `${words.service} rejected the Client ID or Client Secret (invalid_client). The secret may have been rotated, ` +
+      `or the credential deleted${words.otherRefusals ?? ''}. ` +
+      `Create or rotate a credential in ${words.credentialsPage} ` +
       'and reconnect with the new values.',
 });
 
 export const describeTokenError = (
-  service: string,
+  words: ServiceWords,
   grant: Grant['type'],
   status: number,
   error: string | undefined,
   description: string | undefined,
 ): TokenFailure => {
+  const { service } = words;
   const said = description ? ` ${service} says: ${description.replace(/\.?$/, '.')}` : '';
   switch (error) {
     case 'invalid_client':
-      return invalidClient(service);
+      return invalidClient(words);
     case 'invalid_grant':
       return {
         credentialProblem: true,
@@ -54,8 +56,7 @@ export const describeTokenError = (
         credentialProblem: true,
         message:
           `${service} does not allow this credential to sign in this way (unauthorized_client).${said} ` +
-          "Client credentials work only for users whose User Type is Service; changing the user's type deletes its credentials. " +
-          'Create a new credential for a service user and reconnect.',
+          (words.unauthorizedClientFix ?? `Create a new credential in ${words.credentialsPage} and reconnect.`),
       };
     case 'unsupported_grant_type':
     case 'invalid_request':

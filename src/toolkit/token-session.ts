@@ -12,14 +12,18 @@ import { describeTokenError, invalidClient, type TokenFailure } from './token-er
 import { afterNetworkFailure, isNetworkError, networkReason } from './network-errors.js';
 import { withRetries } from './retry-policy.js';
 import { buildTokenRequest, type ClientAuthentication, type ClientCredentials, type Grant } from './token-request.js';
-import { DEFAULT_LIFETIME_SECONDS, nowInSeconds } from './token-timing.js';
+import { DEFAULT_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, nowInSeconds } from './token-timing.js';
+import type { ServiceWords } from './service-words.js';
 import { hasLoneSurrogate } from './text.js';
 
 export interface TokenEndpoint {
-  /** Service name as users know it, for messages. */
-  service: string;
-  /** Read when a request is built, so tests and staging can point elsewhere. */
-  tokenUrl: () => string;
+  /** The service and its credentials in its users' words, for messages. */
+  words: ServiceWords;
+  /**
+   * Read when a request is built, from the connection (a customer's environment URL) or the
+   * process (so tests and staging can point elsewhere).
+   */
+  tokenUrl: (bundle: Bundle) => string;
   /** How to send the client credentials, from what the user chose on the connection. */
   clientAuthentication: (authData: Bundle['authData']) => ClientAuthentication;
 }
@@ -77,10 +81,10 @@ const CREDENTIAL_LABELS: Readonly<Record<string, string>> = {
 /** What a bearer token may hold (RFC 6750 b64token): anything else cannot go in a header as it is. */
 const SENDABLE_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
-/** Lifetime from `expires_in`, else from the JWT's `exp`, else a safe default. */
+/** Lifetime from a believable `expires_in`, else from the JWT's `exp`, else a safe default. */
 const lifetimeOf = (body: TokenResponseBody, accessToken: string, issuedAt: number): number => {
   const expiresIn = Number(body.expires_in);
-  if (Number.isFinite(expiresIn) && expiresIn > 0) return expiresIn;
+  if (Number.isFinite(expiresIn) && expiresIn > 0 && expiresIn <= MAX_LIFETIME_SECONDS) return expiresIn;
   try {
     const payload = accessToken.split('.')[1];
     const claims = payload ? (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }) : {};
@@ -97,8 +101,8 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
   let response;
   try {
     // Asking for a token again is harmless: the exchange is retried like a read (never on a 4xx).
-    response = await withRetries(z, 'GET', `the ${endpoint.service} token request`, async () => {
-      const answer = await z.request({ url: endpoint.tokenUrl(), method: 'POST', headers, body, skipThrowForStatus: true });
+    response = await withRetries(z, 'GET', `the ${endpoint.words.service} token request`, async () => {
+      const answer = await z.request({ url: endpoint.tokenUrl(bundle), method: 'POST', headers, body, skipThrowForStatus: true });
       if (answer.status >= 502 && answer.status <= 504) throw new UnavailableAnswer(answer);
       return answer;
     }).catch((error: unknown) => {
@@ -108,9 +112,9 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
   } catch (error) {
     // Core raises a bare RefreshAuthError for any 401, before we could read the body.
     if (error instanceof Error && error.name === 'RefreshAuthError')
-      throw new TokenRejected(invalidClient(endpoint.service), 401, 'invalid_client');
+      throw new TokenRejected(invalidClient(endpoint.words), 401, 'invalid_client');
     if (isNetworkError(error)) {
-      const message = `Could not reach ${endpoint.service}'s sign-in service (${networkReason(error)}).${afterNetworkFailure(error, endpoint.tokenUrl())}`;
+      const message = `Could not reach ${endpoint.words.service}'s sign-in service (${networkReason(error)}).${afterNetworkFailure(error, endpoint.tokenUrl(bundle))}`;
       throw new TokenRejected({ message, credentialProblem: false }, 503);
     }
     throw error;
@@ -123,7 +127,7 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
     throw new TokenRejected(
       {
         credentialProblem: false,
-        message: `${endpoint.service}'s sign-in service issued an access token that cannot be sent (it holds characters a token may not have). Nothing was kept. Try again; if it happens again, tell ${endpoint.service}'s support.`,
+        message: `${endpoint.words.service}'s sign-in service issued an access token that cannot be sent (it holds characters a token may not have). Nothing was kept. Try again; if it happens again, tell ${endpoint.words.service}'s support.`,
       },
       502,
     );
@@ -131,7 +135,7 @@ const requestToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bundle,
   if (response.status >= 400 || !accessToken) {
     const error = asText(parsed.error);
     throw new TokenRejected(
-      describeTokenError(endpoint.service, grant.type, response.status, error, asText(parsed.error_description)),
+      describeTokenError(endpoint.words, grant.type, response.status, error, asText(parsed.error_description)),
       response.status,
       error,
     );
@@ -183,7 +187,7 @@ export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bu
     throw appError(z, {
       code: ErrorCode.Authentication,
       status: 401,
-      message: `Enter both the Client ID and the Client Secret of a ${endpoint.service} service account credential.`,
+      message: `Enter both the Client ID and the Client Secret of ${endpoint.words.credential}.`,
     });
   }
   // A lone half of a character pair (a paste cut mid-emoji) cannot be encoded for sending.
@@ -192,7 +196,7 @@ export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bu
     throw appError(z, {
       code: ErrorCode.Authentication,
       status: 401,
-      message: `The ${CREDENTIAL_LABELS[broken] ?? broken} holds a broken character that cannot be sent: copy it again from ${endpoint.service} and paste it whole.`,
+      message: `The ${CREDENTIAL_LABELS[broken] ?? broken} holds a broken character that cannot be sent: copy it again from ${endpoint.words.service} and paste it whole.`,
     });
   }
   try {
@@ -201,7 +205,7 @@ export const fetchToken = async (z: ZObject, endpoint: TokenEndpoint, bundle: Bu
     if (!(error instanceof TokenRejected)) throw error;
     // Before any token was stored, this is a first connection: the values were likely mistyped.
     const failure =
-      error.error === 'invalid_client' && !bundle.authData['access_token'] ? invalidClient(endpoint.service, true) : error.failure;
+      error.error === 'invalid_client' && !bundle.authData['access_token'] ? invalidClient(endpoint.words, true) : error.failure;
     if (failure.credentialProblem) throw refuseCredentials(z, bundle, failure.message, error.status);
     throw appError(z, { code: ErrorCode.Api, status: error.status, message: failure.message });
   }

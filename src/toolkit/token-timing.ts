@@ -11,6 +11,11 @@ const MAX_GRACE_SECONDS = 300;
 const GRACE_SHARE = 0.1;
 /** Lifetime assumed when the server states none. */
 export const DEFAULT_LIFETIME_SECONDS = 3600;
+/**
+ * A stated lifetime beyond this is not believed (one server sent 18446744064486179580 seconds, an
+ * unsigned overflow): the token's own expiry, or the default, is used instead, and a 401 renews it anyway.
+ */
+export const MAX_LIFETIME_SECONDS = 366 * 24 * 3600;
 
 export interface TokenTimes {
   /** Epoch seconds when the token was received. */

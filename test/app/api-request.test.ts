@@ -13,6 +13,7 @@ import { ACCESS_TOKEN, API, bundleWith, connectedAuthData, SLUG, useTestHosts } 
 import { errorBodyOf, rejectionOf } from '../support/errors.js';
 import { useNock } from '../support/nock.js';
 import { performOf } from '../support/steps.js';
+import { nothingSent } from '../support/app-expect.js';
 
 const appTester = zapier.createAppTester(App);
 
@@ -307,8 +308,10 @@ describe('creates.api_request: refused before any request', () => {
     ]);
   });
 
-  const refused = (problem: string) => ({ code: 'ValidationError', message: `Nothing was sent to ScopeStack: ${problem}` });
   const OTHER_HOST = `${ACCEPTED}: a URL on another host is never called with this connection.`;
+  const NOT_AN_OBJECT = 'Body must be a JSON object, for example {"data": {...}}.';
+  const NO_SUCH_METHOD = 'Method must be one of GET, POST, PATCH, DELETE.';
+  const noBodyOn = (method: string) => `Body must be empty for ${method}: only POST and PATCH send one.`;
 
   it.each([
     ['another host', { path: 'https://evil.example/x' }, OTHER_HOST],
@@ -326,44 +329,24 @@ describe('creates.api_request: refused before any request', () => {
     ['a ? in the path', { path: '/projects?filter[active]=true' }, `${ACCEPTED}, without ? or #: put query parameters in Query.`],
     ['a ? in a full URL', { path: `${API}/v1/me?x=1` }, `${ACCEPTED}, without ? or #: put query parameters in Query.`],
     ['an empty path', { path: ' ' }, `${ACCEPTED}.`],
-    ['a body on GET', { method: 'GET', path: EXAMPLE, body: '{"data":{}}' }, 'Body must be empty for GET: only POST and PATCH send one.'],
-    [
-      'a body on DELETE',
-      { method: 'DELETE', path: '/projects/123', body: '{"data":{}}' },
-      'Body must be empty for DELETE: only POST and PATCH send one.',
-    ],
+    ['a body on GET', { method: 'GET', path: EXAMPLE, body: '{"data":{}}' }, noBodyOn('GET')],
+    ['a body on DELETE', { method: 'DELETE', path: '/projects/123', body: '{"data":{}}' }, noBodyOn('DELETE')],
     [
       'a body that is not JSON',
       { method: 'POST', path: '/projects', body: "{data: {type: 'projects'}}" },
       'Body must be JSON, for example {"data": {"type": "projects", "id": "123", "attributes": {"project-name": "New name"}}}.',
     ],
-    [
-      'a JSON list as the body',
-      { method: 'PATCH', path: '/projects/123', body: '[{"data":{}}]' },
-      'Body must be a JSON object, for example {"data": {...}}.',
-    ],
-    [
-      'a JSON text as the body',
-      { method: 'POST', path: '/projects', body: '"data"' },
-      'Body must be a JSON object, for example {"data": {...}}.',
-    ],
-    [
-      'JSON null as the body',
-      { method: 'POST', path: '/projects', body: 'null' },
-      'Body must be a JSON object, for example {"data": {...}}.',
-    ],
-    ['the method PUT', { method: 'PUT', path: '/projects/123', body: '{"data":{}}' }, 'Method must be one of GET, POST, PATCH, DELETE.'],
-    ['the method HEAD', { method: 'HEAD', path: '/v1/me' }, 'Method must be one of GET, POST, PATCH, DELETE.'],
-    [
-      'an unknown method to another host',
-      { method: 'FETCH', path: 'https://evil.example/x' },
-      'Method must be one of GET, POST, PATCH, DELETE.',
-    ],
+    ['a JSON list as the body', { method: 'PATCH', path: '/projects/123', body: '[{"data":{}}]' }, NOT_AN_OBJECT],
+    ['a JSON text as the body', { method: 'POST', path: '/projects', body: '"data"' }, NOT_AN_OBJECT],
+    ['JSON null as the body', { method: 'POST', path: '/projects', body: 'null' }, NOT_AN_OBJECT],
+    ['the method PUT', { method: 'PUT', path: '/projects/123', body: '{"data":{}}' }, NO_SUCH_METHOD],
+    ['the method HEAD', { method: 'HEAD', path: '/v1/me' }, NO_SUCH_METHOD],
+    ['an unknown method to another host', { method: 'FETCH', path: 'https://evil.example/x' }, NO_SUCH_METHOD],
   ])('refuses %s', async (_case, input, problem) => {
     watchEveryRequest();
     const error = await rejectionOf(run({ method: 'GET', ...input }));
     expect(sent).toEqual([]);
-    expect(errorBodyOf(error)).toEqual(refused(problem));
+    expect(errorBodyOf(error)).toEqual(nothingSent(problem));
     expect(error.message).not.toContain(ACCESS_TOKEN);
   });
 });

@@ -5,8 +5,6 @@
  * back, or the message they read.
  */
 import nock from 'nock';
-import { readFileSync } from 'node:fs';
-import zapier from 'zapier-platform-core';
 import createCrmOpportunity from '../../creates/create_crm_opportunity.js';
 import createProject from '../../creates/create_project.js';
 import deleteCrmOpportunity from '../../creates/delete_crm_opportunity.js';
@@ -14,48 +12,29 @@ import updateCrmOpportunity from '../../creates/update_crm_opportunity.js';
 import updateProject from '../../creates/update_project.js';
 import upsertCrmOpportunity from '../../creates/upsert_crm_opportunity.js';
 import findCrmOpportunity from '../../searches/find_crm_opportunity.js';
-import App from '../../src/index.js';
 import listCrmOpportunities from '../../triggers/list_crm_opportunities.js';
 import newCrmOpportunity from '../../triggers/new_crm_opportunity.js';
 import projectCrmOpportunityChanged from '../../triggers/project_crm_opportunity_changed.js';
-import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { appErrorOf } from '../support/errors.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
-import { performAsProduction } from '../support/production-input.js';
+import { API } from '../support/bundle.js';
 import { accountDefaultsLookedUp, DEFAULT_LINKS } from '../support/account-defaults.js';
 import { listPage } from '../support/json-api-page.js';
-
-const appTester = zapier.createAppTester(App);
-
-type FlatRecord = { id: string } & Record<string, unknown>;
-interface Resource {
-  id: string;
-  type: string;
-  links?: Record<string, unknown>;
-  attributes: Record<string, unknown>;
-  relationships?: Record<string, { links?: unknown; data?: unknown }>;
-}
-interface OneDocument {
-  data: Resource;
-  included: Resource[];
-}
-
-const fixture = (path: string): OneDocument =>
-  JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')) as OneDocument;
+import { dropdownOf, expectFindsById, itRefuses, notAnId, nothingSent, pickedFrom, readThrough, refusalOf } from '../support/app-expect.js';
+import { refused, searchRefusalOf, writeThrough } from '../support/app-expect.js';
+import { changes, collection, FIRST_PAGE, JSON_API, newRecord, notFound, oneGet, onePatch, onePost } from '../support/app-requests.js';
+import { pageOf, PROJECT_INCLUDE, SIGNED, toAccount, toMany, toOne } from '../support/app-requests.js';
+import { fixture, type Resource, runStep, useAppSuite } from '../support/app-suite.js';
 
 /** One opportunity as ScopeStack answers a GET, POST or PATCH: the account linked, one project included. */
 const answer = fixture('crm/opportunity.json');
 /** One project with every relationship included, its CRM opportunity among them. */
 const projectAnswer = fixture('projects/one.json');
 
-const CRM = `/${SLUG}/v1/crm-opportunities`;
-const PROJECTS = `/${SLUG}/v1/projects`;
+const CRM = collection('crm-opportunities');
+const PROJECTS = collection('projects');
 /** Every opportunity request sideloads its projects, for `projects[]project_name`. */
 const CRM_INCLUDE = 'projects';
-const PROJECT_INCLUDE = 'client,sales-executive,presales-engineer,rate-table,payment-term,business-unit,crm-opportunity';
-const JSON_API = 'application/vnd.api+json';
-const toAccount = { data: { type: 'accounts', id: '42' } };
+/** The two projects the writes link the opportunity to. */
+const twoProjects = toMany('projects', ['90425', '90426']);
 
 /** The opportunity of the fixture as every step returns it: the catalog's sample. */
 const opportunityRecord = createCrmOpportunity.operation.sample;
@@ -74,25 +53,23 @@ const searchQuery = (filter: Record<string, string>, closed = 'false') => ({
   include: CRM_INCLUDE,
   'filter[is-closed]': closed,
   ...filter,
-  'page[number]': '1',
-  'page[size]': '100',
+  ...FIRST_PAGE,
 });
+const BY_CRM_ID = { 'filter[opportunity-id]': '0065g00000XyZ12' };
 
-useNock();
-beforeAll(useTestHosts);
+/** nock answering the reads of a search in turn, each `[filter, closed, found]` once. */
+const searchReads = (...reads: [Record<string, string>, string, Resource[]][]) =>
+  reads.reduce(
+    (scope, [filter, closed, found]) => scope.get(CRM).query(searchQuery(filter, closed)).once().reply(200, list(found)),
+    nock(API),
+  );
+
+useAppSuite();
 
 describe('triggers.new_crm_opportunity', () => {
   it('asks for the newest opportunities first, their projects included, in one request', async () => {
-    const scope = nock(API)
-      .get(CRM)
-      .query({ include: CRM_INCLUDE, sort: '-id', 'page[number]': '1', 'page[size]': '100' })
-      .matchHeader('accept', JSON_API)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(200, list([answer.data], answer.included));
-    const records = await appTester(performOf<FlatRecord[]>(newCrmOpportunity), bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records).toEqual([opportunityRecord]);
+    const scope = oneGet(CRM, { include: CRM_INCLUDE, sort: '-id', ...FIRST_PAGE }, list([answer.data], answer.included));
+    expect(await readThrough(scope, newCrmOpportunity)).toEqual([opportunityRecord]);
   });
 
   it('keeps each opportunity under its own ScopeStack ID, newest first', async () => {
@@ -100,7 +77,7 @@ describe('triggers.new_crm_opportunity', () => {
       .get(CRM)
       .query(true)
       .reply(200, list([opportunity('3203', { name: 'Newest' }), opportunity('3202', { name: 'Older' })]));
-    const records = await appTester(performOf<FlatRecord[]>(newCrmOpportunity), bundleWith());
+    const records = await runStep(newCrmOpportunity);
     expect(records.map((record) => [record.id, record['name'], record['opportunity_id']])).toEqual([
       ['3203', 'Newest', '0065g00000XyZ12'],
       ['3202', 'Older', '0065g00000XyZ12'],
@@ -112,7 +89,7 @@ describe('triggers.new_crm_opportunity', () => {
       .get(CRM)
       .query(true)
       .reply(200, list([opportunity('3202', { 'account-id': null }), opportunity('3203')]));
-    const records = await appTester(performOf<FlatRecord[]>(newCrmOpportunity), bundleWith());
+    const records = await runStep(newCrmOpportunity);
     // The `account` relationship (ScopeStack's account 42) would flatten to the same key.
     expect(records.map((record) => record['account_id'])).toEqual([null, '0015g00000Cd2']);
   });
@@ -121,14 +98,9 @@ describe('triggers.new_crm_opportunity', () => {
 describe('triggers.list_crm_opportunities', () => {
   it('lists opportunities by display name, one page per call, without their projects, labelled by display name', async () => {
     // A dropdown needs no related records: no include.
-    const scope = nock(API)
-      .get(CRM)
-      .query({ sort: 'display-name', 'page[number]': '2', 'page[size]': '100' })
-      .once()
-      .reply(200, list([opportunity('3201'), opportunity('3202', { 'display-name': 'Contoso / Backup / 0065g00000Zz9' })]));
-    const records = await appTester(performOf<FlatRecord[]>(listCrmOpportunities), { ...bundleWith(), meta: { page: 1 } });
-    expect(scope.isDone()).toBe(true);
-    expect(records.map((record) => [record.id, record['label']])).toEqual([
+    const page = list([opportunity('3201'), opportunity('3202', { 'display-name': 'Contoso / Backup / 0065g00000Zz9' })]);
+    const scope = oneGet(CRM, { sort: 'display-name', ...pageOf(2) }, page);
+    expect(await dropdownOf(scope, listCrmOpportunities, 1)).toEqual([
       ['3201', 'Example Client Ltd / Azure Migration / 0065g00000XyZ12'],
       ['3202', 'Contoso / Backup / 0065g00000Zz9'],
     ]);
@@ -146,8 +118,8 @@ describe('triggers.project_crm_opportunity_changed', () => {
     type: 'projects',
     attributes: { 'project-name': name, status: 'building', 'created-at': '2025-02-03T14:05:00Z', 'updated-at': updatedAt },
     relationships: {
-      client: { data: { type: 'clients', id: '1001' } },
-      'crm-opportunity': { data: crmId === null ? null : { type: 'crm-opportunities', id: crmId } },
+      client: toOne('clients', '1001'),
+      'crm-opportunity': crmId === null ? { data: null } : toOne('crm-opportunities', crmId),
     },
   });
   const opportunities = [
@@ -156,15 +128,8 @@ describe('triggers.project_crm_opportunity_changed', () => {
   ];
 
   const poll = async (projects: Resource[]) => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({ include: PROJECT_INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '100' })
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(200, list(projects, opportunities));
-    const records = await appTester(performOf<FlatRecord[]>(projectCrmOpportunityChanged), bundleWith());
-    expect(scope.isDone()).toBe(true);
-    return records;
+    const scope = oneGet(PROJECTS, { include: PROJECT_INCLUDE, sort: '-updated-at', ...FIRST_PAGE }, list(projects, opportunities));
+    return readThrough(scope, projectCrmOpportunityChanged);
   };
 
   it('asks for the most recently changed projects, and versions each by its opportunity: <project id>@<opportunity id>', async () => {
@@ -230,126 +195,65 @@ describe('triggers.project_crm_opportunity_changed', () => {
 
 describe('searches.find_crm_opportunity', () => {
   it('finds by the CRM opportunity ID over filter[opportunity-id] among open ones, keeping the exact ID only', async () => {
-    const scope = nock(API)
-      .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }))
-      .matchHeader('accept', JSON_API)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(200, list([opportunity('3299', { 'opportunity-id': '0065g00000XyZ12AAA' }), answer.data], answer.included));
-    const found = await appTester(performOf<FlatRecord[]>(findCrmOpportunity), bundleWith({ opportunity_id: ' 0065g00000XyZ12 ' }));
-    expect(scope.isDone()).toBe(true);
-    expect(found).toEqual([opportunityRecord]);
+    const scope = oneGet(
+      CRM,
+      searchQuery(BY_CRM_ID),
+      list([opportunity('3299', { 'opportunity-id': '0065g00000XyZ12AAA' }), answer.data], answer.included),
+    );
+    expect(await readThrough(scope, findCrmOpportunity, { opportunity_id: ' 0065g00000XyZ12 ' })).toEqual([opportunityRecord]);
   });
 
   it('finds an opportunity whose stored CRM ID has spaces around it, keeping the case of the ID', async () => {
-    const scope = nock(API)
-      .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }))
-      .once()
-      .reply(
-        200,
-        list([
-          opportunity('3298', { 'opportunity-id': '0065G00000XYZ12' }),
-          opportunity('3299', { 'opportunity-id': ' 0065g00000XyZ12 ' }),
-        ]),
-      );
-    const found = await appTester(performOf<FlatRecord[]>(findCrmOpportunity), bundleWith({ opportunity_id: '0065g00000XyZ12' }));
-    expect(scope.isDone()).toBe(true);
+    const stored = [
+      opportunity('3298', { 'opportunity-id': '0065G00000XYZ12' }),
+      opportunity('3299', { 'opportunity-id': ' 0065g00000XyZ12 ' }),
+    ];
+    const found = await readThrough(searchReads([BY_CRM_ID, 'false', stored]), findCrmOpportunity, { opportunity_id: '0065g00000XyZ12' });
     expect(found.map((record) => record.id)).toEqual(['3299']);
   });
 
   it('finds by the whole name among the partial matches, same case first', async () => {
-    const scope = nock(API)
-      .get(CRM)
-      .query(searchQuery({ 'filter[name]': 'Azure Migration' }))
-      .once()
-      .reply(
-        200,
-        list([
-          opportunity('3290', { name: 'Azure Migration Phase 2' }),
-          opportunity('3291', { name: 'azure migration' }),
-          opportunity('3201', { name: 'Azure Migration' }),
-        ]),
-      );
-    const found = await appTester(performOf<FlatRecord[]>(findCrmOpportunity), bundleWith({ name: 'Azure Migration' }));
-    expect(scope.isDone()).toBe(true);
+    const partialMatches = [
+      opportunity('3290', { name: 'Azure Migration Phase 2' }),
+      opportunity('3291', { name: 'azure migration' }),
+      opportunity('3201', { name: 'Azure Migration' }),
+    ];
+    const scope = searchReads([{ 'filter[name]': 'Azure Migration' }, 'false', partialMatches]);
+    const found = await readThrough(scope, findCrmOpportunity, { name: 'Azure Migration' });
     expect(found.map((record) => record.id)).toEqual(['3201', '3291']);
   });
 
   it('finds a closed opportunity in a second read, when no open one matches', async () => {
-    const scope = nock(API)
-      .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }))
-      .once()
-      .reply(200, list([]))
-      .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }, 'true'))
-      .once()
-      .reply(200, list([opportunity('3201', { 'is-closed': true })]));
-    const found = await appTester(performOf<FlatRecord[]>(findCrmOpportunity), bundleWith({ opportunity_id: '0065g00000XyZ12' }));
-    expect(scope.isDone()).toBe(true);
+    const scope = searchReads([BY_CRM_ID, 'false', []], [BY_CRM_ID, 'true', [opportunity('3201', { 'is-closed': true })]]);
+    const found = await readThrough(scope, findCrmOpportunity, { opportunity_id: '0065g00000XyZ12' });
     expect(found.map((record) => [record.id, record['is_closed']])).toEqual([['3201', true]]);
   });
 
   it('tries the CRM opportunity ID first, then the name', async () => {
-    const scope = nock(API)
-      .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000Nope1' }))
-      .once()
-      .reply(200, list([]))
-      .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000Nope1' }, 'true'))
-      .once()
-      .reply(200, list([]))
-      .get(CRM)
-      .query(searchQuery({ 'filter[name]': 'Azure Migration' }))
-      .once()
-      .reply(200, list([answer.data]));
-    const found = await appTester(
-      performOf<FlatRecord[]>(findCrmOpportunity),
-      bundleWith({ opportunity_id: '0065g00000Nope1', name: 'Azure Migration' }),
+    const unknownCrmId = { 'filter[opportunity-id]': '0065g00000Nope1' };
+    const scope = searchReads(
+      [unknownCrmId, 'false', []],
+      [unknownCrmId, 'true', []],
+      [{ 'filter[name]': 'Azure Migration' }, 'false', [answer.data]],
     );
-    expect(scope.isDone()).toBe(true);
+    const found = await readThrough(scope, findCrmOpportunity, { opportunity_id: '0065g00000Nope1', name: 'Azure Migration' });
     expect(found.map((record) => record.id)).toEqual(['3201']);
   });
 
   it('finds nothing, rather than failing, when no opportunity matches exactly', async () => {
-    const scope = nock(API)
-      .get(CRM)
-      .query(searchQuery({ 'filter[name]': 'Azure' }))
-      .once()
-      .reply(200, list([answer.data]))
-      .get(CRM)
-      .query(searchQuery({ 'filter[name]': 'Azure' }, 'true'))
-      .once()
-      .reply(200, list([]));
-    await expect(appTester(performOf(findCrmOpportunity), bundleWith({ name: 'Azure' }))).resolves.toEqual([]);
-    expect(scope.isDone()).toBe(true);
+    const byName = { 'filter[name]': 'Azure' };
+    const scope = searchReads([byName, 'false', [answer.data]], [byName, 'true', []]);
+    expect(await readThrough(scope, findCrmOpportunity, { name: 'Azure' })).toEqual([]);
   });
 
   it('finds by ScopeStack ID with one GET, projects included, and a 404 as none', async () => {
-    const scope = nock(API)
-      .get(`${CRM}/3201`)
-      .query({ include: CRM_INCLUDE })
-      .once()
-      .reply(200, answer)
-      .get(`${CRM}/3999`)
-      .query({ include: CRM_INCLUDE })
-      .once()
-      .reply(404, { errors: [{ title: 'Record not found', status: '404' }] });
-    await expect(appTester(performOf(findCrmOpportunity), bundleWith({ id: '3201', name: 'ignored' }))).resolves.toEqual([
-      opportunityRecord,
-    ]);
-    await expect(appTester(performOf(findCrmOpportunity), bundleWith({ id: '3999' }))).resolves.toEqual([]);
-    expect(scope.isDone()).toBe(true);
+    const known = { id: '3201', answer, found: opportunityRecord, ignoring: { name: 'ignored' } };
+    await expectFindsById(findCrmOpportunity, { path: CRM, include: CRM_INCLUDE, ...known, unknownId: '3999' });
   });
 
   it('asks for something to find by, before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(findCrmOpportunity), bundleWith({ name: ' ' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Enter Opportunity ID in CRM or Name to find CRM opportunity by.',
-    });
+    const message = 'Enter Opportunity ID in CRM or Name to find CRM opportunity by.';
+    expect(await searchRefusalOf(findCrmOpportunity, { name: ' ' })).toEqual(refused(message));
   });
 
   it('marks the CRM opportunity ID as an ID from another system', () => {
@@ -377,150 +281,95 @@ describe('searches.find_crm_opportunity', () => {
 
 describe('creates.create_crm_opportunity', () => {
   it('posts the exact JSON:API body, linked to the account and the projects, CRM fields as {key, val}: one POST', async () => {
-    const scope = nock(API)
-      .post(CRM, {
-        data: {
-          type: 'crm-opportunities',
-          attributes: {
-            'opportunity-id': '0065g00000XyZ12',
-            name: 'Azure Migration',
-            amount: '24000.00',
-            stage: 'Proposal',
-            'is-closed': false,
-            'owner-id': '0055g00000Ab1',
-            'owner-name': 'Jordan Example',
-            'account-id': '0015g00000Cd2',
-            'account-name': 'Example Client Ltd',
-            // Left empty, composed as public clients compose it: account / name / CRM ID.
-            'display-name': 'Example Client Ltd / Azure Migration / 0065g00000XyZ12',
-            'custom-attributes': [
-              { key: 'estimated_hours', val: '40' },
-              { key: 'region', val: 'EMEA' },
-            ],
-          },
-          relationships: {
-            account: toAccount,
-            projects: {
-              data: [
-                { type: 'projects', id: '90425' },
-                { type: 'projects', id: '90426' },
-              ],
-            },
-          },
-        },
-      })
-      .query({ include: CRM_INCLUDE })
-      .matchHeader('content-type', JSON_API)
-      .matchHeader('accept', JSON_API)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(201, answer);
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      createCrmOpportunity,
-      bundleWith({
-        opportunity_id: ' 0065g00000XyZ12 ',
-        name: 'Azure Migration',
-        amount: '24,000.00',
-        stage: 'Proposal',
-        is_closed: 'no',
-        owner_id: '0055g00000Ab1',
-        owner_name: 'Jordan Example',
-        account_id: '0015g00000Cd2',
-        account_name: 'Example Client Ltd',
-        display_name: '',
-        city: ' ',
-        custom_attributes: [
-          { custom_attributes__key: 'estimated_hours', custom_attributes__val: '40' },
-          { custom_attributes__key: 'region', custom_attributes__val: 'EMEA' },
-          { custom_attributes__key: '', custom_attributes__val: '' },
-        ],
-        projects_ids: ['90425', '90426'],
-      }),
-    );
-    expect(scope.isDone()).toBe(true);
+    const attributes = {
+      'opportunity-id': '0065g00000XyZ12',
+      name: 'Azure Migration',
+      amount: '24000.00',
+      stage: 'Proposal',
+      'is-closed': false,
+      'owner-id': '0055g00000Ab1',
+      'owner-name': 'Jordan Example',
+      'account-id': '0015g00000Cd2',
+      'account-name': 'Example Client Ltd',
+      // Left empty, composed as public clients compose it: account / name / CRM ID.
+      'display-name': 'Example Client Ltd / Azure Migration / 0065g00000XyZ12',
+      'custom-attributes': [
+        { key: 'estimated_hours', val: '40' },
+        { key: 'region', val: 'EMEA' },
+      ],
+    };
+    const scope = onePost(CRM, newRecord('crm-opportunities', attributes, { account: toAccount, projects: twoProjects }), answer, {
+      include: CRM_INCLUDE,
+    });
+    const record = await writeThrough(scope, createCrmOpportunity, {
+      opportunity_id: ' 0065g00000XyZ12 ',
+      name: 'Azure Migration',
+      amount: '24,000.00',
+      stage: 'Proposal',
+      is_closed: 'no',
+      owner_id: '0055g00000Ab1',
+      owner_name: 'Jordan Example',
+      account_id: '0015g00000Cd2',
+      account_name: 'Example Client Ltd',
+      display_name: '',
+      city: ' ',
+      custom_attributes: [
+        { custom_attributes__key: 'estimated_hours', custom_attributes__val: '40' },
+        { custom_attributes__key: 'region', custom_attributes__val: 'EMEA' },
+        { custom_attributes__key: '', custom_attributes__val: '' },
+      ],
+      projects_ids: ['90425', '90426'],
+    });
     expect(record).toEqual(opportunityRecord);
   });
 
   it("returns the CRM's account ID as Account CRM ID, though the answer also links ScopeStack's account", async () => {
-    nock(API).post(CRM).query(true).reply(201, answer);
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      createCrmOpportunity,
-      bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', account_id: '0015g00000Cd2' }),
-    );
+    const scope = nock(API).post(CRM).query(true).reply(201, answer);
+    const input = { opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', account_id: '0015g00000Cd2' };
+    const record = await writeThrough(scope, createCrmOpportunity, input);
     expect(record['account_id']).toBe('0015g00000Cd2');
     // ScopeStack's account (42) appears under no key.
     expect(Object.values(record)).not.toContain('42');
   });
 
   it('reads a mapped comma-separated text of project IDs as the list of projects', async () => {
-    const scope = nock(API)
-      .post(CRM, {
-        data: {
-          type: 'crm-opportunities',
-          attributes: { 'opportunity-id': '0065g00000XyZ12', name: 'Azure Migration', 'display-name': 'Azure Migration / 0065g00000XyZ12' },
-          relationships: {
-            account: toAccount,
-            projects: {
-              data: [
-                { type: 'projects', id: '90425' },
-                { type: 'projects', id: '90426' },
-              ],
-            },
-          },
-        },
-      })
-      .query({ include: CRM_INCLUDE })
-      .once()
-      .reply(201, answer);
-    await performAsProduction(
-      appTester,
-      createCrmOpportunity,
-      bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', projects_ids: '90425, 90426' }),
-    );
-    expect(scope.isDone()).toBe(true);
-  });
-
-  it('refuses an amount that is not a number, naming Amount, before any request', async () => {
-    const scope = nock(API).post(CRM).query(true).reply(201, answer);
-    const error = await appErrorOf(
-      performAsProduction(
-        appTester,
-        createCrmOpportunity,
-        bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', amount: '24k' }),
-      ),
-    );
-    expect(scope.isDone()).toBe(false);
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Amount must be a number, for example 1500.00 (got "24k").',
+    const attributes = {
+      'opportunity-id': '0065g00000XyZ12',
+      name: 'Azure Migration',
+      'display-name': 'Azure Migration / 0065g00000XyZ12',
+    };
+    const scope = onePost(CRM, newRecord('crm-opportunities', attributes, { account: toAccount, projects: twoProjects }), answer, {
+      include: CRM_INCLUDE,
+    });
+    await writeThrough(scope, createCrmOpportunity, {
+      opportunity_id: '0065g00000XyZ12',
+      name: 'Azure Migration',
+      projects_ids: '90425, 90426',
     });
   });
 
-  it('refuses a project name mapped into Projects, before any request', async () => {
-    const error = await appErrorOf(
-      performAsProduction(
-        appTester,
-        createCrmOpportunity,
-        bundleWith({ opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', projects_ids: ['90425', 'Cloud Migration'] }),
-      ),
-    );
-    expect(error.message).toBe(
-      'Nothing was sent to ScopeStack: Projects must be a ScopeStack ID, a whole number such as 1001 (got "Cloud Migration"). ' +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
-    );
-  });
-
-  it('reports every problem at once, before any request', async () => {
-    const error = await appErrorOf(performAsProduction(appTester, createCrmOpportunity, bundleWith({ amount: 'abc', is_closed: 'maybe' })));
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message:
-        'Nothing was sent to ScopeStack: Opportunity ID in CRM is required. Name is required. ' +
-        'Amount must be a number, for example 1500.00 (got "abc"). Closed must be true or false (got "maybe").',
-    });
-  });
+  itRefuses(
+    createCrmOpportunity,
+    [
+      [
+        'refuses an amount that is not a number, naming Amount, before any request',
+        { opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', amount: '24k' },
+        'Amount must be a number, for example 1500.00 (got "24k").',
+      ],
+      [
+        'refuses a project name mapped into Projects, before any request',
+        { opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', projects_ids: ['90425', 'Cloud Migration'] },
+        notAnId('Projects', 'Cloud Migration'),
+      ],
+      [
+        'reports every problem at once, before any request',
+        { amount: 'abc', is_closed: 'maybe' },
+        'Opportunity ID in CRM is required. Name is required. ' +
+          'Amount must be a number, for example 1500.00 (got "abc"). Closed must be true or false (got "maybe").',
+      ],
+    ],
+    () => nock(API).post(CRM).query(true).reply(201, answer),
+  );
 
   it('shows the CRM fields as line items and the projects as a list of project IDs', () => {
     const fields = createCrmOpportunity.operation.inputFields as { key: string }[];
@@ -544,107 +393,72 @@ describe('creates.update_crm_opportunity', () => {
         { key: 'region', val: 'EMEA' },
       ],
     });
+    const merged = [
+      { key: 'estimated_hours', val: '56' },
+      { key: 'region', val: 'EMEA' },
+      { key: 'partner', val: 'Contoso' },
+    ];
     const scope = nock(API)
       .get(`${CRM}/3201`)
       .query({ include: CRM_INCLUDE })
       .once()
       .reply(200, { data: current })
-      .patch(`${CRM}/3201`, {
-        data: {
-          type: 'crm-opportunities',
-          id: '3201',
-          attributes: {
-            'custom-attributes': [
-              { key: 'estimated_hours', val: '56' },
-              { key: 'region', val: 'EMEA' },
-              { key: 'partner', val: 'Contoso' },
-            ],
-          },
-        },
-      })
+      .patch(`${CRM}/3201`, changes('crm-opportunities', '3201', { 'custom-attributes': merged }))
       .query({ include: CRM_INCLUDE })
       .once()
       .reply(200, { ...answer, data: current });
-    await performAsProduction(
-      appTester,
-      updateCrmOpportunity,
-      bundleWith({
-        id: '3201',
-        custom_attributes: [
-          { custom_attributes__key: 'estimated_hours', custom_attributes__val: '56' },
-          { custom_attributes__key: 'partner', custom_attributes__val: 'Contoso' },
-        ],
-      }),
-    );
-    expect(scope.isDone()).toBe(true);
+    await writeThrough(scope, updateCrmOpportunity, {
+      id: '3201',
+      custom_attributes: [
+        { custom_attributes__key: 'estimated_hours', custom_attributes__val: '56' },
+        { custom_attributes__key: 'partner', custom_attributes__val: 'Contoso' },
+      ],
+    });
   });
 
   it('patches only the filled-in fields, with the id in the body and no account: one PATCH', async () => {
-    const scope = nock(API)
-      .patch(`${CRM}/3201`, {
-        data: {
-          type: 'crm-opportunities',
-          id: '3201',
-          attributes: { stage: 'Closed Won', 'is-closed': true, amount: '26500.50' },
-          relationships: { projects: { data: [{ type: 'projects', id: '90425' }] } },
-        },
-      })
-      .query({ include: CRM_INCLUDE })
-      .matchHeader('content-type', JSON_API)
-      .once()
-      .reply(200, { ...answer, data: opportunity('3201', { stage: 'Closed Won', 'is-closed': true, amount: '26500.50' }) });
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      updateCrmOpportunity,
-      bundleWith({
-        id: '3201',
-        stage: 'Closed Won',
-        is_closed: 'yes',
-        amount: '26,500.50',
-        projects_ids: ['90425'],
-        name: '',
-        owner_id: ' ',
-      }),
+    const closedWon = { stage: 'Closed Won', 'is-closed': true, amount: '26500.50' };
+    const scope = onePatch(
+      `${CRM}/3201`,
+      changes('crm-opportunities', '3201', closedWon, { projects: toMany('projects', ['90425']) }),
+      { ...answer, data: opportunity('3201', closedWon) },
+      { include: CRM_INCLUDE },
     );
-    expect(scope.isDone()).toBe(true);
+    const input = {
+      id: '3201',
+      stage: 'Closed Won',
+      is_closed: 'yes',
+      amount: '26,500.50',
+      projects_ids: ['90425'],
+      name: '',
+      owner_id: ' ',
+    };
+    const record = await writeThrough(scope, updateCrmOpportunity, input);
     expect(record).toEqual({ ...opportunityRecord, stage: 'Closed Won', is_closed: true, amount: '26500.50' });
   });
 
-  it('asks for something to change, before any request', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, updateCrmOpportunity, bundleWith({ id: '3201', name: ' ' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Fill in at least one field to change on the CRM opportunity.',
-    });
-  });
-
-  it("refuses the CRM's deal ID mapped into the CRM Opportunity field, before any request", async () => {
-    const error = await appErrorOf(
-      performAsProduction(appTester, updateCrmOpportunity, bundleWith({ id: '0065g00000XyZ12', stage: 'Proposal' })),
-    );
-    expect(error.message).toBe(
-      'Nothing was sent to ScopeStack: CRM Opportunity must be a ScopeStack ID, a whole number such as 1001 (got "0065g00000XyZ12"). ' +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
-    );
-  });
+  itRefuses(updateCrmOpportunity, [
+    [
+      'asks for something to change, before any request',
+      { id: '3201', name: ' ' },
+      'Fill in at least one field to change on the CRM opportunity.',
+    ],
+    [
+      "refuses the CRM's deal ID mapped into the CRM Opportunity field, before any request",
+      { id: '0065g00000XyZ12', stage: 'Proposal' },
+      notAnId('CRM Opportunity', '0065g00000XyZ12'),
+    ],
+  ]);
 
   it('offers the opportunity list and Find CRM Opportunity for the CRM Opportunity field', () => {
-    expect(updateCrmOpportunity.operation.inputFields?.[0]).toMatchObject({
-      key: 'id',
-      label: 'CRM Opportunity',
-      required: true,
-      dynamic: 'list_crm_opportunities.id.label',
-      search: 'find_crm_opportunity.id',
-    });
+    const [idField] = updateCrmOpportunity.operation.inputFields ?? [];
+    const picker = pickedFrom('list_crm_opportunities', 'find_crm_opportunity');
+    expect(idField).toMatchObject({ key: 'id', label: 'CRM Opportunity', required: true, ...picker });
   });
 });
 
 describe('creates.upsert_crm_opportunity', () => {
-  const byCrmId = (found: Resource[], closed = 'false') =>
-    nock(API)
-      .get(CRM)
-      .query(searchQuery({ 'filter[opportunity-id]': '0065g00000XyZ12' }, closed))
-      .once()
-      .reply(200, list(found));
+  const byCrmId = (found: Resource[], closed = 'false') => searchReads([BY_CRM_ID, closed, found]);
   const input = { opportunity_id: '0065g00000XyZ12', name: 'Azure Migration', stage: 'Proposal', amount: '24000', city: '' };
   // One body for both outcomes: the display name is composed (no account name given) and sent either way, as public clients do.
   const attributes = {
@@ -654,81 +468,59 @@ describe('creates.upsert_crm_opportunity', () => {
     stage: 'Proposal',
     amount: '24000',
   };
+  /** The create that follows when the search finds no opportunity of that CRM ID: linked to the account. */
+  const postsTheOpportunity = (scope: nock.Scope) =>
+    scope
+      .post(CRM, newRecord('crm-opportunities', attributes, { account: toAccount }))
+      .query({ include: CRM_INCLUDE })
+      .once()
+      .reply(201, answer);
 
   it('updates the opportunity with the same CRM opportunity ID: one search, then a PATCH of what was filled in', async () => {
     const scope = byCrmId([opportunity('3201', { name: 'Azure Migration (old)' })])
-      .patch(`${CRM}/3201`, { data: { type: 'crm-opportunities', id: '3201', attributes } })
+      .patch(`${CRM}/3201`, changes('crm-opportunities', '3201', attributes))
       .query({ include: CRM_INCLUDE })
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, answer);
-    const record = await performAsProduction<FlatRecord>(appTester, upsertCrmOpportunity, bundleWith(input));
-    expect(scope.isDone()).toBe(true);
-    expect(record).toEqual({ ...opportunityRecord, upsert_action: 'updated' });
+    expect(await writeThrough(scope, upsertCrmOpportunity, input)).toEqual({ ...opportunityRecord, upsert_action: 'updated' });
   });
 
   it('creates the opportunity, linked to the account, when no opportunity, open or closed, has that CRM opportunity ID: two reads, then POST', async () => {
     const closed = byCrmId([], 'true');
-    const scope = byCrmId([opportunity('3299', { 'opportunity-id': '0065g00000XyZ12AAA' })])
-      .post(CRM, { data: { type: 'crm-opportunities', attributes, relationships: { account: toAccount } } })
-      .query({ include: CRM_INCLUDE })
-      .once()
-      .reply(201, answer);
-    const record = await performAsProduction<FlatRecord>(appTester, upsertCrmOpportunity, bundleWith(input));
-    expect(scope.isDone()).toBe(true);
-    expect(record).toEqual({ ...opportunityRecord, upsert_action: 'created' });
+    const scope = postsTheOpportunity(byCrmId([opportunity('3299', { 'opportunity-id': '0065g00000XyZ12AAA' })]));
+    expect(await writeThrough(scope, upsertCrmOpportunity, input)).toEqual({ ...opportunityRecord, upsert_action: 'created' });
     expect(closed.isDone()).toBe(true);
   });
 
   it('matches by the CRM opportunity ID only, never by name', async () => {
     // An opportunity of the same name but another CRM ID is another deal: a new one is created.
     byCrmId([], 'true');
-    const scope = byCrmId([])
-      .post(CRM, { data: { type: 'crm-opportunities', attributes, relationships: { account: toAccount } } })
-      .query({ include: CRM_INCLUDE })
-      .once()
-      .reply(201, answer);
-    const record = await performAsProduction<FlatRecord>(appTester, upsertCrmOpportunity, bundleWith(input));
-    expect(scope.isDone()).toBe(true);
+    const record = await writeThrough(postsTheOpportunity(byCrmId([])), upsertCrmOpportunity, input);
     expect(record['upsert_action']).toBe('created');
   });
 
   it('refuses missing keys or an amount in words before the search', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, upsertCrmOpportunity, bundleWith({ name: 'Azure Migration' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Opportunity ID in CRM is required.',
-    });
-    const error = await appErrorOf(performAsProduction(appTester, upsertCrmOpportunity, bundleWith({ ...input, amount: 'lots' })));
-    expect(error.message).toBe('Nothing was sent to ScopeStack: Amount must be a number, for example 1500.00 (got "lots").');
+    expect(await refusalOf(upsertCrmOpportunity, { name: 'Azure Migration' })).toEqual(nothingSent('Opportunity ID in CRM is required.'));
+    const amountInWords = nothingSent('Amount must be a number, for example 1500.00 (got "lots").');
+    expect(await refusalOf(upsertCrmOpportunity, { ...input, amount: 'lots' })).toEqual(amountInWords);
   });
 
   it('is labelled by what it matches on', () => {
-    expect(upsertCrmOpportunity.display).toMatchObject({
-      label: 'Create or Update CRM Opportunity',
-      description: 'Creates a CRM opportunity, or updates the one with the same opportunity ID in CRM.',
-    });
+    const description = 'Creates a CRM opportunity, or updates the one with the same opportunity ID in CRM.';
+    expect(upsertCrmOpportunity.display).toMatchObject({ label: 'Create or Update CRM Opportunity', description });
   });
 });
 
 describe('creates.delete_crm_opportunity', () => {
   it('deletes the opportunity with one DELETE and says so', async () => {
-    const scope = nock(API)
-      .delete(`${CRM}/3201`)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .matchHeader('accept', JSON_API)
-      .once()
-      .reply(204);
-    const result = await performAsProduction(appTester, deleteCrmOpportunity, bundleWith({ id: ' 3201 ' }));
-    expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ id: '3201', deleted: true });
+    const scope = nock(API, { reqheaders: SIGNED }).delete(`${CRM}/3201`).once().reply(204);
+    expect(await writeThrough(scope, deleteCrmOpportunity, { id: ' 3201 ' })).toEqual({ id: '3201', deleted: true });
   });
 
   it('says plainly that nothing was deleted when ScopeStack has no such opportunity (404)', async () => {
-    const scope = nock(API)
-      .delete(`${CRM}/3999`)
-      .once()
-      .reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 3999 could not be found.', status: '404' }] });
-    const error = await appErrorOf(performAsProduction(appTester, deleteCrmOpportunity, bundleWith({ id: '3999' })));
+    const scope = nock(API).delete(`${CRM}/3999`).once().reply(404, notFound('3999'));
+    const error = await refusalOf(deleteCrmOpportunity, { id: '3999' });
     expect(scope.isDone()).toBe(true);
     expect(error).toEqual({
       code: 'NotFoundError',
@@ -739,14 +531,9 @@ describe('creates.delete_crm_opportunity', () => {
 
   it.each([['0065g00000XyZ12'], ['Azure Migration']])('refuses %j as the opportunity before any request', async (id) => {
     const scope = nock(API).delete(/.*/).reply(204);
-    const error = await appErrorOf(performAsProduction(appTester, deleteCrmOpportunity, bundleWith({ id })));
+    const error = await refusalOf(deleteCrmOpportunity, { id });
     expect(scope.isDone()).toBe(false);
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message:
-        `Nothing was sent to ScopeStack: CRM Opportunity must be a ScopeStack ID, a whole number such as 1001 (got "${id}"). ` +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
-    });
+    expect(error).toEqual(nothingSent(notAnId('CRM Opportunity', id)));
   });
 
   it('is labelled and described as a delete, with a sample of what it returns', () => {
@@ -758,30 +545,15 @@ describe('creates.delete_crm_opportunity', () => {
 describe('the CRM opportunity of a project', () => {
   it('create_project links the CRM opportunity as the crm-opportunity relationship', async () => {
     const defaults = accountDefaultsLookedUp();
+    const links = { account: toAccount, client: toOne('clients', '1001'), 'crm-opportunity': toOne('crm-opportunities', '3201') };
     const scope = nock(API)
-      .post(PROJECTS, {
-        data: {
-          type: 'projects',
-          attributes: { 'project-name': 'Cloud Migration' },
-          relationships: {
-            account: toAccount,
-            client: { data: { type: 'clients', id: '1001' } },
-            'crm-opportunity': { data: { type: 'crm-opportunities', id: '3201' } },
-            ...DEFAULT_LINKS,
-          },
-        },
-      })
+      .post(PROJECTS, newRecord('projects', { 'project-name': 'Cloud Migration' }, { ...links, ...DEFAULT_LINKS }))
       .query({ include: PROJECT_INCLUDE })
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(201, projectAnswer);
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      createProject,
-      bundleWith({ client_id: '1001', project_name: 'Cloud Migration', crm_opportunity_id: ' 3201 ' }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(record).toMatchObject({
+    const input = { client_id: '1001', project_name: 'Cloud Migration', crm_opportunity_id: ' 3201 ' };
+    expect(await writeThrough(scope, createProject, input)).toMatchObject({
       id: '90425',
       crm_opportunity_id: '3201',
       crm_opportunity_name: 'Example Client Ltd / Azure Migration / 0065g00000XyZ12',
@@ -790,36 +562,14 @@ describe('the CRM opportunity of a project', () => {
   });
 
   it('update_project moves the project to another CRM opportunity, sending only that', async () => {
-    const scope = nock(API)
-      .patch(`${PROJECTS}/90425`, {
-        data: {
-          type: 'projects',
-          id: '90425',
-          attributes: {},
-          relationships: { 'crm-opportunity': { data: { type: 'crm-opportunities', id: '3202' } } },
-        },
-      })
-      .query({ include: PROJECT_INCLUDE })
-      .once()
-      .reply(200, projectAnswer);
-    await performAsProduction(appTester, updateProject, bundleWith({ id: '90425', crm_opportunity_id: '3202', project_name: '' }));
-    expect(scope.isDone()).toBe(true);
+    const moved = changes('projects', '90425', {}, { 'crm-opportunity': toOne('crm-opportunities', '3202') });
+    const scope = nock(API).patch(`${PROJECTS}/90425`, moved).query({ include: PROJECT_INCLUDE }).once().reply(200, projectAnswer);
+    await writeThrough(scope, updateProject, { id: '90425', crm_opportunity_id: '3202', project_name: '' });
   });
 
   it("refuses the CRM's deal ID mapped into CRM Opportunity, before any request", async () => {
-    const error = await appErrorOf(
-      performAsProduction(
-        appTester,
-        createProject,
-        bundleWith({ client_id: '1001', project_name: 'Cloud Migration', crm_opportunity_id: '0065g00000XyZ12' }),
-      ),
-    );
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message:
-        'Nothing was sent to ScopeStack: CRM Opportunity must be a ScopeStack ID, a whole number such as 1001 (got "0065g00000XyZ12"). ' +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
-    });
+    const input = { client_id: '1001', project_name: 'Cloud Migration', crm_opportunity_id: '0065g00000XyZ12' };
+    expect(await refusalOf(createProject, input)).toEqual(nothingSent(notAnId('CRM Opportunity', '0065g00000XyZ12')));
   });
 
   it('offers the opportunity list and Find CRM Opportunity on both project writes', () => {
@@ -828,8 +578,7 @@ describe('the CRM opportunity of a project', () => {
       expect(field).toMatchObject({
         label: 'CRM Opportunity',
         required: false,
-        dynamic: 'list_crm_opportunities.id.label',
-        search: 'find_crm_opportunity.id',
+        ...pickedFrom('list_crm_opportunities', 'find_crm_opportunity'),
       });
     }
   });

@@ -4,6 +4,7 @@ import createClient from '../../creates/create_client.js';
 import authentication from '../../src/authentication.js';
 import App from '../../src/index.js';
 import { createApiMiddleware } from '../../src/toolkit/api-middleware.js';
+import { jsonApiFormat } from '../../src/toolkit/formats/json-api-format.js';
 import { fetchFile } from '../../src/toolkit/files.js';
 import deleteCrmOpportunity from '../../creates/delete_crm_opportunity.js';
 import updateClient from '../../creates/update_client.js';
@@ -226,7 +227,14 @@ describe('middleware: another service built on the same toolkit', () => {
   const ACME = 'https://api.acme.test';
   // A base written with trailing slashes, a token endpoint on the API host, and no field labels.
   const { befores, afters } = createApiMiddleware({
-    service: 'Acme',
+    words: {
+      service: 'Acme',
+      credential: 'an Acme API client',
+      credentialsPage: 'Acme (Settings > API Clients)',
+      credentialDialog: 'the dialog that shows them',
+      permissionFix: 'Ask an Acme admin to allow this API client to do it',
+    },
+    format: jsonApiFormat,
     apiBaseUrl: () => `${ACME}//`,
     tokenUrl: () => `${ACME}/oauth/token`,
     userAgent: 'acme-zapier/1.0.0',

@@ -3,26 +3,20 @@
  * requests (method, path, query, JSON body) and what the user gets back or reads.
  */
 import nock from 'nock';
-import zapier from 'zapier-platform-core';
 import createProduct from '../../creates/create_product.js';
 import updateProduct from '../../creates/update_product.js';
 import upsertProduct from '../../creates/upsert_product.js';
 import findProduct from '../../searches/find_product.js';
-import App from '../../src/index.js';
 import listProducts from '../../triggers/list_products.js';
-import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { appErrorOf } from '../support/errors.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
-import { performAsProduction } from '../support/production-input.js';
+import { API, SLUG } from '../support/bundle.js';
+import { listPage } from '../support/json-api-page.js';
+import { dropdownOf, expectFindsById, itRefuses, notAnId, nothingSent, pickedFrom, readThrough, refusalOf } from '../support/app-expect.js';
+import { refused, searchRefusalOf, writeThrough } from '../support/app-expect.js';
+import { changes, collection, FIRST_PAGE, JSON_API, newRecord, oneGet, onePatch, onePost, pageOf } from '../support/app-requests.js';
+import { toAccount } from '../support/app-requests.js';
+import { useAppSuite } from '../support/app-suite.js';
 
-const appTester = zapier.createAppTester(App);
-
-type FlatRecord = { id: string } & Record<string, unknown>;
-
-const PRODUCTS = `/${SLUG}/v1/products`;
-const JSON_API = 'application/vnd.api+json';
-const toAccount = { data: { type: 'accounts', id: '42' } };
+const PRODUCTS = collection('products');
 
 /** One product as ScopeStack sends it; with no overrides, the catalog's sample record. */
 const product = (id: string, name: string, attributes: Record<string, unknown> = {}) => ({
@@ -57,273 +51,168 @@ const one = (id: string, name: string, attributes: Record<string, unknown> = {})
 /** The product of `one('7301', 'FortiGate 60F')` as a step returns it: the sample, with the custom field under its own key too. */
 const productRecord = { ...createProduct.operation.sample, custom_warranty_years: 3 };
 
-const list = (data: unknown[]) => ({ data, meta: { 'record-count': data.length, 'page-count': 1 }, links: {} });
+/** A search of products by `filter`, archived ones included. */
+const searchQuery = (filter: Record<string, string>) => ({ ...filter, 'filter[active]': 'true,false', ...FIRST_PAGE });
+/** nock answering one search of products by `filter` with `found`. */
+const searchFinds = (filter: Record<string, string>, found: unknown[]) => oneGet(PRODUCTS, searchQuery(filter), listPage(found));
 
-const searchQuery = (filter: Record<string, string>) => ({
-  ...filter,
-  'filter[active]': 'true,false',
-  'page[number]': '1',
-  'page[size]': '100',
-});
+const PRICE_IN_WORDS = 'Unit Price must be a number, for example 1500.00 (got "abc").';
 
-useNock();
-beforeAll(useTestHosts);
+useAppSuite();
 
 describe('creates.create_product', () => {
   it('posts the filled-in fields linked to the account, the price as a decimal string without its comma: one POST', async () => {
-    const scope = nock(API)
-      .post(PRODUCTS, {
-        data: {
-          type: 'products',
-          attributes: {
-            name: 'FortiGate 60F',
-            sku: 'FG-60F',
-            'manufacturer-name': 'Fortinet',
-            'unit-price': '1500.00',
-            'unit-cost': '1100',
-            'billing-frequency': 'one_time',
-            active: true,
-          },
-          relationships: { account: toAccount },
-        },
-      })
-      .matchHeader('content-type', JSON_API)
-      .matchHeader('accept', JSON_API)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(201, one('7301', 'FortiGate 60F'));
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      createProduct,
-      bundleWith({
-        name: 'FortiGate 60F',
-        sku: ' FG-60F ',
-        manufacturer_name: 'Fortinet',
-        unit_price: '1,500.00',
-        unit_cost: '1100',
-        billing_frequency: 'one_time',
-        active: 'yes',
-        description: '',
-        list_price: ' ',
-      }),
-    );
-    expect(scope.isDone()).toBe(true);
+    const attributes = {
+      name: 'FortiGate 60F',
+      sku: 'FG-60F',
+      'manufacturer-name': 'Fortinet',
+      'unit-price': '1500.00',
+      'unit-cost': '1100',
+      'billing-frequency': 'one_time',
+      active: true,
+    };
+    const scope = onePost(PRODUCTS, newRecord('products', attributes, { account: toAccount }), one('7301', 'FortiGate 60F'));
+    const record = await writeThrough(scope, createProduct, {
+      name: 'FortiGate 60F',
+      sku: ' FG-60F ',
+      manufacturer_name: 'Fortinet',
+      unit_price: '1,500.00',
+      unit_cost: '1100',
+      billing_frequency: 'one_time',
+      active: 'yes',
+      description: '',
+      list_price: ' ',
+    });
     expect(record).toEqual(productRecord);
     expect(record).toMatchObject({ id: '7301', unit_price: '1500.00', account_id: '42' });
   });
 
-  it('refuses a price in words, naming Unit Price, before any request', async () => {
-    const scope = nock(API).post(PRODUCTS).reply(201, one('7301', 'FortiGate 60F'));
-    const error = await appErrorOf(performAsProduction(appTester, createProduct, bundleWith({ name: 'FortiGate 60F', unit_price: 'abc' })));
-    expect(scope.isDone()).toBe(false);
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Unit Price must be a number, for example 1500.00 (got "abc").',
-    });
-  });
-
-  it('refuses a price with a decimal comma rather than read 1,5 as 15, before any request', async () => {
-    const scope = nock(API).post(PRODUCTS).reply(201, one('7301', 'FortiGate 60F'));
-    const error = await appErrorOf(performAsProduction(appTester, createProduct, bundleWith({ name: 'FortiGate 60F', unit_price: '1,5' })));
-    expect(scope.isDone()).toBe(false);
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Unit Price must be a number, for example 1500.00 (got "1,5").',
-    });
-  });
-
-  it('reports every problem at once, before any request', async () => {
-    const error = await appErrorOf(
-      performAsProduction(appTester, createProduct, bundleWith({ unit_price: 'abc', billing_frequency: 'weekly' })),
-    );
-    expect(error.message).toBe(
-      'Nothing was sent to ScopeStack: Name is required. Unit Price must be a number, for example 1500.00 (got "abc"). ' +
-        'Billing Frequency must be one of one_time, monthly, quarterly, annually (got "weekly").',
-    );
-  });
+  itRefuses(
+    createProduct,
+    [
+      ['refuses a price in words, naming Unit Price, before any request', { name: 'FortiGate 60F', unit_price: 'abc' }, PRICE_IN_WORDS],
+      [
+        'refuses a price with a decimal comma rather than read 1,5 as 15, before any request',
+        { name: 'FortiGate 60F', unit_price: '1,5' },
+        'Unit Price must be a number, for example 1500.00 (got "1,5").',
+      ],
+      [
+        'reports every problem at once, before any request',
+        { unit_price: 'abc', billing_frequency: 'weekly' },
+        `Name is required. ${PRICE_IN_WORDS} Billing Frequency must be one of one_time, monthly, quarterly, annually (got "weekly").`,
+      ],
+    ],
+    () => nock(API).post(PRODUCTS).reply(201, one('7301', 'FortiGate 60F')),
+  );
 });
 
 describe('creates.update_product', () => {
   it('patches only the filled-in fields, with the id in the body and no account: one PATCH', async () => {
-    const scope = nock(API)
-      .patch(`${PRODUCTS}/7301`, { data: { type: 'products', id: '7301', attributes: { 'unit-price': '1600.00', active: false } } })
-      .matchHeader('content-type', JSON_API)
-      .once()
-      .reply(200, one('7301', 'FortiGate 60F', { 'unit-price': '1600.00', active: false }));
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      updateProduct,
-      bundleWith({ id: '7301', unit_price: '1,600.00', active: 'no', name: '', sku: ' ', description: '' }),
+    const scope = onePatch(
+      `${PRODUCTS}/7301`,
+      changes('products', '7301', { 'unit-price': '1600.00', active: false }),
+      one('7301', 'FortiGate 60F', { 'unit-price': '1600.00', active: false }),
     );
-    expect(scope.isDone()).toBe(true);
-    expect(record).toEqual({ ...productRecord, unit_price: '1600.00', active: false });
+    const input = { id: '7301', unit_price: '1,600.00', active: 'no', name: '', sku: ' ', description: '' };
+    expect(await writeThrough(scope, updateProduct, input)).toEqual({ ...productRecord, unit_price: '1600.00', active: false });
   });
 
-  it('asks for something to change, before any request', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, updateProduct, bundleWith({ id: '7301', name: ' ' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Fill in at least one field to change on the product.',
-    });
-  });
-
-  it('refuses a product name mapped into the Product field, before any request', async () => {
-    expect(
-      await appErrorOf(performAsProduction(appTester, updateProduct, bundleWith({ id: 'FortiGate 60F', unit_price: '1600' }))),
-    ).toEqual({
-      code: 'ValidationError',
-      message:
-        'Nothing was sent to ScopeStack: Product must be a ScopeStack ID, a whole number such as 1001 (got "FortiGate 60F"). ' +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
-    });
-  });
-
-  it('refuses a price in words, naming Unit Price, before any request', async () => {
-    const error = await appErrorOf(performAsProduction(appTester, updateProduct, bundleWith({ id: '7301', unit_price: 'abc' })));
-    expect(error.message).toBe('Nothing was sent to ScopeStack: Unit Price must be a number, for example 1500.00 (got "abc").');
-  });
+  itRefuses(updateProduct, [
+    ['asks for something to change, before any request', { id: '7301', name: ' ' }, 'Fill in at least one field to change on the product.'],
+    [
+      'refuses a product name mapped into the Product field, before any request',
+      { id: 'FortiGate 60F', unit_price: '1600' },
+      notAnId('Product', 'FortiGate 60F'),
+    ],
+    ['refuses a price in words, naming Unit Price, before any request', { id: '7301', unit_price: 'abc' }, PRICE_IN_WORDS],
+  ]);
 
   it('offers the product list and Find Product for the Product field', () => {
-    expect(updateProduct.operation.inputFields?.[0]).toMatchObject({
-      key: 'id',
-      label: 'Product',
-      required: true,
-      dynamic: 'list_products.id.label',
-      search: 'find_product.id',
-    });
+    const [idField] = updateProduct.operation.inputFields ?? [];
+    expect(idField).toMatchObject({ key: 'id', label: 'Product', required: true, ...pickedFrom('list_products', 'find_product') });
   });
 });
 
 describe('creates.upsert_product', () => {
-  const bySku = (found: unknown[]) =>
-    nock(API)
-      .get(PRODUCTS)
-      .query(searchQuery({ 'filter[sku]': 'FG-60F' }))
-      .once()
-      .reply(200, list(found));
   const input = { name: 'FortiGate 60F', sku: 'FG-60F', unit_price: '1,500.00', description: '' };
-  const changes = { name: 'FortiGate 60F', sku: 'FG-60F', 'unit-price': '1500.00' };
+  const sent = { name: 'FortiGate 60F', sku: 'FG-60F', 'unit-price': '1500.00' };
+  const bySku = { 'filter[sku]': 'FG-60F' };
 
   it('updates the product with the same SKU: one search, then a PATCH of what was filled in', async () => {
-    const scope = bySku([product('7301', 'FortiGate 60F (old name)')])
-      .patch(`${PRODUCTS}/7301`, { data: { type: 'products', id: '7301', attributes: changes } })
+    const scope = searchFinds(bySku, [product('7301', 'FortiGate 60F (old name)')])
+      .patch(`${PRODUCTS}/7301`, changes('products', '7301', sent))
       .matchHeader('content-type', JSON_API)
       .once()
       .reply(200, one('7301', 'FortiGate 60F'));
-    const record = await performAsProduction<FlatRecord>(appTester, upsertProduct, bundleWith(input));
-    expect(scope.isDone()).toBe(true);
-    expect(record).toEqual({ ...productRecord, upsert_action: 'updated' });
+    expect(await writeThrough(scope, upsertProduct, input)).toEqual({ ...productRecord, upsert_action: 'updated' });
   });
 
   it('creates the product when no product has the SKU, even if one has the name: the SKU decides, one lookup and one POST', async () => {
-    const scope = bySku([product('7300', 'FortiGate 60F Bundle', { sku: 'FG-60F-B' })])
-      .post(PRODUCTS, { data: { type: 'products', attributes: changes, relationships: { account: toAccount } } })
+    const scope = searchFinds(bySku, [product('7300', 'FortiGate 60F Bundle', { sku: 'FG-60F-B' })])
+      .post(PRODUCTS, newRecord('products', sent, { account: toAccount }))
       .once()
       .reply(201, one('7301', 'FortiGate 60F'));
-    const record = await performAsProduction<FlatRecord>(appTester, upsertProduct, bundleWith(input));
-    expect(scope.isDone()).toBe(true);
-    expect(record).toEqual({ ...productRecord, upsert_action: 'created' });
+    expect(await writeThrough(scope, upsertProduct, input)).toEqual({ ...productRecord, upsert_action: 'created' });
   });
 
   it('searches by name only when no SKU is given', async () => {
-    const scope = nock(API)
-      .get(PRODUCTS)
-      .query(searchQuery({ 'filter[name]': 'FortiGate 60F' }))
-      .once()
-      .reply(200, list([]))
-      .post(PRODUCTS, { data: { type: 'products', attributes: { name: 'FortiGate 60F' }, relationships: { account: toAccount } } })
+    const scope = searchFinds({ 'filter[name]': 'FortiGate 60F' }, [])
+      .post(PRODUCTS, newRecord('products', { name: 'FortiGate 60F' }, { account: toAccount }))
       .once()
       .reply(201, one('7301', 'FortiGate 60F'));
-    const record = await performAsProduction<FlatRecord>(appTester, upsertProduct, bundleWith({ name: 'FortiGate 60F', sku: '' }));
-    expect(scope.isDone()).toBe(true);
+    const record = await writeThrough(scope, upsertProduct, { name: 'FortiGate 60F', sku: '' });
     expect(record['upsert_action']).toBe('created');
   });
 
   it('refuses a missing name or a price in words before the search', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, upsertProduct, bundleWith({ sku: 'FG-60F' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Name is required.',
-    });
-    const error = await appErrorOf(performAsProduction(appTester, upsertProduct, bundleWith({ name: 'FortiGate 60F', unit_price: 'abc' })));
-    expect(error.message).toBe('Nothing was sent to ScopeStack: Unit Price must be a number, for example 1500.00 (got "abc").');
+    expect(await refusalOf(upsertProduct, { sku: 'FG-60F' })).toEqual(nothingSent('Name is required.'));
+    expect(await refusalOf(upsertProduct, { name: 'FortiGate 60F', unit_price: 'abc' })).toEqual(nothingSent(PRICE_IN_WORDS));
   });
 
   it('is labelled by what it matches on', () => {
-    expect(upsertProduct.display).toMatchObject({
-      label: 'Create or Update Product',
-      description: 'Creates a product, or updates the one with the same SKU or name.',
-    });
+    const description = 'Creates a product, or updates the one with the same SKU or name.';
+    expect(upsertProduct.display).toMatchObject({ label: 'Create or Update Product', description });
   });
 });
 
 describe('searches.find_product', () => {
   it('keeps only the exact name among the partial matches, same case first', async () => {
-    const scope = nock(API)
-      .get(PRODUCTS)
-      .query(searchQuery({ 'filter[name]': 'FortiGate 60F' }))
-      .matchHeader('accept', JSON_API)
-      .once()
-      .reply(200, list([product('1', 'FortiGate 60F Bundle'), product('2', 'fortigate 60f'), product('3', 'FortiGate 60F')]));
-    const found = await appTester(performOf<FlatRecord[]>(findProduct), bundleWith({ name: 'FortiGate 60F' }));
-    expect(scope.isDone()).toBe(true);
+    const scope = oneGet(
+      PRODUCTS,
+      searchQuery({ 'filter[name]': 'FortiGate 60F' }),
+      listPage([product('1', 'FortiGate 60F Bundle'), product('2', 'fortigate 60f'), product('3', 'FortiGate 60F')]),
+    );
+    const found = await readThrough(scope, findProduct, { name: 'FortiGate 60F' });
     expect(found.map((record) => record.id)).toEqual(['3', '2']);
   });
 
   it('finds by SKU', async () => {
-    const scope = nock(API)
-      .get(PRODUCTS)
-      .query(searchQuery({ 'filter[sku]': 'FG-60F' }))
-      .once()
-      .reply(200, list([product('7301', 'FortiGate 60F')]));
-    const found = await appTester(performOf<FlatRecord[]>(findProduct), bundleWith({ sku: 'FG-60F' }));
-    expect(scope.isDone()).toBe(true);
-    expect(found).toEqual([productRecord]);
+    const scope = searchFinds({ 'filter[sku]': 'FG-60F' }, [product('7301', 'FortiGate 60F')]);
+    expect(await readThrough(scope, findProduct, { sku: 'FG-60F' })).toEqual([productRecord]);
   });
 
   it('finds by manufacturer part number', async () => {
-    const scope = nock(API)
-      .get(PRODUCTS)
-      .query(searchQuery({ 'filter[manufacturer-part-number]': 'FG-60F-BDL' }))
-      .once()
-      .reply(
-        200,
-        list([product('7301', 'FortiGate 60F'), product('7309', 'FortiGate 60F HA', { 'manufacturer-part-number': 'FG-60F-BDL-HA' })]),
-      );
-    const found = await appTester(performOf<FlatRecord[]>(findProduct), bundleWith({ manufacturer_part_number: ' FG-60F-BDL ' }));
-    expect(scope.isDone()).toBe(true);
+    const scope = searchFinds({ 'filter[manufacturer-part-number]': 'FG-60F-BDL' }, [
+      product('7301', 'FortiGate 60F'),
+      product('7309', 'FortiGate 60F HA', { 'manufacturer-part-number': 'FG-60F-BDL-HA' }),
+    ]);
+    const found = await readThrough(scope, findProduct, { manufacturer_part_number: ' FG-60F-BDL ' });
     expect(found.map((record) => record.id)).toEqual(['7301']);
   });
 
   it('finds by ID with one GET, and a 404 as none', async () => {
-    const scope = nock(API)
-      .get(`${PRODUCTS}/7301`)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(200, one('7301', 'FortiGate 60F'))
-      .get(`${PRODUCTS}/7999`)
-      .once()
-      .reply(404, { errors: [{ title: 'Record not found', status: '404' }] });
-    await expect(appTester(performOf(findProduct), bundleWith({ id: '7301', name: 'ignored' }))).resolves.toEqual([productRecord]);
-    await expect(appTester(performOf(findProduct), bundleWith({ id: '7999' }))).resolves.toEqual([]);
-    expect(scope.isDone()).toBe(true);
+    const known = { id: '7301', answer: one('7301', 'FortiGate 60F'), found: productRecord, ignoring: { name: 'ignored' } };
+    await expectFindsById(findProduct, { path: PRODUCTS, ...known, unknownId: '7999' });
   });
 
   it('asks for something to find by before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(findProduct), bundleWith({})))).toEqual({
-      code: 'ValidationError',
-      message: 'Enter Name or SKU or Manufacturer Part Number to find product by.',
-    });
+    expect(await searchRefusalOf(findProduct)).toEqual(refused('Enter Name or SKU or Manufacturer Part Number to find product by.'));
   });
 });
 
 describe('triggers.list_products', () => {
   it('lists products by name, one page per call', async () => {
-    const scope = nock(API)
-      .get(PRODUCTS)
-      .query({ sort: 'name', 'page[number]': '1', 'page[size]': '100' })
-      .once()
-      .reply(200, list([product('7301', 'FortiGate 60F')]));
-    const records = await appTester(performOf<FlatRecord[]>(listProducts), bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records.map((record) => [record.id, record['label']])).toEqual([['7301', 'FortiGate 60F']]);
+    const scope = oneGet(PRODUCTS, { sort: 'name', ...pageOf(1) }, listPage([product('7301', 'FortiGate 60F')]));
+    expect(await dropdownOf(scope, listProducts)).toEqual([['7301', 'FortiGate 60F']]);
   });
 });

@@ -3,14 +3,11 @@
  * and headers where they matter) and what the user gets back, or the message they read.
  */
 import nock from 'nock';
-import { readFileSync } from 'node:fs';
-import zapier from 'zapier-platform-core';
 import createProject from '../../creates/create_project.js';
 import updateProject from '../../creates/update_project.js';
 import upsertClient from '../../creates/upsert_client.js';
 import upsertProject from '../../creates/upsert_project.js';
 import findProject from '../../searches/find_project.js';
-import App from '../../src/index.js';
 import listPaymentTerms from '../../triggers/list_payment_terms.js';
 import listProjects from '../../triggers/list_projects.js';
 import listRateTables from '../../triggers/list_rate_tables.js';
@@ -18,35 +15,20 @@ import listSalesExecutives from '../../triggers/list_sales_executives.js';
 import newProject from '../../triggers/new_project.js';
 import projectStatusChanged from '../../triggers/project_status_changed.js';
 import updatedProject from '../../triggers/updated_project.js';
-import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { appErrorOf } from '../support/errors.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
-import { performAsProduction } from '../support/production-input.js';
+import { API } from '../support/bundle.js';
 import { accountDefaultsLookedUp, DEFAULT_LINKS } from '../support/account-defaults.js';
 import { listPage } from '../support/json-api-page.js';
-
-const appTester = zapier.createAppTester(App);
-
-type FlatRecord = { id: string } & Record<string, unknown>;
-interface Resource {
-  id: string;
-  type: string;
-  attributes: Record<string, unknown>;
-  relationships?: Record<string, { data?: unknown }>;
-}
-interface OneProjectDocument {
-  data: Resource;
-  included: Resource[];
-}
+import { dropdownOf, notAnId, nothingSearched, nothingSent, readThrough, refusalOf, refused } from '../support/app-expect.js';
+import { searchRefusalOf, writeThrough } from '../support/app-expect.js';
+import { DENVER_HQ, PAT_EXAMPLE } from '../support/app-fixtures.js';
+import { changes, collection, FIRST_PAGE, newRecord, notFound, oneGet, onePatch, onePost, pageOf } from '../support/app-requests.js';
+import { PROJECT_INCLUDE, refusedAttribute, toAccount, toMany, toOne } from '../support/app-requests.js';
+import { fixture, type Resource, runStep, useAppSuite } from '../support/app-suite.js';
 
 /** One project as ScopeStack answers a GET, POST or PATCH: every relationship of the create form, all included. */
-const one = JSON.parse(readFileSync(new URL('../fixtures/projects/one.json', import.meta.url), 'utf8')) as OneProjectDocument;
+const one = fixture('projects/one.json');
 
-const PROJECTS = `/${SLUG}/v1/projects`;
-/** The related records every project request sideloads, so that `<name>_name` can be filled. */
-const INCLUDE = 'client,sales-executive,presales-engineer,rate-table,payment-term,business-unit,crm-opportunity';
-const JSON_API = 'application/vnd.api+json';
+const PROJECTS = collection('projects');
 
 /** An ISO timestamp `minutes` before now: the burst rule compares with the clock. */
 const minutesAgo = (minutes: number): string => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -62,7 +44,7 @@ const project = (id: string, name: string, attributes: Record<string, unknown> =
     'updated-at': '2025-02-04T09:30:00Z',
     ...attributes,
   },
-  relationships: { client: { data: { type: 'clients', id: '1001' } } },
+  relationships: { client: toOne('clients', '1001') },
 });
 
 const list = (data: unknown[], links: Record<string, string> = {}, included: unknown[] = []) => listPage(data, { included, links });
@@ -77,22 +59,22 @@ const fullPage = (page: number, newestMinutes: number, timestamp: 'created-at' |
     { next: `${API}${PROJECTS}?page%5Bnumber%5D=${page + 1}&page%5Bsize%5D=100` },
   );
 
+/** What a user reads for a date in words in the MSA Date field. */
+const BAD_MSA_DATE = 'MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon").';
+
 /** The flat record the fixture makes: the catalog's sample, with the custom field also under its own key. */
 const oneAsRecord = { ...createProject.operation.sample, custom_region: 'EMEA' };
 
-useNock();
-beforeAll(useTestHosts);
+useAppSuite();
 
 describe('triggers.new_project', () => {
   it('asks for the newest projects first, with their related records included, in one request', async () => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({ include: INCLUDE, sort: '-created-at', 'page[number]': '1', 'page[size]': '100' })
-      .matchHeader('accept', JSON_API)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .reply(200, { ...one, data: [one.data], meta: { 'record-count': 1, 'page-count': 1 } });
-    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
-    expect(scope.isDone()).toBe(true);
+    const scope = oneGet(
+      PROJECTS,
+      { include: PROJECT_INCLUDE, sort: '-created-at', ...FIRST_PAGE },
+      { ...one, data: [one.data], meta: { 'record-count': 1, 'page-count': 1 } },
+    );
+    const records = await readThrough(scope, newProject);
     // New records keep their own ID as Zapier's dedupe key.
     expect(records).toEqual([oneAsRecord]);
     expect(records[0]?.id).toBe('90425');
@@ -103,7 +85,7 @@ describe('triggers.new_project', () => {
       .get(PROJECTS)
       .query(true)
       .reply(200, list([project('90427', 'Newest'), project('90426', 'Older')]));
-    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
+    const records = await runStep(newProject);
     expect(records.map((record) => [record.id, record['project_name'], record['client_id']])).toEqual([
       ['90427', 'Newest', '1001'],
       ['90426', 'Older', '1001'],
@@ -113,13 +95,9 @@ describe('triggers.new_project', () => {
 
 describe('triggers.updated_project', () => {
   it('asks for the most recently changed projects first, in one request', async () => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({ include: INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '100' })
-      .reply(200, list([project('90425', 'Cloud Migration', { 'updated-at': '2025-02-04T09:30:00Z' })]));
-    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records).toEqual([
+    const page = list([project('90425', 'Cloud Migration', { 'updated-at': '2025-02-04T09:30:00Z' })]);
+    const scope = oneGet(PROJECTS, { include: PROJECT_INCLUDE, sort: '-updated-at', ...FIRST_PAGE }, page);
+    expect(await readThrough(scope, updatedProject)).toEqual([
       expect.objectContaining({
         id: '90425@2025-02-04T09:30:00.000Z',
         project_id: '90425',
@@ -135,8 +113,7 @@ describe('triggers.updated_project', () => {
         .get(PROJECTS)
         .query(true)
         .reply(200, list([project('90425', 'Cloud Migration', { 'updated-at': updatedAt }), project('90300', 'Unchanged')]));
-      const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
-      expect(scope.isDone()).toBe(true);
+      const records = await readThrough(scope, updatedProject);
       return records.map((record) => ({ id: record.id, project_id: record['project_id'] }));
     };
     const first = await poll('2025-02-04T09:30:00Z');
@@ -157,18 +134,13 @@ describe('triggers.updated_project', () => {
 
 describe('triggers.project_status_changed', () => {
   it('watches the chosen statuses, comma-separated in one filter, and versions each project by its status', async () => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({
-        include: INCLUDE,
-        sort: '-updated-at',
-        'filter[status]': 'approved,won',
-        'page[number]': '1',
-        'page[size]': '100',
-      })
-      .reply(200, list([project('90425', 'Cloud Migration', { status: 'won' }), project('90300', 'Backup', { status: 'approved' })]));
-    const records = await appTester(performOf<FlatRecord[]>(projectStatusChanged), bundleWith({ status: ['approved', 'won'] }));
-    expect(scope.isDone()).toBe(true);
+    const page = list([project('90425', 'Cloud Migration', { status: 'won' }), project('90300', 'Backup', { status: 'approved' })]);
+    const scope = oneGet(
+      PROJECTS,
+      { include: PROJECT_INCLUDE, sort: '-updated-at', 'filter[status]': 'approved,won', ...FIRST_PAGE },
+      page,
+    );
+    const records = await readThrough(scope, projectStatusChanged, { status: ['approved', 'won'] });
     expect(records.map((record) => [record.id, record['project_id'], record['status']])).toEqual([
       ['90425@won', '90425', 'won'],
       ['90300@approved', '90300', 'approved'],
@@ -180,35 +152,23 @@ describe('triggers.project_status_changed', () => {
       .get(PROJECTS)
       .query((query) => query['filter[status]'] === 'approved,won')
       .reply(200, list([]));
-    await appTester(performOf(projectStatusChanged), bundleWith({ status: 'approved, won' }));
-    expect(scope.isDone()).toBe(true);
+    await readThrough(scope, projectStatusChanged, { status: 'approved, won' });
   });
 
   it('asks for a status before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith({ status: '' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Status is required.',
-    });
-    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith()))).toEqual({
-      code: 'ValidationError',
-      message: 'Status is required.',
-    });
+    expect(await searchRefusalOf(projectStatusChanged, { status: '' })).toEqual(refused('Status is required.'));
+    expect(await searchRefusalOf(projectStatusChanged)).toEqual(refused('Status is required.'));
   });
 
   it.each([[[]], [['']], [' , ']])('counts a status list with no value in it (%j) as missing, before any request', async (status) => {
     // Sent as it is, it becomes `filter[status]=` (empty): a filter on no status at all.
-    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith({ status })))).toEqual({
-      code: 'ValidationError',
-      message: 'Status is required.',
-    });
+    expect(await searchRefusalOf(projectStatusChanged, { status })).toEqual(refused('Status is required.'));
   });
 
   it('refuses a status ScopeStack does not have before any request, listing the accepted ones', async () => {
-    expect(await appErrorOf(appTester(performOf(projectStatusChanged), bundleWith({ status: ['approved', 'done'] })))).toEqual({
-      code: 'ValidationError',
-      message:
-        'Status has a value that is not accepted: one or more of building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled.',
-    });
+    const accepted = 'building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled';
+    const message = `Status has a value that is not accepted: one or more of ${accepted}.`;
+    expect(await searchRefusalOf(projectStatusChanged, { status: ['approved', 'done'] })).toEqual(refused(message));
   });
 });
 
@@ -220,7 +180,7 @@ describe('burst paging of polling triggers', () => {
       .get(PROJECTS)
       .query((query) => {
         pages.push(String(query['page[number]']));
-        return query['page[size]'] === '100' && query['include'] === INCLUDE;
+        return query['page[size]'] === '100' && query['include'] === PROJECT_INCLUDE;
       })
       .times(5)
       .reply((request: Request) => {
@@ -233,8 +193,7 @@ describe('burst paging of polling triggers', () => {
 
   it('reads the next page while a full page changed within the last hour, up to 5 pages', async () => {
     const { scope, pages } = recentPages('updated-at');
-    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
-    expect(scope.isDone()).toBe(true);
+    const records = await readThrough(scope, updatedProject);
     expect(pages).toEqual(['1', '2', '3', '4', '5']);
     expect(records).toHaveLength(500);
     expect(new Set(records.map((record) => record.id)).size).toBe(500);
@@ -242,8 +201,7 @@ describe('burst paging of polling triggers', () => {
 
   it('reads on for new projects created within the last hour too', async () => {
     const { scope, pages } = recentPages('created-at');
-    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
-    expect(scope.isDone()).toBe(true);
+    const records = await readThrough(scope, newProject);
     expect(pages).toEqual(['1', '2', '3', '4', '5']);
     expect(records).toHaveLength(500);
   });
@@ -257,16 +215,12 @@ describe('burst paging of polling triggers', () => {
       .query((query) => query['page[number]'] === '2')
       .reply(200, fullPage(2, 55, 'updated-at'));
     // Page 1 spans 30 to 39.9 minutes ago: read on. Page 2 reaches 64.9 minutes ago: stop.
-    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records).toHaveLength(200);
+    expect(await readThrough(scope, updatedProject)).toHaveLength(200);
   });
 
   it('reads one page when the page is older than an hour, even with more pages behind it', async () => {
     const scope = nock(API).get(PROJECTS).query(true).once().reply(200, fullPage(1, 120));
-    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records).toHaveLength(100);
+    expect(await readThrough(scope, newProject)).toHaveLength(100);
   });
 
   it('reads one page when the page is not full', async () => {
@@ -276,33 +230,20 @@ describe('burst paging of polling triggers', () => {
       .query(true)
       .once()
       .reply(200, { ...page, data: page.data.slice(0, 99) });
-    const records = await appTester(performOf<FlatRecord[]>(newProject), bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records).toHaveLength(99);
+    expect(await readThrough(scope, newProject)).toHaveLength(99);
   });
 
   it('asks for as many records as Zapier gives as its limit, and reads no further page', async () => {
     // A full page of 3 recent changes, with more behind it: the limit alone stops the reading.
     const page = fullPage(1, 1, 'updated-at');
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({ include: INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '3' })
-      .once()
-      .reply(200, { ...page, data: page.data.slice(0, 3) });
-    const records = await performAsProduction<FlatRecord[]>(appTester, updatedProject, { ...bundleWith(), meta: { page: 0, limit: 3 } });
-    expect(scope.isDone()).toBe(true);
-    expect(records).toHaveLength(3);
+    const query = { include: PROJECT_INCLUDE, sort: '-updated-at', 'page[number]': '1', 'page[size]': '3' };
+    const scope = oneGet(PROJECTS, query, { ...page, data: page.data.slice(0, 3) });
+    expect(await readThrough(scope, updatedProject, {}, { limit: 3 })).toHaveLength(3);
   });
 
   it('reads one page to load a sample', async () => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({ include: INCLUDE, sort: '-created-at', 'page[number]': '1', 'page[size]': '100' })
-      .once()
-      .reply(200, fullPage(1, 1));
-    const records = await appTester(performOf<FlatRecord[]>(newProject), { ...bundleWith(), meta: { page: 0, isLoadingSample: true } });
-    expect(scope.isDone()).toBe(true);
-    expect(records).toHaveLength(100);
+    const scope = oneGet(PROJECTS, { include: PROJECT_INCLUDE, sort: '-created-at', ...FIRST_PAGE }, fullPage(1, 1));
+    expect(await readThrough(scope, newProject, {}, { isLoadingSample: true })).toHaveLength(100);
   });
 
   it('reads every page there is (up to 5) while Zapier seeds its dedupe list, however old the records', async () => {
@@ -314,32 +255,20 @@ describe('burst paging of polling triggers', () => {
       .get(PROJECTS)
       .query((query) => query['page[number]'] === '2')
       .reply(200, last);
-    const records = await appTester(performOf<FlatRecord[]>(newProject), {
-      ...bundleWith(),
-      meta: { page: 0, isPopulatingDedupe: true },
-    });
-    expect(scope.isDone()).toBe(true);
-    expect(records).toHaveLength(101);
+    expect(await readThrough(scope, newProject, {}, { isPopulatingDedupe: true })).toHaveLength(101);
   });
 });
 
 describe('triggers.list_projects', () => {
   it('lists projects by name, one page per call, without related records, labelled with their client', async () => {
     // A dropdown needs no related records: no include, so the client comes from the client-name attribute.
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({ sort: 'project-name', 'page[number]': '2', 'page[size]': '100' })
-      .reply(
-        200,
-        list([
-          project('90425', 'Cloud Migration', { 'client-name': 'Example Client Ltd' }),
-          project('90426', 'Cloud Migration', { 'client-name': 'Contoso' }),
-        ]),
-      );
-    const records = await appTester(performOf<FlatRecord[]>(listProjects), { ...bundleWith(), meta: { page: 1 } });
-    expect(scope.isDone()).toBe(true);
+    const page = list([
+      project('90425', 'Cloud Migration', { 'client-name': 'Example Client Ltd' }),
+      project('90426', 'Cloud Migration', { 'client-name': 'Contoso' }),
+    ]);
+    const scope = oneGet(PROJECTS, { sort: 'project-name', ...pageOf(2) }, page);
     // Two projects of one name are told apart by their client.
-    expect(records.map((record) => [record.id, record['label']])).toEqual([
+    expect(await dropdownOf(scope, listProjects, 1)).toEqual([
       ['90425', 'Cloud Migration (Example Client Ltd)'],
       ['90426', 'Cloud Migration (Contoso)'],
     ]);
@@ -356,7 +285,7 @@ describe('triggers.list_projects', () => {
           { ...project('2', 'Network'), attributes: { 'project-name': 'Network' }, relationships: {} },
         ]),
       );
-    const records = await appTester(performOf<FlatRecord[]>(listProjects), bundleWith());
+    const records = await runStep(listProjects);
     expect(records.map((record) => record['label'])).toEqual(['Backup (Contoso)', 'Network']);
   });
 });
@@ -366,17 +295,14 @@ describe('triggers.list_rate_tables and triggers.list_payment_terms', () => {
     ['rate-tables', listRateTables, { id: '7', name: 'Standard Rates', default: true }, 'Standard Rates'],
     ['payment-terms', listPaymentTerms, { id: '5', name: 'Net 30', default: true }, 'Net 30'],
   ])('lists active %s, the account default first, then by name', async (path, step, row, label) => {
-    const scope = nock(API)
-      .get(`/${SLUG}/v1/${path}`)
-      .query({ 'filter[active]': 'true', sort: '-default,name', 'page[number]': '1', 'page[size]': '100' })
-      .reply(200, list([{ id: row.id, type: path, attributes: { name: row.name, default: row.default, active: true } }]));
-    const records = await appTester(performOf<FlatRecord[]>(step), bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records).toEqual([{ id: row.id, name: row.name, default: true, active: true, label }]);
+    const page = list([{ id: row.id, type: path, attributes: { name: row.name, default: row.default, active: true } }]);
+    const scope = oneGet(collection(path), { 'filter[active]': 'true', sort: '-default,name', ...FIRST_PAGE }, page);
+    expect(await readThrough(scope, step)).toEqual([{ id: row.id, name: row.name, default: true, active: true, label }]);
   });
 });
 
 describe('triggers.list_sales_executives', () => {
+  const SALES_EXECUTIVES = collection('sales-executives');
   const executives = list([
     { id: '12', type: 'sales-executives', attributes: { name: 'Jordan Example', email: 'jordan@yourfirm.example', active: true } },
     { id: '13', type: 'sales-executives', attributes: { name: 'Jordan Example', email: 'jordan.e@yourfirm.example', active: true } },
@@ -384,12 +310,10 @@ describe('triggers.list_sales_executives', () => {
 
   it('labels each sales executive with their email, so two of one name can be told apart', async () => {
     const scope = nock(API)
-      .get(`/${SLUG}/v1/sales-executives`)
+      .get(SALES_EXECUTIVES)
       .query((query) => query['sort'] === 'name' && query['page[number]'] === '1' && query['page[size]'] === '100')
       .reply(200, executives);
-    const records = await appTester(performOf<FlatRecord[]>(listSalesExecutives), bundleWith());
-    expect(scope.isDone()).toBe(true);
-    expect(records.map((record) => [record.id, record['label']])).toEqual([
+    expect(await dropdownOf(scope, listSalesExecutives)).toEqual([
       ['12', 'Jordan Example (jordan@yourfirm.example)'],
       ['13', 'Jordan Example (jordan.e@yourfirm.example)'],
     ]);
@@ -398,71 +322,43 @@ describe('triggers.list_sales_executives', () => {
   it('offers only active sales executives, the ones that can be picked on projects', async () => {
     // The catalog's own help says `active` is "Whether they can be picked on new projects", and the
     // rate table and payment term dropdowns send filter[active]=true: this dropdown should too.
-    const scope = nock(API)
-      .get(`/${SLUG}/v1/sales-executives`)
-      .query({ 'filter[active]': 'true', sort: 'name', 'page[number]': '1', 'page[size]': '100' })
-      .reply(200, executives);
-    await appTester(performOf(listSalesExecutives), bundleWith());
-    expect(scope.isDone()).toBe(true);
+    await readThrough(oneGet(SALES_EXECUTIVES, { 'filter[active]': 'true', sort: 'name', ...FIRST_PAGE }, executives), listSalesExecutives);
   });
 });
 
 describe('searches.find_project', () => {
-  const SEARCH_INCLUDE = `${INCLUDE},project-contacts,project-locations,project-services`;
+  const SEARCH_INCLUDE = `${PROJECT_INCLUDE},project-contacts,project-locations,project-services`;
 
   const byName = (active: string, name: string) => ({
     include: SEARCH_INCLUDE,
     'filter[active]': active,
     'filter[project-name]': name,
-    'page[number]': '1',
-    'page[size]': '100',
+    ...FIRST_PAGE,
   });
 
   it('finds by the whole project name among active projects, keeping only exact matches (ignoring case) among the partial ones', async () => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query(byName('true', 'cloud migration'))
-      .reply(
-        200,
-        list([
-          project('1', 'Cloud Migration Phase 2'),
-          project('2', 'CLOUD MIGRATION', { 'updated-at': '2025-01-01T00:00:00Z' }),
-          project('3', 'Cloud Migration', { 'updated-at': '2025-02-01T00:00:00Z' }),
-        ]),
-      );
-    const found = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: ' cloud migration ' }));
-    expect(scope.isDone()).toBe(true);
+    const partialMatches = [
+      project('1', 'Cloud Migration Phase 2'),
+      project('2', 'CLOUD MIGRATION', { 'updated-at': '2025-01-01T00:00:00Z' }),
+      project('3', 'Cloud Migration', { 'updated-at': '2025-02-01T00:00:00Z' }),
+    ];
+    const scope = oneGet(PROJECTS, byName('true', 'cloud migration'), list(partialMatches));
+    const found = await readThrough(scope, findProject, { project_name: ' cloud migration ' });
     // The most recently changed first; "Phase 2" is another project. Archived ones are not read.
     expect(found.map((record) => record.id)).toEqual(['3', '2']);
   });
 
   it('finds an archived project in a second read, one value of Active per read as public clients ask', async () => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query(byName('true', 'Cloud Migration'))
-      .reply(200, list([project('1', 'Cloud Migration Phase 2')]))
-      .get(PROJECTS)
-      .query(byName('false', 'Cloud Migration'))
-      .reply(200, list([project('4', 'cloud migration', { active: false })]));
-    const found = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: 'Cloud Migration' }));
-    expect(scope.isDone()).toBe(true);
+    const active = oneGet(PROJECTS, byName('true', 'Cloud Migration'), list([project('1', 'Cloud Migration Phase 2')]));
+    const archived = oneGet(PROJECTS, byName('false', 'Cloud Migration'), list([project('4', 'cloud migration', { active: false })]));
+    const found = await readThrough([active, archived], findProject, { project_name: 'Cloud Migration' });
     expect(found.map((record) => [record.id, record['active']])).toEqual([['4', false]]);
   });
 
   it("narrows the search to one client's projects", async () => {
-    const scope = nock(API)
-      .get(PROJECTS)
-      .query({
-        include: SEARCH_INCLUDE,
-        'filter[active]': 'true',
-        'filter[client_id]': '1001',
-        'filter[project-name]': 'Cloud Migration',
-        'page[number]': '1',
-        'page[size]': '100',
-      })
-      .reply(200, list([project('3', 'Cloud Migration')]));
-    const found = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: 'Cloud Migration', client_id: '1001' }));
-    expect(scope.isDone()).toBe(true);
+    const query = { ...byName('true', 'Cloud Migration'), 'filter[client_id]': '1001' };
+    const scope = oneGet(PROJECTS, query, list([project('3', 'Cloud Migration')]));
+    const found = await readThrough(scope, findProject, { project_name: 'Cloud Migration', client_id: '1001' });
     expect(found.map((record) => [record.id, record['client_id']])).toEqual([['3', '1001']]);
   });
 
@@ -470,37 +366,15 @@ describe('searches.find_project', () => {
     const withLineItems = {
       ...project('90425', 'Cloud Migration'),
       relationships: {
-        client: { data: { type: 'clients', id: '1001' } },
-        'project-contacts': { data: [{ type: 'project-contacts', id: '7701' }] },
-        'project-locations': { data: [{ type: 'project-locations', id: '8801' }] },
-        'project-services': { data: [{ type: 'project-services', id: '3301' }] },
+        client: toOne('clients', '1001'),
+        'project-contacts': toMany('project-contacts', ['7701']),
+        'project-locations': toMany('project-locations', ['8801']),
+        'project-services': toMany('project-services', ['3301']),
       },
     };
     const included = [
-      {
-        id: '7701',
-        type: 'project-contacts',
-        attributes: {
-          name: 'Pat Example',
-          email: 'pat@client.example',
-          phone: '+1 555 0100',
-          title: 'IT Director',
-          'contact-type': 'primary_customer_contact',
-        },
-      },
-      {
-        id: '8801',
-        type: 'project-locations',
-        attributes: {
-          name: 'Denver HQ',
-          street: '1 Main St',
-          city: 'Denver',
-          state: 'CO',
-          'postal-code': '80202',
-          country: 'US',
-          remote: false,
-        },
-      },
+      { id: '7701', type: 'project-contacts', attributes: PAT_EXAMPLE },
+      { id: '8801', type: 'project-locations', attributes: DENVER_HQ },
       {
         id: '3301',
         type: 'project-services',
@@ -511,7 +385,7 @@ describe('searches.find_project', () => {
       .get(PROJECTS)
       .query((query) => query['include'] === SEARCH_INCLUDE)
       .reply(200, list([withLineItems], {}, included));
-    const [found] = await appTester(performOf<FlatRecord[]>(findProject), bundleWith({ project_name: 'Cloud Migration' }));
+    const [found] = await runStep(findProject, { project_name: 'Cloud Migration' });
     expect(found).toMatchObject({
       id: '90425',
       project_contacts_ids: ['7701'],
@@ -545,42 +419,27 @@ describe('searches.find_project', () => {
 
   it('finds by ID with one GET of the project, line items included, ignoring the name', async () => {
     const scope = nock(API).get(`${PROJECTS}/90425`).query({ include: SEARCH_INCLUDE }).once().reply(200, one);
-    const found = await appTester(performOf(findProject), bundleWith({ id: ' 90425 ', project_name: 'Something Else' }));
-    expect(scope.isDone()).toBe(true);
-    expect(found).toEqual([oneAsRecord]);
+    expect(await readThrough(scope, findProject, { id: ' 90425 ', project_name: 'Something Else' })).toEqual([oneAsRecord]);
   });
 
   it('finds nothing, rather than failing, for an ID ScopeStack does not know', async () => {
-    const scope = nock(API)
-      .get(`${PROJECTS}/99999`)
-      .query({ include: SEARCH_INCLUDE })
-      .reply(404, { errors: [{ title: 'Record not found', detail: 'The record identified by 99999 could not be found.', status: '404' }] });
-    await expect(appTester(performOf(findProject), bundleWith({ id: '99999' }))).resolves.toEqual([]);
-    expect(scope.isDone()).toBe(true);
+    const scope = nock(API).get(`${PROJECTS}/99999`).query({ include: SEARCH_INCLUDE }).reply(404, notFound('99999'));
+    expect(await readThrough(scope, findProject, { id: '99999' })).toEqual([]);
   });
 
   it('refuses a name mapped into the ID before any request', async () => {
-    expect(await appErrorOf(appTester(performOf(findProject), bundleWith({ id: 'Cloud Migration' })))).toEqual({
-      code: 'ValidationError',
-      message:
-        'Nothing was searched: Project ID must be a ScopeStack ID, a whole number such as 1001 (got "Cloud Migration"). ' +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
-    });
-  });
-
-  it('refuses a client name mapped into the Client before any request', async () => {
-    const error = await appErrorOf(appTester(performOf(findProject), bundleWith({ project_name: 'Cloud Migration', client_id: 'Acme' })));
-    expect(error.message).toBe(
-      'Nothing was searched: Client must be a ScopeStack ID, a whole number such as 1001 (got "Acme"). ' +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
+    expect(await searchRefusalOf(findProject, { id: 'Cloud Migration' })).toEqual(
+      nothingSearched(notAnId('Project ID', 'Cloud Migration')),
     );
   });
 
+  it('refuses a client name mapped into the Client before any request', async () => {
+    const error = await searchRefusalOf(findProject, { project_name: 'Cloud Migration', client_id: 'Acme' });
+    expect(error).toEqual(nothingSearched(notAnId('Client', 'Acme')));
+  });
+
   it('asks for a project name or ID', async () => {
-    expect(await appErrorOf(appTester(performOf(findProject), bundleWith({ client_id: '1001' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Enter Project Name to find project by.',
-    });
+    expect(await searchRefusalOf(findProject, { client_id: '1001' })).toEqual(refused('Enter Project Name to find project by.'));
   });
 });
 
@@ -623,249 +482,158 @@ describe('creates.create_project', () => {
       attributes: { name: 'kickoff', label: 'Kickoff', 'variable-type': 'date', 'variable-context': 'project', active: true },
     },
   ]);
-  const DEFINITIONS_QUERY = {
-    'filter[variable-context]': 'project',
-    'filter[active]': 'true',
-    'page[number]': '1',
-    'page[size]': '100',
-  };
 
-  /** The definitions the Zap editor read when the step was set up (it shows the custom fields). */
-  const zapSetUp = () => nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
+  /**
+   * One read of the definitions: the Zap editor makes one when the step is set up (it shows the
+   * custom fields), and the step makes one more when a custom field is filled in.
+   */
+  const definitionsRead = () =>
+    oneGet(
+      collection('project-variables'),
+      { 'filter[variable-context]': 'project', 'filter[active]': 'true', ...FIRST_PAGE },
+      definitions,
+    );
+  /** The relationships of a create that names only its client: the account and the account's defaults besides. */
+  const clientAndDefaults = { account: toAccount, client: toOne('clients', '1001'), ...DEFAULT_LINKS };
+  /** The POST of a project with exactly `attributes` and `relationships`, answered with the fixture. */
+  const postsTheProject = (attributes: nock.DataMatcherMap, relationships: nock.DataMatcherMap) =>
+    onePost(PROJECTS, newRecord('projects', attributes, relationships), one, { include: PROJECT_INCLUDE });
 
   it('posts the exact JSON:API body: attributes, tags as a list, the client and the account', async () => {
-    const scope = nock(API)
-      .post(PROJECTS, {
-        data: {
-          type: 'projects',
-          attributes: {
-            'project-name': 'Cloud Migration',
-            status: 'building',
-            'executive-summary': 'Move the servers to Azure.\nKeep the old ones a month.',
-            'msa-date': '2025-01-31',
-            'service-start-date': '2025-03-01',
-            'tag-list': ['cloud', 'azure'],
-            active: true,
-          },
-          relationships: {
-            account: { data: { type: 'accounts', id: '42' } },
-            client: { data: { type: 'clients', id: '1001' } },
-            'sales-executive': { data: { type: 'sales-executives', id: '12' } },
-            'presales-engineer': { data: { type: 'presales-engineers', id: '34' } },
-            'rate-table': { data: { type: 'rate-tables', id: '7' } },
-            'payment-term': { data: { type: 'payment-terms', id: '5' } },
-            'business-unit': { data: { type: 'business-units', id: '3' } },
-          },
-        },
-      })
-      .query({ include: INCLUDE })
-      .matchHeader('content-type', JSON_API)
-      .matchHeader('accept', JSON_API)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(201, one);
-    const record = await performAsProduction(
-      appTester,
-      createProject,
-      bundleWith({
-        client_id: '1001',
-        project_name: ' Cloud Migration ',
-        status: 'building',
-        executive_summary: 'Move the servers to Azure.\nKeep the old ones a month.',
-        key_objectives: '',
-        msa_date: '2025-01-31T00:00:00Z',
-        service_start_date: '2025-03-01',
-        tag_list: ['cloud', 'azure'],
-        active: 'yes',
-        sales_executive_id: '12',
-        presales_engineer_id: '34',
-        rate_table_id: '7',
-        payment_term_id: '5',
-        business_unit_id: '3',
-      }),
-    );
-    expect(scope.isDone()).toBe(true);
+    const attributes = {
+      'project-name': 'Cloud Migration',
+      status: 'building',
+      'executive-summary': 'Move the servers to Azure.\nKeep the old ones a month.',
+      'msa-date': '2025-01-31',
+      'service-start-date': '2025-03-01',
+      'tag-list': ['cloud', 'azure'],
+      active: true,
+    };
+    const scope = postsTheProject(attributes, {
+      account: toAccount,
+      client: toOne('clients', '1001'),
+      'sales-executive': toOne('sales-executives', '12'),
+      'presales-engineer': toOne('presales-engineers', '34'),
+      'rate-table': toOne('rate-tables', '7'),
+      'payment-term': toOne('payment-terms', '5'),
+      'business-unit': toOne('business-units', '3'),
+    });
+    const record = await writeThrough(scope, createProject, {
+      client_id: '1001',
+      project_name: ' Cloud Migration ',
+      status: 'building',
+      executive_summary: 'Move the servers to Azure.\nKeep the old ones a month.',
+      key_objectives: '',
+      msa_date: '2025-01-31T00:00:00Z',
+      service_start_date: '2025-03-01',
+      tag_list: ['cloud', 'azure'],
+      active: 'yes',
+      sales_executive_id: '12',
+      presales_engineer_id: '34',
+      rate_table_id: '7',
+      payment_term_id: '5',
+      business_unit_id: '3',
+    });
     expect(record).toEqual(oneAsRecord);
   });
 
   it('sends the smallest body when no custom field is filled in: the default lookups, then one POST', async () => {
     // The account's default rate table and payment term are looked up, as public clients do.
     const defaults = accountDefaultsLookedUp();
-    const setUp = zapSetUp();
-    const scope = nock(API)
-      .post(PROJECTS, {
-        data: {
-          type: 'projects',
-          attributes: { 'project-name': 'Cloud Migration', 'tag-list': ['cloud', 'azure'] },
-          relationships: {
-            account: { data: { type: 'accounts', id: '42' } },
-            client: { data: { type: 'clients', id: '1001' } },
-            ...DEFAULT_LINKS,
-          },
-        },
-      })
-      .query({ include: INCLUDE })
-      .once()
-      .reply(201, one);
-    await performAsProduction(
-      appTester,
-      createProject,
-      bundleWith({ client_id: '1001', project_name: 'Cloud Migration', tag_list: 'cloud, azure', custom_region: '' }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(setUp.isDone()).toBe(true);
-    expect(defaults.isDone()).toBe(true);
+    const setUp = definitionsRead();
+    const scope = postsTheProject({ 'project-name': 'Cloud Migration', 'tag-list': ['cloud', 'azure'] }, clientAndDefaults);
+    const input = { client_id: '1001', project_name: 'Cloud Migration', tag_list: 'cloud, azure', custom_region: '' };
+    await writeThrough([scope, setUp, defaults], createProject, input);
   });
 
   it('reads the custom field definitions once, then posts the values as project variables', async () => {
     // The account's default rate table and payment term are looked up, as public clients do.
     const defaults = accountDefaultsLookedUp();
-    const setUp = zapSetUp();
-    const scope = nock(API)
-      .get(`/${SLUG}/v1/project-variables`)
-      .query(DEFINITIONS_QUERY)
-      .once()
-      .reply(200, definitions)
-      .post(PROJECTS, {
-        data: {
-          type: 'projects',
-          attributes: {
-            'project-name': 'Cloud Migration',
-            'project-variables': [
-              { name: 'region', value: 'EMEA' },
-              { name: 'budget', value: '12500.50' },
-              { name: 'kickoff', value: '2025-03-03' },
-            ],
-          },
-          relationships: {
-            account: { data: { type: 'accounts', id: '42' } },
-            client: { data: { type: 'clients', id: '1001' } },
-            ...DEFAULT_LINKS,
-          },
-        },
-      })
-      .query({ include: INCLUDE })
-      .once()
-      .reply(201, one);
-    const record = await performAsProduction(
-      appTester,
-      createProject,
-      bundleWith({
-        client_id: '1001',
-        project_name: 'Cloud Migration',
-        custom_region: 'EMEA',
-        custom_budget: '12,500.50',
-        custom_kickoff: '2025-03-03T00:00:00Z',
-      }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(record).toMatchObject({ id: '90425', custom_region: 'EMEA' });
-    expect(setUp.isDone()).toBe(true);
-    expect(defaults.isDone()).toBe(true);
-  });
-
-  it('refuses a select value that is not one of its options, after reading the definitions and before the POST', async () => {
-    const setUp = zapSetUp();
-    const scope = nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
-    const error = await appErrorOf(
-      performAsProduction(
-        appTester,
-        createProject,
-        bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_region: 'Mars' }),
-      ),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Region must be one of EMEA, APAC (got "Mars").',
+    const reads = [definitionsRead(), definitionsRead()];
+    const variables = [
+      { name: 'region', value: 'EMEA' },
+      { name: 'budget', value: '12500.50' },
+      { name: 'kickoff', value: '2025-03-03' },
+    ];
+    const scope = postsTheProject({ 'project-name': 'Cloud Migration', 'project-variables': variables }, clientAndDefaults);
+    const record = await writeThrough([scope, ...reads, defaults], createProject, {
+      client_id: '1001',
+      project_name: 'Cloud Migration',
+      custom_region: 'EMEA',
+      custom_budget: '12,500.50',
+      custom_kickoff: '2025-03-03T00:00:00Z',
     });
-    expect(setUp.isDone()).toBe(true);
+    expect(record).toMatchObject({ id: '90425', custom_region: 'EMEA' });
   });
 
-  it('refuses text in a number custom field before the POST', async () => {
-    const setUp = zapSetUp();
-    const scope = nock(API).get(`/${SLUG}/v1/project-variables`).query(DEFINITIONS_QUERY).once().reply(200, definitions);
-    const error = await appErrorOf(
-      performAsProduction(
-        appTester,
-        createProject,
-        bundleWith({ client_id: '1001', project_name: 'Cloud Migration', custom_budget: 'abc' }),
-      ),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(error.message).toBe('Nothing was sent to ScopeStack: Budget must be a number, for example 1500.00 (got "abc").');
-    expect(setUp.isDone()).toBe(true);
+  it.each([
+    [
+      'refuses a select value that is not one of its options, after reading the definitions and before the POST',
+      { custom_region: 'Mars' },
+      'Region must be one of EMEA, APAC (got "Mars").',
+    ],
+    [
+      'refuses text in a number custom field before the POST',
+      { custom_budget: 'abc' },
+      'Budget must be a number, for example 1500.00 (got "abc").',
+    ],
+  ])('%s', async (_case, custom, problem) => {
+    const reads = [definitionsRead(), definitionsRead()];
+    const error = await refusalOf(createProject, { client_id: '1001', project_name: 'Cloud Migration', ...custom });
+    expect(reads.map((read) => read.isDone())).toEqual([true, true]);
+    expect(error).toEqual(nothingSent(problem));
   });
 
   it('names the missing Client before any request', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, createProject, bundleWith({ project_name: 'Cloud Migration' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Client is required.',
-    });
+    expect(await refusalOf(createProject, { project_name: 'Cloud Migration' })).toEqual(nothingSent('Client is required.'));
   });
 
   it('reports every problem at once, custom fields included, before any write', async () => {
-    const setUp = zapSetUp();
     // The definitions are read to check the custom value even though other fields already failed.
-    const definitionsRead = zapSetUp();
-    const error = await appErrorOf(
-      performAsProduction(
-        appTester,
-        createProject,
-        bundleWith({ client_id: 'Acme', status: 'done', msa_date: 'soon', custom_region: 'Mars' }),
+    const reads = [definitionsRead(), definitionsRead()];
+    const error = await refusalOf(createProject, { client_id: 'Acme', status: 'done', msa_date: 'soon', custom_region: 'Mars' });
+    expect(error).toEqual(
+      nothingSent(
+        'Project Name is required. ' +
+          'Status must be one of building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled (got "done"). ' +
+          `${BAD_MSA_DATE} ${notAnId('Client', 'Acme')} ` +
+          'Region must be one of EMEA, APAC (got "Mars").',
       ),
     );
-    expect(error.message).toBe(
-      'Nothing was sent to ScopeStack: Project Name is required. ' +
-        'Status must be one of building, technical_approval, sales_approval, business_approval, approved, won, lost, canceled (got "done"). ' +
-        'MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon"). ' +
-        'Client must be a ScopeStack ID, a whole number such as 1001 (got "Acme"). Pick one from the dropdown, or map the ID (not the name) from an earlier step. ' +
-        'Region must be one of EMEA, APAC (got "Mars").',
-    );
-    expect(setUp.isDone() && definitionsRead.isDone()).toBe(true);
+    expect(reads.map((read) => read.isDone())).toEqual([true, true]);
   });
 });
 
 describe('creates.update_project', () => {
+  /** A PATCH of project 90425 with exactly `body`, its related records asked for; the test gives the answer. */
+  const patched = (body: nock.DataMatcherMap) => nock(API).patch(`${PROJECTS}/90425`, body).query({ include: PROJECT_INCLUDE }).once();
+
   it('patches only the filled-in fields, with the id in the body', async () => {
-    const scope = nock(API)
-      .patch(`${PROJECTS}/90425`, {
-        data: { type: 'projects', id: '90425', attributes: { status: 'approved', 'service-start-date': '2025-04-01' } },
-      })
-      .query({ include: INCLUDE })
-      .matchHeader('content-type', JSON_API)
-      .once()
-      .reply(200, one);
-    const record = await performAsProduction(
-      appTester,
-      updateProject,
-      bundleWith({ id: '90425', status: 'approved', service_start_date: '2025-04-01', project_name: '', client_id: '', msa_date: ' ' }),
+    const scope = onePatch(
+      `${PROJECTS}/90425`,
+      changes('projects', '90425', { status: 'approved', 'service-start-date': '2025-04-01' }),
+      one,
+      {
+        include: PROJECT_INCLUDE,
+      },
     );
-    expect(scope.isDone()).toBe(true);
-    expect(record).toEqual(oneAsRecord);
+    const input = { id: '90425', status: 'approved', service_start_date: '2025-04-01', project_name: '', client_id: '', msa_date: ' ' };
+    expect(await writeThrough(scope, updateProject, input)).toEqual(oneAsRecord);
   });
 
   it.each([[[]], [['']], [[' ', '']]])(
     'leaves the tags alone when the Tags field is blank (%j), as every other blank field',
     async (tags) => {
       // A blank list is "not given", like a blank text: sending `tag-list: []` would erase the project's tags.
-      const scope = nock(API)
-        .patch(`${PROJECTS}/90425`, { data: { type: 'projects', id: '90425', attributes: { status: 'approved' } } })
-        .query({ include: INCLUDE })
-        .once()
-        .reply(200, one);
-      await performAsProduction(appTester, updateProject, bundleWith({ id: '90425', status: 'approved', tag_list: tags }));
-      expect(scope.isDone()).toBe(true);
+      const scope = patched(changes('projects', '90425', { status: 'approved' })).reply(200, one);
+      await writeThrough(scope, updateProject, { id: '90425', status: 'approved', tag_list: tags });
     },
   );
 
   it('says what to do when ScopeStack will not take Status at all (no public client writes it)', async () => {
-    nock(API)
-      .patch(`${PROJECTS}/90425`, { data: { type: 'projects', id: '90425', attributes: { status: 'approved' } } })
-      .query({ include: INCLUDE })
-      .once()
-      .reply(400, { errors: [{ title: 'Param not allowed', detail: 'status is not allowed.', code: '105', status: '400' }] });
-    const error = await appErrorOf(performAsProduction(appTester, updateProject, bundleWith({ id: '90425', status: 'approved' })));
+    const notAllowed = { errors: [{ title: 'Param not allowed', detail: 'status is not allowed.', code: '105', status: '400' }] };
+    patched(changes('projects', '90425', { status: 'approved' })).reply(400, notAllowed);
+    const error = await refusalOf(updateProject, { id: '90425', status: 'approved' });
     expect(error).toEqual({
       code: 'ValidationError',
       status: 400,
@@ -876,32 +644,14 @@ describe('creates.update_project', () => {
   });
 
   it('moves the project to another client when a client is given', async () => {
-    const scope = nock(API)
-      .patch(`${PROJECTS}/90425`, {
-        data: { type: 'projects', id: '90425', attributes: {}, relationships: { client: { data: { type: 'clients', id: '2002' } } } },
-      })
-      .query({ include: INCLUDE })
-      .reply(200, one);
-    await performAsProduction(appTester, updateProject, bundleWith({ id: '90425', client_id: '2002' }));
-    expect(scope.isDone()).toBe(true);
+    const scope = patched(changes('projects', '90425', {}, { client: toOne('clients', '2002') })).reply(200, one);
+    await writeThrough(scope, updateProject, { id: '90425', client_id: '2002' });
   });
 
   it('explains a refused status move with the moves ScopeStack allows', async () => {
-    const scope = nock(API)
-      .patch(`${PROJECTS}/90425`)
-      .query(true)
-      .once()
-      .reply(422, {
-        errors: [
-          {
-            title: 'is invalid',
-            detail: 'status - cannot transition from won to building',
-            status: '422',
-            source: { pointer: '/data/attributes/status' },
-          },
-        ],
-      });
-    const error = await appErrorOf(performAsProduction(appTester, updateProject, bundleWith({ id: '90425', status: 'building' })));
+    const refusedMove = refusedAttribute('status', 'is invalid', 'status - cannot transition from won to building');
+    const scope = nock(API).patch(`${PROJECTS}/90425`).query(true).once().reply(422, refusedMove);
+    const error = await refusalOf(updateProject, { id: '90425', status: 'building' });
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe('ValidationError');
     expect(error.message).toBe(
@@ -912,141 +662,85 @@ describe('creates.update_project', () => {
   });
 
   it('asks for something to change', async () => {
-    const error = await appErrorOf(performAsProduction(appTester, updateProject, bundleWith({ id: '90425', project_name: ' ' })));
-    expect(error.message).toBe('Nothing was sent to ScopeStack: Fill in at least one field to change on the project.');
+    const error = await refusalOf(updateProject, { id: '90425', project_name: ' ' });
+    expect(error).toEqual(nothingSent('Fill in at least one field to change on the project.'));
   });
 });
 
 describe('creates.upsert_project', () => {
-  const search = (found: Resource[], active = 'true') =>
-    nock(API)
-      .get(PROJECTS)
-      .query({
-        include: INCLUDE,
-        'filter[active]': active,
-        'filter[client_id]': '1001',
-        'filter[project-name]': 'Cloud Migration',
-        'page[number]': '1',
-        'page[size]': '100',
-      })
-      .once()
-      .reply(200, list(found));
+  const search = (found: Resource[], active = 'true') => {
+    const query = {
+      include: PROJECT_INCLUDE,
+      'filter[active]': active,
+      'filter[client_id]': '1001',
+      'filter[project-name]': 'Cloud Migration',
+    };
+    return oneGet(PROJECTS, { ...query, ...FIRST_PAGE }, list(found));
+  };
+  const sent = { 'project-name': 'Cloud Migration', 'service-start-date': '2025-04-01' };
+  const input = { project_name: 'Cloud Migration', client_id: '1001', service_start_date: '2025-04-01' };
 
   it("updates the client's project of the same name: one search, then a PATCH of what was filled in", async () => {
-    const scope = search([project('90500', 'Cloud Migration Phase 2'), project('90425', 'cloud migration')])
-      .patch(`${PROJECTS}/90425`, {
-        data: {
-          type: 'projects',
-          id: '90425',
-          attributes: { 'project-name': 'Cloud Migration', 'service-start-date': '2025-04-01' },
-          relationships: { client: { data: { type: 'clients', id: '1001' } } },
-        },
-      })
-      .query({ include: INCLUDE })
-      .once()
-      .reply(200, one);
-    const record = await performAsProduction(
-      appTester,
-      upsertProject,
-      bundleWith({ project_name: 'Cloud Migration', client_id: '1001', service_start_date: '2025-04-01', status: '' }),
-    );
-    expect(scope.isDone()).toBe(true);
+    const found = search([project('90500', 'Cloud Migration Phase 2'), project('90425', 'cloud migration')]);
+    const update = onePatch(`${PROJECTS}/90425`, changes('projects', '90425', sent, { client: toOne('clients', '1001') }), one, {
+      include: PROJECT_INCLUDE,
+    });
+    const record = await writeThrough([found, update], upsertProject, { ...input, status: '' });
     expect(record).toEqual({ ...oneAsRecord, upsert_action: 'updated' });
   });
 
   it('creates the project, linked to the account, when the client has none of that name, active or archived', async () => {
     const defaults = accountDefaultsLookedUp();
-    const archived = search([], 'false');
-    const scope = search([project('90500', 'Cloud Migration Phase 2')])
-      .post(PROJECTS, {
-        data: {
-          type: 'projects',
-          attributes: { 'project-name': 'Cloud Migration', 'service-start-date': '2025-04-01' },
-          relationships: {
-            client: { data: { type: 'clients', id: '1001' } },
-            account: { data: { type: 'accounts', id: '42' } },
-            ...DEFAULT_LINKS,
-          },
-        },
-      })
-      .query({ include: INCLUDE })
-      .once()
-      .reply(201, one);
-    const record = await performAsProduction(
-      appTester,
-      upsertProject,
-      bundleWith({ project_name: 'Cloud Migration', client_id: '1001', service_start_date: '2025-04-01' }),
-    );
-    expect(scope.isDone()).toBe(true);
+    const reads = [search([project('90500', 'Cloud Migration Phase 2')]), search([], 'false')];
+    const links = { client: toOne('clients', '1001'), account: toAccount, ...DEFAULT_LINKS };
+    const create = onePost(PROJECTS, newRecord('projects', sent, links), one, { include: PROJECT_INCLUDE });
+    const record = await writeThrough([create, ...reads, defaults], upsertProject, input);
     expect(record).toEqual({ ...oneAsRecord, upsert_action: 'created' });
-    expect([archived.isDone(), defaults.isDone()]).toEqual([true, true]);
   });
 
   it('refuses invalid input before the search', async () => {
-    const missing = await appErrorOf(performAsProduction(appTester, upsertProject, bundleWith({ project_name: 'Cloud Migration' })));
-    expect(missing).toEqual({ code: 'ValidationError', message: 'Nothing was sent to ScopeStack: Client is required.' });
-    const badDate = await appErrorOf(
-      performAsProduction(appTester, upsertProject, bundleWith({ project_name: 'Cloud Migration', client_id: '1001', msa_date: 'soon' })),
-    );
-    expect(badDate.message).toBe(
-      'Nothing was sent to ScopeStack: MSA Date must be a date like 2025-01-31, Jan 31, 2025 or 31 Jan 2025 (got "soon").',
-    );
+    expect(await refusalOf(upsertProject, { project_name: 'Cloud Migration' })).toEqual(nothingSent('Client is required.'));
+    const badDate = await refusalOf(upsertProject, { project_name: 'Cloud Migration', client_id: '1001', msa_date: 'soon' });
+    expect(badDate).toEqual(nothingSent(BAD_MSA_DATE));
   });
 });
 
 describe('creates.upsert_client', () => {
-  const CLIENTS = `/${SLUG}/v1/clients`;
+  const CLIENTS = collection('clients');
+  /** Every client request sideloads its rate table and contacts. */
+  const WITH_RELATED = { include: 'rate-table,contacts' };
   const client = (id: string, name: string, domain: string) => ({
     id,
     type: 'clients',
     attributes: { name, domain, active: true },
-    relationships: { account: { data: { type: 'accounts', id: '42' } } },
+    relationships: { account: toAccount },
   });
-  const byName = (name: string) => ({
-    'filter[name]': name,
-    'filter[active]': 'true,false',
-    include: 'rate-table,contacts',
-    'page[number]': '1',
-    'page[size]': '100',
-  });
+  /** The one lookup of a client by name, archived ones too, that finds `found`. */
+  const lookup = (found: unknown[]) =>
+    oneGet(CLIENTS, { 'filter[name]': 'Acme', 'filter[active]': 'true,false', ...WITH_RELATED, ...FIRST_PAGE }, list(found));
   const answer = (id: string, name: string, domain: string) => ({ data: client(id, name, domain) });
 
   it('updates the client found by name', async () => {
-    const scope = nock(API)
-      .get(CLIENTS)
-      .query(byName('Acme'))
-      .reply(200, list([client('1', 'Acme Corp', 'corp.example'), client('2', 'ACME', 'acme.example')]))
-      .patch(`${CLIENTS}/2`, { data: { type: 'clients', id: '2', attributes: { name: 'Acme', domain: 'acme.example' } } })
-      .query({ include: 'rate-table,contacts' })
-      .reply(200, answer('2', 'Acme', 'acme.example'));
-    const record = await performAsProduction(appTester, upsertClient, bundleWith({ name: 'Acme', domain: 'acme.example' }));
-    expect(scope.isDone()).toBe(true);
+    const found = lookup([client('1', 'Acme Corp', 'corp.example'), client('2', 'ACME', 'acme.example')]);
+    const update = onePatch(
+      `${CLIENTS}/2`,
+      changes('clients', '2', { name: 'Acme', domain: 'acme.example' }),
+      answer('2', 'Acme', 'acme.example'),
+      WITH_RELATED,
+    );
+    const record = await writeThrough([found, update], upsertClient, { name: 'Acme', domain: 'acme.example' });
     expect(record).toMatchObject({ id: '2', name: 'Acme', upsert_action: 'updated' });
   });
 
   it('creates the client, linked to the account, when no client has the name: one lookup (by name), then the POST', async () => {
-    const scope = nock(API)
-      .get(CLIENTS)
-      .query(byName('Acme'))
-      .reply(200, list([client('1', 'Acme Corp', 'acme.example')]))
-      .post(CLIENTS, {
-        data: {
-          type: 'clients',
-          attributes: { name: 'Acme', domain: 'acme.example' },
-          relationships: { account: { data: { type: 'accounts', id: '42' } } },
-        },
-      })
-      .query({ include: 'rate-table,contacts' })
-      .reply(201, answer('9', 'Acme', 'acme.example'));
-    const record = await performAsProduction(appTester, upsertClient, bundleWith({ name: 'Acme', domain: 'acme.example' }));
-    expect(scope.isDone()).toBe(true);
+    const found = lookup([client('1', 'Acme Corp', 'acme.example')]);
+    const body = newRecord('clients', { name: 'Acme', domain: 'acme.example' }, { account: toAccount });
+    const create = onePost(CLIENTS, body, answer('9', 'Acme', 'acme.example'), WITH_RELATED);
+    const record = await writeThrough([found, create], upsertClient, { name: 'Acme', domain: 'acme.example' });
     expect(record).toMatchObject({ id: '9', name: 'Acme', upsert_action: 'created' });
   });
 
   it('refuses a missing name before any request', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, upsertClient, bundleWith({ domain: 'acme.example' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Name is required.',
-    });
+    expect(await refusalOf(upsertClient, { domain: 'acme.example' })).toEqual(nothingSent('Name is required.'));
   });
 });

@@ -3,47 +3,28 @@
  * catalog services. Each test pins the exact request and what the user gets back or reads.
  */
 import nock from 'nock';
-import { readFileSync } from 'node:fs';
-import zapier from 'zapier-platform-core';
 import addProjectService from '../../creates/add_project_service.js';
 import findService from '../../searches/find_service.js';
-import App from '../../src/index.js';
 import listServices from '../../triggers/list_services.js';
-import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { appErrorOf } from '../support/errors.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
-import { performAsProduction } from '../support/production-input.js';
+import { API } from '../support/bundle.js';
 import { listPage } from '../support/json-api-page.js';
-
-const appTester = zapier.createAppTester(App);
-
-type FlatRecord = { id: string } & Record<string, unknown>;
-interface Resource {
-  id: string;
-  type: string;
-  attributes: Record<string, unknown>;
-  relationships?: Record<string, { data?: unknown }>;
-}
-interface OneDocument {
-  data: Resource;
-  included: Resource[];
-}
-
-const fixture = (name: string): OneDocument =>
-  JSON.parse(readFileSync(new URL(`../fixtures/services/${name}.json`, import.meta.url), 'utf8')) as OneDocument;
+import { dropdownOf, itRefuses, notAnId, nothingSent, pickedFrom, readThrough, refusalOf, refused } from '../support/app-expect.js';
+import { searchRefusalOf, writeThrough } from '../support/app-expect.js';
+import { collection, FIRST_PAGE, newRecord, notFound, oneGet, onePost, pageOf, SIGNED, toOne, toProject } from '../support/app-requests.js';
+import { fixture, type Resource, runStep, useAppSuite } from '../support/app-suite.js';
 
 /** A catalog service added to a project, as ScopeStack answers the POST with everything included. */
-const catalogAnswer = fixture('project-service');
+const catalogAnswer = fixture('services/project-service.json');
 /** A custom service added to a project: no catalog service, no subservices. */
-const customAnswer = fixture('custom-project-service');
+const customAnswer = fixture('services/custom-project-service.json');
 
-const PROJECT_SERVICES = `/${SLUG}/v1/project-services`;
-const SERVICES = `/${SLUG}/v1/services`;
-const PROJECT_SERVICE_INCLUDE = 'project,service,project-subservices';
-const JSON_API = 'application/vnd.api+json';
+const PROJECT_SERVICES = collection('project-services');
+const SERVICES = collection('services');
+const WITH_EVERYTHING = { include: 'project,service,project-subservices' };
 
-const toProject = { data: { type: 'projects', id: '90425' } };
+/** The body of adding catalog service 259302 to the project, with the overrides filled in. */
+const addingTheCatalogService = (overrides: Record<string, string | number> = {}) =>
+  newRecord('project-services', { 'task-source': 'service', ...overrides }, { project: toProject, service: toOne('services', '259302') });
 
 const service = (id: string, name: string, attributes: Record<string, unknown> = {}, subservices: string[] = []): Resource => ({
   id,
@@ -63,39 +44,20 @@ const service = (id: string, name: string, attributes: Record<string, unknown> =
 
 const list = (data: unknown[], included: unknown[] = []) => listPage(data, { included });
 
+/** A search of the catalog by `filter`: archived services too, subservices included. */
 const searchQuery = (filter: Record<string, string>) => ({
   ...filter,
   'filter[active]': 'true,false',
   include: 'subservices',
-  'page[number]': '1',
-  'page[size]': '100',
+  ...FIRST_PAGE,
 });
 
-useNock();
-beforeAll(useTestHosts);
+useAppSuite();
 
 describe('creates.add_project_service: a catalog service', () => {
   it('links the catalog service and the project, marks it as from the catalog, and sends no account: one POST', async () => {
-    const scope = nock(API)
-      .post(PROJECT_SERVICES, {
-        data: {
-          type: 'project-services',
-          attributes: { 'task-source': 'service' },
-          relationships: { project: toProject, service: { data: { type: 'services', id: '259302' } } },
-        },
-      })
-      .query({ include: PROJECT_SERVICE_INCLUDE })
-      .matchHeader('accept', JSON_API)
-      .matchHeader('content-type', JSON_API)
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(201, catalogAnswer);
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      addProjectService,
-      bundleWith({ project_id: '90425', service_id: '259302' }),
-    );
-    expect(scope.isDone()).toBe(true);
+    const scope = onePost(PROJECT_SERVICES, addingTheCatalogService(), catalogAnswer, WITH_EVERYTHING);
+    const record = await writeThrough(scope, addProjectService, { project_id: '90425', service_id: '259302' });
     expect(record).toEqual({
       id: '526936',
       name: 'Firewall Deployment',
@@ -139,74 +101,43 @@ describe('creates.add_project_service: a catalog service', () => {
   });
 
   it('sends the filled-in overrides with the catalog service', async () => {
-    const scope = nock(API)
-      .post(PROJECT_SERVICES, {
-        data: {
-          type: 'project-services',
-          attributes: { 'task-source': 'service', quantity: 3, 'override-hours': '8' },
-          relationships: { project: toProject, service: { data: { type: 'services', id: '259302' } } },
-        },
-      })
-      .query({ include: PROJECT_SERVICE_INCLUDE })
-      .once()
-      .reply(201, catalogAnswer);
-    await performAsProduction(
-      appTester,
-      addProjectService,
-      bundleWith({ project_id: '90425', service_id: '259302', quantity: ' 3 ', override_hours: '8', name: '', service_description: '' }),
-    );
-    expect(scope.isDone()).toBe(true);
+    const body = addingTheCatalogService({ quantity: 3, 'override-hours': '8' });
+    const scope = nock(API).post(PROJECT_SERVICES, body).query(WITH_EVERYTHING).once().reply(201, catalogAnswer);
+    const input = { project_id: '90425', service_id: '259302', quantity: ' 3 ', override_hours: '8', name: '', service_description: '' };
+    await writeThrough(scope, addProjectService, input);
   });
 
   it('refuses a service name mapped into the Catalog Service field before any request', async () => {
-    expect(
-      await appErrorOf(
-        performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', service_id: 'Firewall Deployment' })),
-      ),
-    ).toEqual({
-      code: 'ValidationError',
-      message:
-        'Nothing was sent to ScopeStack: Catalog Service must be a ScopeStack ID, a whole number such as 1001 (got "Firewall Deployment"). ' +
-        'Pick one from the dropdown, or map the ID (not the name) from an earlier step.',
-    });
+    const error = await refusalOf(addProjectService, { project_id: '90425', service_id: 'Firewall Deployment' });
+    expect(error).toEqual(nothingSent(notAnId('Catalog Service', 'Firewall Deployment')));
   });
 });
 
 describe('creates.add_project_service: a custom service', () => {
   it('sends a custom service with its name, a whole-number quantity and the hours as a decimal string: one POST', async () => {
-    const scope = nock(API)
-      .post(PROJECT_SERVICES, {
-        data: {
-          type: 'project-services',
-          attributes: {
-            name: 'Discovery Workshop',
-            quantity: 2,
-            'override-hours': '12.5',
-            'service-description': "Two days on site with the client's IT team.",
-            'service-type': 'professional_services',
-            'task-source': 'custom',
-          },
-          relationships: { project: toProject },
-        },
-      })
-      .query({ include: PROJECT_SERVICE_INCLUDE })
-      .matchHeader('content-type', JSON_API)
-      .once()
-      .reply(201, customAnswer);
-    const record = await performAsProduction<FlatRecord>(
-      appTester,
-      addProjectService,
-      bundleWith({
-        project_id: '90425',
-        name: ' Discovery Workshop ',
-        quantity: '2',
-        override_hours: '12.5',
-        service_description: "Two days on site with the client's IT team.",
-        service_type: 'professional_services',
-        service_id: '',
-      }),
+    const attributes = {
+      name: 'Discovery Workshop',
+      quantity: 2,
+      'override-hours': '12.5',
+      'service-description': "Two days on site with the client's IT team.",
+      'service-type': 'professional_services',
+      'task-source': 'custom',
+    };
+    const scope = onePost(
+      PROJECT_SERVICES,
+      newRecord('project-services', attributes, { project: toProject }),
+      customAnswer,
+      WITH_EVERYTHING,
     );
-    expect(scope.isDone()).toBe(true);
+    const record = await writeThrough(scope, addProjectService, {
+      project_id: '90425',
+      name: ' Discovery Workshop ',
+      quantity: '2',
+      override_hours: '12.5',
+      service_description: "Two days on site with the client's IT team.",
+      service_type: 'professional_services',
+      service_id: '',
+    });
     expect(record).toEqual({
       id: '526940',
       name: 'Discovery Workshop',
@@ -226,59 +157,39 @@ describe('creates.add_project_service: a custom service', () => {
     });
   });
 
-  it('asks for a name when no catalog service is picked, before any request', async () => {
-    const scope = nock(API).post(PROJECT_SERVICES).query(true).reply(201, customAnswer);
-    expect(await appErrorOf(performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', quantity: '2' })))).toEqual(
-      {
-        code: 'ValidationError',
-        message: 'Nothing was sent to ScopeStack: Name is required.',
-      },
-    );
-    expect(await appErrorOf(performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', name: '  ' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Name is required.',
-    });
-    expect(scope.isDone()).toBe(false);
-  });
+  /** A POST of the custom service that nock would answer: each refused input must leave it unmade. */
+  const unsentPost = () => nock(API).post(PROJECT_SERVICES).query(true).reply(201, customAnswer);
 
-  it('asks for the project before any request', async () => {
-    expect(await appErrorOf(performAsProduction(appTester, addProjectService, bundleWith({ service_id: '259302' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Project is required.',
-    });
-  });
-
-  it('refuses a quantity in words, naming the field, before any request', async () => {
-    const scope = nock(API).post(PROJECT_SERVICES).query(true).reply(201, customAnswer);
-    const error = await appErrorOf(
-      performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', name: 'Discovery Workshop', quantity: 'two' })),
-    );
-    expect(scope.isDone()).toBe(false);
-    expect(error).toEqual({
-      code: 'ValidationError',
-      message: 'Nothing was sent to ScopeStack: Quantity must be a whole number, for example 3 (got "two").',
-    });
-  });
+  itRefuses(
+    addProjectService,
+    [
+      [
+        'asks for a name when no catalog service is picked, before any request',
+        { project_id: '90425', quantity: '2' },
+        'Name is required.',
+      ],
+      ['asks for a name when the name is only spaces, before any request', { project_id: '90425', name: '  ' }, 'Name is required.'],
+      ['asks for the project before any request', { service_id: '259302' }, 'Project is required.'],
+      [
+        'refuses a quantity in words, naming the field, before any request',
+        { project_id: '90425', name: 'Discovery Workshop', quantity: 'two' },
+        'Quantity must be a whole number, for example 3 (got "two").',
+      ],
+    ],
+    unsentPost,
+  );
 
   it('refuses hours in words, naming the field, before any request', async () => {
-    const scope = nock(API).post(PROJECT_SERVICES).query(true).reply(201, customAnswer);
-    const error = await appErrorOf(
-      performAsProduction(
-        appTester,
-        addProjectService,
-        bundleWith({ project_id: '90425', name: 'Discovery Workshop', override_hours: 'lots' }),
-      ),
-    );
-    expect(scope.isDone()).toBe(false);
+    const post = unsentPost();
+    const error = await refusalOf(addProjectService, { project_id: '90425', name: 'Discovery Workshop', override_hours: 'lots' });
+    expect(post.isDone()).toBe(false);
     expect(error.code).toBe('ValidationError');
     expect(error.message).toMatch(/^Nothing was sent to ScopeStack: Hours must be a number/);
     expect(error.message).toContain('(got "lots")');
   });
 
   it('reports every problem at once: the missing name, the quantity and the hours', async () => {
-    const error = await appErrorOf(
-      performAsProduction(appTester, addProjectService, bundleWith({ project_id: '90425', quantity: '1.5', override_hours: 'lots' })),
-    );
+    const error = await refusalOf(addProjectService, { project_id: '90425', quantity: '1.5', override_hours: 'lots' });
     expect(error.message).toMatch(
       /^Nothing was sent to ScopeStack: Name is required\. Quantity must be a whole number, for example 3 \(got "1\.5"\)\. Hours must be a number/,
     );
@@ -287,24 +198,14 @@ describe('creates.add_project_service: a custom service', () => {
 
 describe('searches.find_service', () => {
   it('keeps only the exact name among the partial matches, same case first, with subservices included', async () => {
-    const scope = nock(API)
-      .get(SERVICES)
-      .query(searchQuery({ 'filter[name]': 'Firewall Deployment' }))
-      .matchHeader('accept', JSON_API)
-      .once()
-      .reply(
-        200,
-        list(
-          [
-            service('1', 'Firewall Deployment Plus'),
-            service('2', 'firewall deployment'),
-            service('3', 'Firewall Deployment', {}, ['8101']),
-          ],
-          [{ id: '8101', type: 'subservices', attributes: { name: 'Rule Review', 'suggested-hours': '4.0' } }],
-        ),
-      );
-    const found = await appTester(performOf<FlatRecord[]>(findService), bundleWith({ name: ' Firewall Deployment ' }));
-    expect(scope.isDone()).toBe(true);
+    const partialMatches = [
+      service('1', 'Firewall Deployment Plus'),
+      service('2', 'firewall deployment'),
+      service('3', 'Firewall Deployment', {}, ['8101']),
+    ];
+    const subservice = { id: '8101', type: 'subservices', attributes: { name: 'Rule Review', 'suggested-hours': '4.0' } };
+    const scope = oneGet(SERVICES, searchQuery({ 'filter[name]': 'Firewall Deployment' }), list(partialMatches, [subservice]));
+    const found = await readThrough(scope, findService, { name: ' Firewall Deployment ' });
     expect(found.map((record) => record.id)).toEqual(['3', '2']);
     expect(found[0]).toMatchObject({
       name: 'Firewall Deployment',
@@ -315,73 +216,57 @@ describe('searches.find_service', () => {
   });
 
   it('keeps the exact name, archived or not, and drops the active partial match listed before it', async () => {
-    nock(API)
-      .get(SERVICES)
-      .query(searchQuery({ 'filter[name]': 'firewall' }))
-      .reply(200, list([service('1', 'Firewall Upgrade'), service('2', 'Firewall', { active: false })]));
-    const found = await appTester(performOf<FlatRecord[]>(findService), bundleWith({ name: 'firewall' }));
+    oneGet(
+      SERVICES,
+      searchQuery({ 'filter[name]': 'firewall' }),
+      list([service('1', 'Firewall Upgrade'), service('2', 'Firewall', { active: false })]),
+    );
+    const found = await runStep(findService, { name: 'firewall' });
     expect(found.map((record) => record.id)).toEqual(['2']);
   });
 
   it('finds by SKU, without a name filter', async () => {
-    const scope = nock(API)
-      .get(SERVICES)
-      .query(searchQuery({ 'filter[sku]': 'PS-FW-01' }))
-      .once()
-      .reply(200, list([service('259302', 'Firewall Deployment', { sku: 'PS-FW-01' })]));
-    const found = await appTester(performOf<FlatRecord[]>(findService), bundleWith({ sku: 'PS-FW-01' }));
-    expect(scope.isDone()).toBe(true);
-    expect(found).toEqual([expect.objectContaining({ id: '259302', sku: 'PS-FW-01' })]);
+    const scope = oneGet(
+      SERVICES,
+      searchQuery({ 'filter[sku]': 'PS-FW-01' }),
+      list([service('259302', 'Firewall Deployment', { sku: 'PS-FW-01' })]),
+    );
+    expect(await readThrough(scope, findService, { sku: 'PS-FW-01' })).toEqual([
+      expect.objectContaining({ id: '259302', sku: 'PS-FW-01' }),
+    ]);
   });
 
+  // By ID, one GET of the service with its subservices; another name given is ignored, and an ID
+  // ScopeStack does not know is found as none.
+  const byId = (id: string) => nock(API, { reqheaders: SIGNED }).get(`${SERVICES}/${id}`).query({ include: 'subservices' }).once();
+
   it('finds by ID with one GET, ignoring the other fields', async () => {
-    const scope = nock(API)
-      .get(`${SERVICES}/259302`)
-      .query({ include: 'subservices' })
-      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
-      .once()
-      .reply(200, { data: service('259302', 'Firewall Deployment') });
-    const found = await appTester(performOf<FlatRecord[]>(findService), bundleWith({ id: '259302', name: 'Something Else' }));
-    expect(scope.isDone()).toBe(true);
+    const scope = byId('259302').reply(200, { data: service('259302', 'Firewall Deployment') });
+    const found = await readThrough(scope, findService, { id: '259302', name: 'Something Else' });
     expect(found).toEqual([expect.objectContaining({ id: '259302', name: 'Firewall Deployment' })]);
   });
 
   it('returns an empty list, not an error, for an ID ScopeStack does not know (404)', async () => {
-    const scope = nock(API)
-      .get(`${SERVICES}/999999`)
-      .query({ include: 'subservices' })
-      .reply(404, { errors: [{ title: 'Record not found', status: '404' }] });
-    await expect(appTester(performOf(findService), bundleWith({ id: '999999' }))).resolves.toEqual([]);
-    expect(scope.isDone()).toBe(true);
+    expect(await readThrough(byId('999999').reply(404, notFound()), findService, { id: '999999' })).toEqual([]);
   });
 
   it('returns an empty list when only partial matches come back', async () => {
-    nock(API)
-      .get(SERVICES)
-      .query(true)
-      .reply(200, list([service('1', 'Firewall Upgrade')]));
-    await expect(appTester(performOf(findService), bundleWith({ name: 'Firewall' }))).resolves.toEqual([]);
+    const partialOnly = list([service('1', 'Firewall Upgrade')]);
+    nock(API).get(SERVICES).query(true).reply(200, partialOnly);
+    await expect(runStep(findService, { name: 'Firewall' })).resolves.toEqual([]);
   });
 
   it('asks for a name or SKU before searching', async () => {
-    expect(await appErrorOf(appTester(performOf(findService), bundleWith({ name: ' ' })))).toEqual({
-      code: 'ValidationError',
-      message: 'Enter Name or SKU to find service by.',
-    });
+    expect(await searchRefusalOf(findService, { name: ' ' })).toEqual(refused('Enter Name or SKU to find service by.'));
   });
 });
 
 describe('triggers.list_services', () => {
   it('lists active services by name, one page per call, without their subservices, labelled "Name (SKU)"', async () => {
     // A dropdown needs no related records: no include.
-    const scope = nock(API)
-      .get(SERVICES)
-      .query({ 'filter[active]': 'true', sort: 'name', 'page[number]': '2', 'page[size]': '100' })
-      .once()
-      .reply(200, list([service('259302', 'Firewall Deployment', { sku: 'PS-FW-01' }), service('7', 'Site Survey', { sku: null })]));
-    const records = await appTester(performOf<FlatRecord[]>(listServices), { ...bundleWith(), meta: { page: 1 } });
-    expect(scope.isDone()).toBe(true);
-    expect(records.map((record) => [record.id, record['label']])).toEqual([
+    const page = list([service('259302', 'Firewall Deployment', { sku: 'PS-FW-01' }), service('7', 'Site Survey', { sku: null })]);
+    const scope = oneGet(SERVICES, { 'filter[active]': 'true', sort: 'name', ...pageOf(2) }, page);
+    expect(await dropdownOf(scope, listServices, 1)).toEqual([
       ['259302', 'Firewall Deployment (PS-FW-01)'],
       ['7', 'Site Survey'],
     ]);
@@ -393,8 +278,7 @@ describe('triggers.list_services', () => {
       key: 'service_id',
       label: 'Catalog Service',
       required: false,
-      dynamic: 'list_services.id.label',
-      search: 'find_service.id',
+      ...pickedFrom('list_services', 'find_service'),
     });
   });
 });

@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BuiltApp } from '../../bin/built-app.js';
 import type { ZapRunner } from '../../bin/zap-runner.js';
-import { failureOf, SEED, useSandbox, connectedTo, loggedBy } from './sandbox-harness.js';
+import { failureOf, SEED, useSandbox, connectedTo, loggedBy, turnOn, upsertsCheckedBy, writesCheckedBy } from './sandbox-harness.js';
 
 const context = useSandbox();
 
@@ -73,7 +73,9 @@ const connected = connectedTo(context);
 
 const requestsLogged = loggedBy(context);
 
-const writes = (): string[] => requestsLogged().filter((line) => !line.startsWith('GET '));
+const write = writesCheckedBy(context);
+
+const upsertTwice = upsertsCheckedBy(context);
 
 const ids = (records: readonly { id: string }[]): string[] => records.map((record) => record.id);
 
@@ -88,6 +90,36 @@ const createOpportunity = async (runner: ZapRunner, input: Record<string, unknow
 
 const apiRequest = async (runner: ZapRunner, input: Record<string, unknown>) => runner.run<ApiAnswer>('creates', 'api_request', input);
 
+/** The steps of a noun are named after it: `Sales Executive` has create_sales_executive, find_sales_executive, ... */
+const stepsOf = (noun: string) => noun.toLowerCase().replace(/ /g, '_');
+
+/** A create, then an update of what it created: one request each, the update changing only what it is given. */
+const itCreatesAndUpdates = (noun: string, path: string, { fields, change }: Record<'fields' | 'change', Record<string, unknown>>) => {
+  it(`creates and updates a ${noun}`, async () => {
+    const runner = await connected();
+    const created = await write<{ id: string }>(runner, `create_${stepsOf(noun)}`, fields, [`POST ${path}`]);
+    expect(created).toMatchObject(fields);
+    const updated = await write(runner, `update_${stepsOf(noun)}`, { id: created.id, ...change }, [`PATCH ${path}/${created.id}`]);
+    expect(updated).toMatchObject({ id: created.id, ...fields, ...change });
+  });
+};
+
+/** Find or Create pairs the find and create steps: run twice for the same record (searched by its `by` value), it creates it once. */
+const itOffersFindOrCreate = (noun: string, path: string, by: string, record: Record<string, string>) => {
+  it(`offers Find or Create ${noun}, which creates once when run twice`, async () => {
+    const [search, create] = [`find_${stepsOf(noun)}`, `create_${stepsOf(noun)}`];
+    const app = context.App as BuiltApp;
+    expect(app.searchOrCreates?.[search]).toMatchObject({ key: search, search, create, display: { label: `Find or Create ${noun}` } });
+    const runner = await connected();
+    const findOrCreate = async () =>
+      (await runner.run<{ id: string }[]>('searches', search, { [by]: record[by] })).result[0] ??
+      (await runner.run<{ id: string }>('creates', create, record)).result;
+    const first = await findOrCreate();
+    expect((await findOrCreate()).id).toBe(first.id);
+    expect(context.sandbox.log.count('POST', path)).toBe(1);
+  });
+};
+
 /** The display name ScopeStack gives an opportunity: "Account / Name / CRM ID". */
 const seededName = {
   [OPP.northwindSdWan]: 'Northwind / SD-WAN Rollout / OPP-1001',
@@ -97,9 +129,7 @@ const seededName = {
 describe('e2e: CRM opportunities', () => {
   it('new_crm_opportunity fires once for each opportunity created after the Zap was turned on', async () => {
     const runner = await connected();
-    const seeded = await runner.poll<OpportunityRecord>('new_crm_opportunity');
-    expect(seeded.fired).toEqual([]);
-    expect(seeded.requests).toBe(1);
+    await turnOn(runner, 'new_crm_opportunity');
 
     const first = await createOpportunity(runner, { opportunity_id: 'OPP-2001', name: 'Branch Firewalls', account_name: 'Fabrikam' });
     const second = await createOpportunity(runner, { opportunity_id: 'OPP-2002', name: 'Wi-Fi Refresh', amount: '12000' });
@@ -151,27 +181,30 @@ describe('e2e: CRM opportunities', () => {
 
   it('create_crm_opportunity links the projects named, which then show the opportunity', async () => {
     const runner = await connected();
-    const created = await runner.run<OpportunityRecord>('creates', 'create_crm_opportunity', {
-      opportunity_id: 'OPP-3001',
-      name: 'Managed Firewall Renewal',
-      account_name: 'Fabrikam Manufacturing',
-      amount: '18500',
-      stage: 'Proposal',
-      projects_ids: [P.fabrikamFirewall, P.fourthCoffeeWifi],
-    });
-    expect(created.requests).toBe(1);
-    expect(writes()).toEqual(['POST /crm-opportunities']);
-    expect(created.result).toMatchObject({
+    const created = await write<OpportunityRecord>(
+      runner,
+      'create_crm_opportunity',
+      {
+        opportunity_id: 'OPP-3001',
+        name: 'Managed Firewall Renewal',
+        account_name: 'Fabrikam Manufacturing',
+        amount: '18500',
+        stage: 'Proposal',
+        projects_ids: [P.fabrikamFirewall, P.fourthCoffeeWifi],
+      },
+      ['POST /crm-opportunities'],
+    );
+    expect(created).toMatchObject({
       opportunity_id: 'OPP-3001',
       display_name: 'Fabrikam Manufacturing / Managed Firewall Renewal / OPP-3001',
       amount: '18500.00',
       stage: 'Proposal',
     });
-    expect([...created.result.projects_ids].sort()).toEqual([P.fabrikamFirewall, P.fourthCoffeeWifi].sort());
+    expect([...created.projects_ids].sort()).toEqual([P.fabrikamFirewall, P.fourthCoffeeWifi].sort());
 
     for (const id of [P.fabrikamFirewall, P.fourthCoffeeWifi]) {
       expect(await findProject(runner, id)).toMatchObject({
-        crm_opportunity_id: created.result.id,
+        crm_opportunity_id: created.id,
         crm_opportunity_name: 'Fabrikam Manufacturing / Managed Firewall Renewal / OPP-3001',
       });
     }
@@ -179,11 +212,11 @@ describe('e2e: CRM opportunities', () => {
 
   it('update_crm_opportunity changes only what is filled in, and projects_ids replaces the linked projects', async () => {
     const runner = await connected();
-    const updated = await runner.run<OpportunityRecord>('creates', 'update_crm_opportunity', { id: OPP.contosoM365, stage: 'Closed Won' });
-    expect(updated.requests).toBe(1);
-    expect(requestsLogged()).toEqual([`PATCH /crm-opportunities/${OPP.contosoM365}`]);
+    const updated = await write<OpportunityRecord>(runner, 'update_crm_opportunity', { id: OPP.contosoM365, stage: 'Closed Won' }, [
+      `PATCH /crm-opportunities/${OPP.contosoM365}`,
+    ]);
     // The linked projects are kept when Projects is left empty.
-    expect(updated.result).toMatchObject({ stage: 'Closed Won', name: 'Microsoft 365 Migration', projects_ids: [P.contosoM365] });
+    expect(updated).toMatchObject({ stage: 'Closed Won', name: 'Microsoft 365 Migration', projects_ids: [P.contosoM365] });
 
     const relinked = await runner.run<OpportunityRecord>('creates', 'update_crm_opportunity', {
       id: OPP.contosoM365,
@@ -199,29 +232,25 @@ describe('e2e: CRM opportunities', () => {
 
   it('upsert_crm_opportunity creates (open, then closed ones read), then updates the same opportunity by CRM ID (found among the open ones)', async () => {
     const runner = await connected();
-    const first = await runner.run<OpportunityRecord>('creates', 'upsert_crm_opportunity', {
-      opportunity_id: 'OPP-5001',
-      name: 'SOC Onboarding',
-      stage: 'Qualification',
-    });
-    expect(first.result).toMatchObject({ upsert_action: 'created', opportunity_id: 'OPP-5001', stage: 'Qualification' });
-    expect(first.requests).toBe(3);
-    expect(requestsLogged()).toEqual(['GET /crm-opportunities', 'GET /crm-opportunities', 'POST /crm-opportunities']);
+    const opportunity = { opportunity_id: 'OPP-5001', name: 'SOC Onboarding' };
+    const first = await write<OpportunityRecord>(runner, 'upsert_crm_opportunity', { ...opportunity, stage: 'Qualification' }, [
+      'GET /crm-opportunities',
+      'GET /crm-opportunities',
+      'POST /crm-opportunities',
+    ]);
+    expect(first).toMatchObject({ upsert_action: 'created', opportunity_id: 'OPP-5001', stage: 'Qualification' });
     expect(context.sandbox.log.entries().map((entry) => entry.query['filter[is-closed]'])).toEqual(['false', 'true', undefined]);
 
-    context.sandbox.log.reset();
-    const second = await runner.run<OpportunityRecord>('creates', 'upsert_crm_opportunity', {
-      opportunity_id: 'OPP-5001',
-      name: 'SOC Onboarding',
-      stage: 'Proposal',
-      projects_ids: [P.northwindTradersAudit],
-    });
-    expect(second.result).toMatchObject({ upsert_action: 'updated', id: first.result.id, stage: 'Proposal' });
-    expect(second.result.projects_ids).toEqual([P.northwindTradersAudit]);
-    expect(second.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /crm-opportunities', `PATCH /crm-opportunities/${first.result.id}`]);
+    const second = await write<OpportunityRecord>(
+      runner,
+      'upsert_crm_opportunity',
+      { ...opportunity, stage: 'Proposal', projects_ids: [P.northwindTradersAudit] },
+      ['GET /crm-opportunities', `PATCH /crm-opportunities/${first.id}`],
+    );
+    expect(second).toMatchObject({ upsert_action: 'updated', id: first.id, stage: 'Proposal' });
+    expect(second.projects_ids).toEqual([P.northwindTradersAudit]);
     expect(await findProject(runner, P.northwindTradersAudit)).toMatchObject({
-      crm_opportunity_id: first.result.id,
+      crm_opportunity_id: first.id,
       crm_opportunity_name: 'SOC Onboarding / OPP-5001',
     });
     expect(context.sandbox.log.count('POST', '/crm-opportunities')).toBe(0);
@@ -229,10 +258,10 @@ describe('e2e: CRM opportunities', () => {
 
   it('delete_crm_opportunity deletes it and unlinks its projects; deleting it again says there is none and changes nothing', async () => {
     const runner = await connected();
-    const deleted = await runner.run<{ id: string; deleted: boolean }>('creates', 'delete_crm_opportunity', { id: OPP.northwindSdWan });
-    expect(deleted.result).toEqual({ id: OPP.northwindSdWan, deleted: true });
-    expect(deleted.requests).toBe(1);
-    expect(requestsLogged()).toEqual([`DELETE /crm-opportunities/${OPP.northwindSdWan}`]);
+    const deleted = await write(runner, 'delete_crm_opportunity', { id: OPP.northwindSdWan }, [
+      `DELETE /crm-opportunities/${OPP.northwindSdWan}`,
+    ]);
+    expect(deleted).toEqual({ id: OPP.northwindSdWan, deleted: true });
     expect(await findOpportunity(runner, { id: OPP.northwindSdWan })).toEqual([]);
     expect(await findOpportunity(runner, { opportunity_id: 'OPP-1001' })).toEqual([]);
     expect(await findProject(runner, P.northwindSdWan)).toMatchObject({ crm_opportunity_id: null });
@@ -251,22 +280,9 @@ describe('e2e: CRM opportunities', () => {
     expect(await findProject(runner, P.northwindSdWan)).toEqual(projectBefore);
   });
 
-  it('offers Find or Create CRM Opportunity, which creates once when run twice', async () => {
-    const app = context.App as BuiltApp;
-    expect(app.searchOrCreates?.['find_crm_opportunity']).toMatchObject({
-      key: 'find_crm_opportunity',
-      search: 'find_crm_opportunity',
-      create: 'create_crm_opportunity',
-      display: { label: 'Find or Create CRM Opportunity' },
-    });
-    const runner = await connected();
-    const findOrCreate = async () =>
-      (await findOpportunity(runner, { opportunity_id: 'OPP-7001' }))[0] ??
-      (await createOpportunity(runner, { opportunity_id: 'OPP-7001', name: 'Print Fleet' }));
-    const first = await findOrCreate();
-    const second = await findOrCreate();
-    expect(second.id).toBe(first.id);
-    expect(context.sandbox.log.count('POST', '/crm-opportunities')).toBe(1);
+  itOffersFindOrCreate('CRM Opportunity', '/crm-opportunities', 'opportunity_id', {
+    opportunity_id: 'OPP-7001',
+    name: 'Print Fleet',
   });
 });
 
@@ -277,9 +293,7 @@ describe('e2e: project_crm_opportunity_changed', () => {
 
   it('fires once when a project is linked with update_project and once when moved, not for other edits nor the unlink', async () => {
     const runner = await connected();
-    const seeded = await runner.poll<ProjectLinkVersion>(TRIGGER);
-    expect(seeded.fired).toEqual([]);
-    expect(seeded.requests).toBe(1);
+    await turnOn(runner, TRIGGER);
 
     // Linked (the project had no opportunity when the Zap was turned on).
     await runner.run('creates', 'update_project', { id: P.fabrikamFirewall, crm_opportunity_id: OPP.contosoM365 });
@@ -456,87 +470,42 @@ describe('e2e: sales executives, presales engineers and users', () => {
     const found = await runner.run<PersonRecord[]>('searches', 'find_sales_executive', { name: 'Casey Brooks' });
     expect(found.result).toEqual([expect.objectContaining({ id: SEED.salesExecutives.caseyBrooks, active: false })]);
 
-    context.sandbox.log.reset();
-    const upserted = await runner.run<PersonRecord>('creates', 'upsert_sales_executive', {
-      name: 'Casey Brooks',
-      email: 'casey.brooks@acme-it.example',
-      title: 'Senior Account Executive',
-    });
-    expect(upserted.result).toMatchObject({ upsert_action: 'updated', id: SEED.salesExecutives.caseyBrooks, active: false });
-    expect(requestsLogged()).toEqual(['GET /sales-executives', `PATCH /sales-executives/${SEED.salesExecutives.caseyBrooks}`]);
+    const upserted = await write<PersonRecord>(
+      runner,
+      'upsert_sales_executive',
+      { name: 'Casey Brooks', email: 'casey.brooks@acme-it.example', title: 'Senior Account Executive' },
+      ['GET /sales-executives', `PATCH /sales-executives/${SEED.salesExecutives.caseyBrooks}`],
+    );
+    expect(upserted).toMatchObject({ upsert_action: 'updated', id: SEED.salesExecutives.caseyBrooks, active: false });
   });
 
-  it('creates and updates a sales executive', async () => {
-    const runner = await connected();
-    const created = await runner.run<PersonRecord>('creates', 'create_sales_executive', {
-      name: 'Morgan Lee',
-      email: 'morgan.lee@acme-it.example',
-      title: 'Account Executive',
-    });
-    expect(created.requests).toBe(1);
-    expect(writes()).toEqual(['POST /sales-executives']);
-    expect(created.result).toMatchObject({ name: 'Morgan Lee', email: 'morgan.lee@acme-it.example', title: 'Account Executive' });
-
-    context.sandbox.log.reset();
-    const updated = await runner.run<PersonRecord>('creates', 'update_sales_executive', { id: created.result.id, phone: '+1 555 0199' });
-    expect(updated.requests).toBe(1);
-    expect(requestsLogged()).toEqual([`PATCH /sales-executives/${created.result.id}`]);
-    expect(updated.result).toMatchObject({ id: created.result.id, name: 'Morgan Lee', title: 'Account Executive', phone: '+1 555 0199' });
+  itCreatesAndUpdates('sales executive', '/sales-executives', {
+    fields: { name: 'Morgan Lee', email: 'morgan.lee@acme-it.example', title: 'Account Executive' },
+    change: { phone: '+1 555 0199' },
   });
 
   it('upsert_sales_executive creates, then updates the same person by email, two requests each', async () => {
     const runner = await connected();
-    const first = await runner.run<PersonRecord>('creates', 'upsert_sales_executive', {
-      name: 'Quinn Harper',
-      email: 'quinn.harper@acme-it.example',
-      title: 'Account Executive',
+    const { created, updated } = await upsertTwice<PersonRecord>(runner, 'upsert_sales_executive', '/sales-executives', {
+      create: { name: 'Quinn Harper', email: 'quinn.harper@acme-it.example', title: 'Account Executive' },
+      update: { name: 'Quinn Harper-Ng', email: 'Quinn.Harper@ACME-IT.example', title: 'Senior Account Executive' },
     });
-    expect(first.result).toMatchObject({ upsert_action: 'created', name: 'Quinn Harper', email: 'quinn.harper@acme-it.example' });
-    expect(first.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /sales-executives', 'POST /sales-executives']);
-
-    context.sandbox.log.reset();
-    const second = await runner.run<PersonRecord>('creates', 'upsert_sales_executive', {
-      name: 'Quinn Harper-Ng',
-      email: 'Quinn.Harper@ACME-IT.example',
-      title: 'Senior Account Executive',
-    });
-    expect(second.result).toMatchObject({
-      upsert_action: 'updated',
-      id: first.result.id,
-      name: 'Quinn Harper-Ng',
-      title: 'Senior Account Executive',
-    });
-    expect(second.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /sales-executives', `PATCH /sales-executives/${first.result.id}`]);
+    expect(created).toMatchObject({ name: 'Quinn Harper', email: 'quinn.harper@acme-it.example' });
+    expect(updated).toMatchObject({ name: 'Quinn Harper-Ng', title: 'Senior Account Executive' });
 
     // A seeded person is updated in place, not duplicated.
-    context.sandbox.log.reset();
-    const seeded = await runner.run<PersonRecord>('creates', 'upsert_sales_executive', {
-      name: 'Jordan Ellis',
-      email: 'jordan.ellis@acme-it.example',
-      title: 'Sales Director',
-    });
-    expect(seeded.result).toMatchObject({ upsert_action: 'updated', id: SEED.salesExecutives.jordanEllis, title: 'Sales Director' });
-    expect(writes()).toEqual([`PATCH /sales-executives/${SEED.salesExecutives.jordanEllis}`]);
+    const seeded = await write<PersonRecord>(
+      runner,
+      'upsert_sales_executive',
+      { name: 'Jordan Ellis', email: 'jordan.ellis@acme-it.example', title: 'Sales Director' },
+      ['GET /sales-executives', `PATCH /sales-executives/${SEED.salesExecutives.jordanEllis}`],
+    );
+    expect(seeded).toMatchObject({ upsert_action: 'updated', id: SEED.salesExecutives.jordanEllis, title: 'Sales Director' });
   });
 
-  it('offers Find or Create Sales Executive', async () => {
-    const app = context.App as BuiltApp;
-    expect(app.searchOrCreates?.['find_sales_executive']).toMatchObject({
-      key: 'find_sales_executive',
-      search: 'find_sales_executive',
-      create: 'create_sales_executive',
-      display: { label: 'Find or Create Sales Executive' },
-    });
-    const runner = await connected();
-    const findOrCreate = async () =>
-      (await runner.run<PersonRecord[]>('searches', 'find_sales_executive', { email: 'avery.stone@acme-it.example' })).result[0] ??
-      (await runner.run<PersonRecord>('creates', 'create_sales_executive', { name: 'Avery Stone', email: 'avery.stone@acme-it.example' }))
-        .result;
-    const first = await findOrCreate();
-    expect((await findOrCreate()).id).toBe(first.id);
-    expect(context.sandbox.log.count('POST', '/sales-executives')).toBe(1);
+  itOffersFindOrCreate('Sales Executive', '/sales-executives', 'email', {
+    name: 'Avery Stone',
+    email: 'avery.stone@acme-it.example',
   });
 });
 
@@ -553,54 +522,21 @@ describe('e2e: vendors', () => {
     expect(byId.result).toEqual([expect.objectContaining({ name: 'Ubiquitous Networks Supply', city: 'Dallas' })]);
   });
 
-  it('creates and updates a vendor', async () => {
-    const runner = await connected();
-    const created = await runner.run<VendorRecord>('creates', 'create_vendor', {
-      name: 'Tailwind Traders Supply',
-      city: 'Austin',
-      state: 'TX',
-    });
-    expect(created.requests).toBe(1);
-    expect(writes()).toEqual(['POST /vendors']);
-    expect(created.result).toMatchObject({ name: 'Tailwind Traders Supply', city: 'Austin', state: 'TX' });
-
-    context.sandbox.log.reset();
-    const updated = await runner.run<VendorRecord>('creates', 'update_vendor', { id: created.result.id, city: 'Houston' });
-    expect(updated.requests).toBe(1);
-    expect(requestsLogged()).toEqual([`PATCH /vendors/${created.result.id}`]);
-    expect(updated.result).toMatchObject({ id: created.result.id, name: 'Tailwind Traders Supply', city: 'Houston', state: 'TX' });
+  itCreatesAndUpdates('vendor', '/vendors', {
+    fields: { name: 'Tailwind Traders Supply', city: 'Austin', state: 'TX' },
+    change: { city: 'Houston' },
   });
 
   it('upsert_vendor creates, then updates the same vendor by name, two requests each', async () => {
-    const runner = await connected();
-    const first = await runner.run<VendorRecord>('creates', 'upsert_vendor', { name: 'Litware Components', city: 'Boise' });
-    expect(first.result).toMatchObject({ upsert_action: 'created', name: 'Litware Components', city: 'Boise' });
-    expect(first.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /vendors', 'POST /vendors']);
-
-    context.sandbox.log.reset();
-    const second = await runner.run<VendorRecord>('creates', 'upsert_vendor', { name: 'LITWARE COMPONENTS', state: 'ID' });
-    expect(second.result).toMatchObject({ upsert_action: 'updated', id: first.result.id, city: 'Boise', state: 'ID' });
-    expect(second.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /vendors', `PATCH /vendors/${first.result.id}`]);
-  });
-
-  it('offers Find or Create Vendor', async () => {
-    const app = context.App as BuiltApp;
-    expect(app.searchOrCreates?.['find_vendor']).toMatchObject({
-      key: 'find_vendor',
-      search: 'find_vendor',
-      create: 'create_vendor',
-      display: { label: 'Find or Create Vendor' },
+    const { created, updated } = await upsertTwice<VendorRecord>(await connected(), 'upsert_vendor', '/vendors', {
+      create: { name: 'Litware Components', city: 'Boise' },
+      update: { name: 'LITWARE COMPONENTS', state: 'ID' },
     });
-    const runner = await connected();
-    const findOrCreate = async () =>
-      (await runner.run<VendorRecord[]>('searches', 'find_vendor', { name: 'Northwind Parts' })).result[0] ??
-      (await runner.run<VendorRecord>('creates', 'create_vendor', { name: 'Northwind Parts' })).result;
-    const first = await findOrCreate();
-    expect((await findOrCreate()).id).toBe(first.id);
-    expect(context.sandbox.log.count('POST', '/vendors')).toBe(1);
+    expect(created).toMatchObject({ name: 'Litware Components', city: 'Boise' });
+    expect(updated).toMatchObject({ city: 'Boise', state: 'ID' });
   });
+
+  itOffersFindOrCreate('Vendor', '/vendors', 'name', { name: 'Northwind Parts' });
 });
 
 describe('e2e: api_request', () => {

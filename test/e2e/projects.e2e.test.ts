@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ZapRunner } from '../../bin/zap-runner.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { buildSeedState } from '../../sandbox/seed/build-seed.js';
-import { failureOf, SEED, useSandbox, connectedTo, loggedBy } from './sandbox-harness.js';
+import { failureOf, SEED, useSandbox, connectedTo, loggedBy, turnOn, upsertsCheckedBy, writesCheckedBy } from './sandbox-harness.js';
 
 /** The Zap editor reads a step's custom fields to show them (and Zapier to type its input) before the step runs. */
 const FIELDS_SET_UP = 'GET /project-variables';
@@ -83,6 +83,8 @@ const requestsLogged = loggedBy(context);
 
 const writes = (): string[] => requestsLogged().filter((line) => !line.startsWith('GET '));
 
+const write = writesCheckedBy(context);
+
 const updateProject = async (runner: ZapRunner, input: Record<string, unknown>): Promise<ProjectRecord> =>
   (await runner.run<ProjectRecord>('creates', 'update_project', input)).result;
 
@@ -124,9 +126,7 @@ const createProject = async (runner: ZapRunner, input: Record<string, unknown>):
 describe('e2e: project triggers', () => {
   it('new_project fires once for a project created after the Zap was turned on', async () => {
     const runner = await connected();
-    const seeded = await runner.poll<ProjectRecord>('new_project');
-    expect(seeded.fired).toEqual([]);
-    expect(seeded.requests).toBe(1);
+    await turnOn(runner, 'new_project');
     const created = await createProject(runner, { project_name: 'Contoso Zero Trust', client_id: SEED.clients.contosoHealth });
     context.sandbox.log.reset();
     const next = await runner.poll<ProjectRecord>('new_project');
@@ -418,14 +418,9 @@ describe('e2e: project writes', () => {
 
   it('updates only the fields filled in', async () => {
     const runner = await connected();
-    const updated = await runner.run<ProjectRecord>('creates', 'update_project', {
-      id: P.northwindSdWan,
-      msa_date: '2025-09-30',
-      tag_list: '',
-    });
-    expect(updated.requests).toBe(1);
-    expect(requestsLogged()).toEqual([`PATCH /projects/${P.northwindSdWan}`]);
-    expect(updated.result).toMatchObject({
+    const input = { id: P.northwindSdWan, msa_date: '2025-09-30', tag_list: '' };
+    const updated = await write<ProjectRecord>(runner, 'update_project', input, [`PATCH /projects/${P.northwindSdWan}`]);
+    expect(updated).toMatchObject({
       id: P.northwindSdWan,
       msa_date: '2025-09-30',
       project_name: 'Northwind SD-WAN Rollout',
@@ -456,45 +451,41 @@ describe('e2e: project writes', () => {
   it('upsert_project creates, then updates the same project: active and archived projects read, the default lookups, then the write', async () => {
     const runner = await connected();
     const input = { project_name: 'Proseware Lab Network', client_id: SEED.clients.prosewareLabs };
-    const first = await runner.run<ProjectRecord>('creates', 'upsert_project', { ...input, msa_date: '2025-03-01' });
-    expect(first.result).toMatchObject({ upsert_action: 'created', project_name: 'Proseware Lab Network', msa_date: '2025-03-01' });
     // The lookup among active projects, then archived ones (one value per read, as public clients
     // ask), the account's default rate table and payment term (the strict sandbox, like public
     // clients, does not fill them in), then the POST.
-    expect(first.requests).toBe(5);
-    expect(requestsLogged()).toEqual(['GET /projects', 'GET /projects', ...DEFAULT_LOOKUPS, 'POST /projects']);
+    const first = await write<ProjectRecord>(runner, 'upsert_project', { ...input, msa_date: '2025-03-01' }, [
+      'GET /projects',
+      'GET /projects',
+      ...DEFAULT_LOOKUPS,
+      'POST /projects',
+    ]);
+    expect(first).toMatchObject({ upsert_action: 'created', project_name: 'Proseware Lab Network', msa_date: '2025-03-01' });
 
-    context.sandbox.log.reset();
-    const second = await runner.run<ProjectRecord>('creates', 'upsert_project', {
-      ...input,
-      project_name: 'PROSEWARE LAB NETWORK ',
-      executive_summary: 'Rewire the lab.',
-    });
-    expect(second.result).toMatchObject({ upsert_action: 'updated', id: first.result.id, msa_date: '2025-03-01' });
-    expect(second.result.executive_summary).toBe('Rewire the lab.');
-    expect(second.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /projects', `PATCH /projects/${first.result.id}`]);
+    const second = await write<ProjectRecord>(
+      runner,
+      'upsert_project',
+      { ...input, project_name: 'PROSEWARE LAB NETWORK ', executive_summary: 'Rewire the lab.' },
+      ['GET /projects', `PATCH /projects/${first.id}`],
+    );
+    expect(second).toMatchObject({ upsert_action: 'updated', id: first.id, msa_date: '2025-03-01' });
+    expect(second.executive_summary).toBe('Rewire the lab.');
 
     // The same name for another client is another project.
     context.sandbox.log.reset();
     const elsewhere = await runner.run<ProjectRecord>('creates', 'upsert_project', { ...input, client_id: SEED.clients.fabrikam });
     expect(elsewhere.result.upsert_action).toBe('created');
-    expect(elsewhere.result.id).not.toBe(first.result.id);
+    expect(elsewhere.result.id).not.toBe(first.id);
     expect(writes()).toEqual(['POST /projects']);
   });
 
   it('upsert_client creates, then updates the same client, two requests each', async () => {
-    const runner = await connected();
-    const first = await runner.run<ClientRecord>('creates', 'upsert_client', { name: 'Graphic Design Institute' });
-    expect(first.result).toMatchObject({ upsert_action: 'created', name: 'Graphic Design Institute' });
-    expect(first.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /clients', 'POST /clients']);
-
-    context.sandbox.log.reset();
-    const second = await runner.run<ClientRecord>('creates', 'upsert_client', { name: 'graphic design institute', domain: 'gdi.example' });
-    expect(second.result).toMatchObject({ upsert_action: 'updated', id: first.result.id, domain: 'gdi.example' });
-    expect(second.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /clients', `PATCH /clients/${first.result.id}`]);
+    const { created, updated } = await upsertsCheckedBy(context)<ClientRecord>(await connected(), 'upsert_client', '/clients', {
+      create: { name: 'Graphic Design Institute' },
+      update: { name: 'graphic design institute', domain: 'gdi.example' },
+    });
+    expect(created.name).toBe('Graphic Design Institute');
+    expect(updated.domain).toBe('gdi.example');
   });
 
   it('creates and updates a project contact', async () => {
@@ -513,12 +504,11 @@ describe('e2e: project writes', () => {
     });
     expect(writes()).toEqual(['POST /project-contacts']);
 
-    context.sandbox.log.reset();
-    const updated = await runner.run<PartRecord>('creates', 'update_project_contact', { id: created.result.id, title: 'CTO' });
-    expect(updated.requests).toBe(1);
-    expect(updated.result).toMatchObject({ id: created.result.id, name: 'Molly Dempsey', title: 'CTO', project_id: P.contosoM365 });
-    expect(updated.result.custom_preferred_contact_time).toBe('Mornings');
-    expect(requestsLogged()).toEqual([`PATCH /project-contacts/${created.result.id}`]);
+    const updated = await write<PartRecord>(runner, 'update_project_contact', { id: created.result.id, title: 'CTO' }, [
+      `PATCH /project-contacts/${created.result.id}`,
+    ]);
+    expect(updated).toMatchObject({ id: created.result.id, name: 'Molly Dempsey', title: 'CTO', project_id: P.contosoM365 });
+    expect(updated.custom_preferred_contact_time).toBe('Mornings');
   });
 
   it('creates and updates a project location, and explains a duplicate location name', async () => {

@@ -5,7 +5,7 @@
  */
 import type { BuiltApp } from '../../bin/built-app.js';
 import type { ZapRunner } from '../../bin/zap-runner.js';
-import { failureOf, SEED, useSandbox, connectedTo, loggedBy } from './sandbox-harness.js';
+import { failureOf, SEED, useSandbox, connectedTo, loggedBy, upsertsCheckedBy, writesCheckedBy } from './sandbox-harness.js';
 
 const context = useSandbox();
 
@@ -90,6 +90,8 @@ const connected = connectedTo(context);
 
 const requestsLogged = loggedBy(context);
 
+const write = writesCheckedBy(context);
+
 /** Reads of one document by ID: the wait's polls. */
 const documentReads = (id: string): number => context.sandbox.log.count('GET', `/project-documents/${id}`);
 
@@ -99,12 +101,8 @@ const generate = async (runner: ZapRunner, input: Record<string, unknown>) =>
 describe('e2e: add_project_service', () => {
   it('adds a catalog service in one request: its defaults copied, its 2 active subservices as line items, hours and pricing out', async () => {
     const runner = await connected();
-    const { result, requests } = await runner.run<ProjectServiceRecord>('creates', 'add_project_service', {
-      project_id: P.fourthCoffeeWifi,
-      service_id: S.networkAssessment,
-    });
-    expect(requests).toBe(1);
-    expect(requestsLogged()).toEqual(['POST /project-services']);
+    const input = { project_id: P.fourthCoffeeWifi, service_id: S.networkAssessment };
+    const result = await write<ProjectServiceRecord>(runner, 'add_project_service', input, ['POST /project-services']);
     expect(result).toMatchObject({
       name: 'Network Assessment',
       service_description: 'Acme will perform the network assessment.',
@@ -131,20 +129,17 @@ describe('e2e: add_project_service', () => {
 
   it('adds a custom service with its name, quantity, hours and SOW language, and no line items', async () => {
     const runner = await connected();
-    const { result, requests } = await runner.run<ProjectServiceRecord>('creates', 'add_project_service', {
+    const input = {
       project_id: P.fourthCoffeeWifi,
       name: 'Onsite Staff Training',
       quantity: '3',
       override_hours: '2.5',
       service_description: 'Acme trains the store staff on the new Wi-Fi.',
-    });
-    expect(requests).toBe(1);
-    expect(requestsLogged()).toEqual(['POST /project-services']);
+    };
+    const result = await write<ProjectServiceRecord>(runner, 'add_project_service', input, ['POST /project-services']);
     expect(result).toMatchObject({
-      name: 'Onsite Staff Training',
+      ...input,
       quantity: 3,
-      override_hours: '2.5',
-      service_description: 'Acme trains the store staff on the new Wi-Fi.',
       task_source: 'custom',
       service_id: null,
       project_subservices_ids: [],
@@ -476,7 +471,7 @@ describe('e2e: new_project_document', () => {
 describe('e2e: products', () => {
   it('creates a product in one request, a price with a thousands separator read as a number', async () => {
     const runner = await connected();
-    const { result, requests } = await runner.run<ProductRecord>('creates', 'create_product', {
+    const input = {
       name: 'FortiGate 60F',
       sku: 'FG-60F',
       manufacturer_name: 'Fortinet',
@@ -484,30 +479,16 @@ describe('e2e: products', () => {
       unit_price: '1,500.00',
       unit_cost: '1100',
       billing_frequency: 'one_time',
-    });
-    expect(requests).toBe(1);
-    expect(requestsLogged()).toEqual(['POST /products']);
-    expect(result).toMatchObject({
-      name: 'FortiGate 60F',
-      sku: 'FG-60F',
-      manufacturer_name: 'Fortinet',
-      manufacturer_part_number: 'FG-60F-BDL',
-      unit_price: '1500.00',
-      unit_cost: '1100.00',
-      billing_frequency: 'one_time',
-      active: true,
-    });
+    };
+    const result = await write<ProductRecord>(runner, 'create_product', input, ['POST /products']);
+    // What was sent comes back, the prices as decimal strings.
+    expect(result).toMatchObject({ ...input, unit_price: '1500.00', unit_cost: '1100.00', active: true });
   });
 
   it('updates only the fields filled in', async () => {
     const runner = await connected();
-    const { result, requests } = await runner.run<ProductRecord>('creates', 'update_product', {
-      id: SEED.products.switch48,
-      unit_price: '1799.50',
-      sku: '',
-    });
-    expect(requests).toBe(1);
-    expect(requestsLogged()).toEqual([`PATCH /products/${SEED.products.switch48}`]);
+    const input = { id: SEED.products.switch48, unit_price: '1799.50', sku: '' };
+    const result = await write<ProductRecord>(runner, 'update_product', input, [`PATCH /products/${SEED.products.switch48}`]);
     expect(result).toMatchObject({
       id: SEED.products.switch48,
       name: 'Managed Switch 48-Port',
@@ -520,50 +501,40 @@ describe('e2e: products', () => {
 
   it('upsert_product by SKU creates, then updates the same product (renamed) in 2 requests', async () => {
     const runner = await connected();
-    const created = await runner.run<ProductRecord>('creates', 'upsert_product', {
-      name: 'Aruba AP-635',
-      sku: 'AR-635',
-      unit_price: '899',
-    });
-    expect(created.result).toMatchObject({ upsert_action: 'created', name: 'Aruba AP-635', sku: 'AR-635', unit_price: '899.00' });
     // A SKU is given, so the product is looked up by SKU alone (the name is for products without
     // one), then one POST.
-    expect(requestsLogged()).toEqual(['GET /products', 'POST /products']);
+    const created = await write<ProductRecord>(runner, 'upsert_product', { name: 'Aruba AP-635', sku: 'AR-635', unit_price: '899' }, [
+      'GET /products',
+      'POST /products',
+    ]);
+    expect(created).toMatchObject({ upsert_action: 'created', name: 'Aruba AP-635', sku: 'AR-635', unit_price: '899.00' });
     expect(
       context.sandbox.log
         .entries()
         .map((entry) => Object.keys(entry.query).find((key) => key.startsWith('filter[') && key !== 'filter[active]')),
     ).toEqual(['filter[sku]', undefined]);
 
-    context.sandbox.log.reset();
-    const updated = await runner.run<ProductRecord>('creates', 'upsert_product', {
-      name: 'Aruba AP-635 Indoor',
-      sku: 'AR-635',
-      unit_cost: '640',
-    });
-    expect(updated.result).toMatchObject({
+    const updated = await write<ProductRecord>(runner, 'upsert_product', { name: 'Aruba AP-635 Indoor', sku: 'AR-635', unit_cost: '640' }, [
+      'GET /products',
+      `PATCH /products/${created.id}`,
+    ]);
+    expect(updated).toMatchObject({
       upsert_action: 'updated',
-      id: created.result.id,
+      id: created.id,
       name: 'Aruba AP-635 Indoor',
       unit_price: '899.00',
       unit_cost: '640.00',
     });
-    expect(updated.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /products', `PATCH /products/${created.result.id}`]);
   });
 
   it('upsert_product by exact name creates, then updates the same product, 2 requests each', async () => {
     const runner = await connected();
-    const created = await runner.run<ProductRecord>('creates', 'upsert_product', { name: 'Cat6 Patch Cable 3 ft', unit_price: '4.50' });
-    expect(created.result).toMatchObject({ upsert_action: 'created', name: 'Cat6 Patch Cable 3 ft', sku: null });
-    expect(created.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /products', 'POST /products']);
-
-    context.sandbox.log.reset();
-    const updated = await runner.run<ProductRecord>('creates', 'upsert_product', { name: 'Cat6 Patch Cable 3 ft', unit_price: '3.95' });
-    expect(updated.result).toMatchObject({ upsert_action: 'updated', id: created.result.id, unit_price: '3.95' });
-    expect(updated.requests).toBe(2);
-    expect(requestsLogged()).toEqual(['GET /products', `PATCH /products/${created.result.id}`]);
+    const { created, updated } = await upsertsCheckedBy(context)<ProductRecord>(runner, 'upsert_product', '/products', {
+      create: { name: 'Cat6 Patch Cable 3 ft', unit_price: '4.50' },
+      update: { name: 'Cat6 Patch Cable 3 ft', unit_price: '3.95' },
+    });
+    expect(created).toMatchObject({ name: 'Cat6 Patch Cable 3 ft', sku: null });
+    expect(updated.unit_price).toBe('3.95');
 
     // A seeded product whose name only contains the new one's is not taken for it.
     context.sandbox.log.reset();

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthData, ZapRunner } from '../../bin/zap-runner.js';
 import type { FaultSpec } from '../../sandbox/faults.js';
 import type { LogEntry } from '../../sandbox/request-log.js';
-import { SEED, useSandbox } from '../e2e/sandbox-harness.js';
+import { connectedTo, SEED, useSandbox } from '../e2e/sandbox-harness.js';
 
 const context = useSandbox();
 
@@ -59,18 +59,12 @@ const note = (row: string, column: keyof Cells, text: string) => {
 // ---------------------------------------------------------------------------------------------
 // Running a step and reading what happened.
 
-const serviceCredentials: AuthData = { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret };
 const readOnlyCredentials: AuthData = {
   client_id: SEED.readOnlyServiceUser.clientId,
   client_secret: SEED.readOnlyServiceUser.clientSecret,
 };
 
-const connected = async (credentials: AuthData = serviceCredentials): Promise<ZapRunner> => {
-  const runner = context.runner(credentials);
-  await runner.connect();
-  context.sandbox.log.reset();
-  return runner;
-};
+const connected = connectedTo(context);
 
 /** The name of the client each write tries to create; the count afterwards looks for it. */
 const clientName = (row: string) => `Fault Matrix ${row}`;
@@ -243,6 +237,20 @@ const failed = (error: ExpectedError, records?: number, tokenRequests = 0): Expe
   ...(records === undefined ? {} : { records }),
 });
 
+/** The app error (code ApiError) that most faults end in. */
+const apiError = (...says: RegExp[]): ExpectedError => ({ name: 'AppError', code: 'ApiError', says });
+
+/** A dropped connection: a read is sent again; a create is not, as it may have been handled, and says how to check. */
+const connectionDropped = (fault: string, kind: 'drop_before' | 'drop_after', records: number): Row => ({
+  fault,
+  arrange: faultOnClients({ kind, times: 1 }),
+  read: recovered(2),
+  write: failed(
+    apiError(/^The connection to ScopeStack failed while trying to create clients \(ECONNRESET\)\./, WITH_FIND_STEP, UNKNOWN_CREATE),
+    records,
+  ),
+});
+
 /** A credential that stops working while a Zap runs: one renewal attempt, then the connection is expired. */
 const credentialGone = (fault: string, arrange: () => void): Row => {
   const expired: ExpectedError = {
@@ -315,34 +323,19 @@ const rows: Row[] = [
   {
     fault: '500',
     arrange: faultOnClients({ kind: 'server_error', status: 500, times: 1 }),
-    read: failed({
-      name: 'AppError',
-      code: 'ApiError',
-      says: [/^ScopeStack had a problem and could not read clients \(HTTP 500\)\./, /Try again in a few minutes\.$/],
-    }),
-    write: failed(
-      {
-        name: 'AppError',
-        code: 'ApiError',
-        says: [/^ScopeStack had a problem and could not create clients \(HTTP 500\)\./, UNKNOWN_CREATE],
-      },
-      0,
-    ),
+    read: failed(apiError(/^ScopeStack had a problem and could not read clients \(HTTP 500\)\./, /Try again in a few minutes\.$/)),
+    write: failed(apiError(/^ScopeStack had a problem and could not create clients \(HTTP 500\)\./, UNKNOWN_CREATE), 0),
   },
   {
     fault: '502 with an HTML page',
     arrange: faultOnClients({ kind: 'html_error', status: 502, times: 1 }),
     read: recovered(2),
     write: failed(
-      {
-        name: 'AppError',
-        code: 'ApiError',
-        says: [
-          /^ScopeStack had a problem and could not create clients \(HTTP 502\)\./,
-          /ScopeStack answered with an error page instead of data\./,
-          UNKNOWN_CREATE,
-        ],
-      },
+      apiError(
+        /^ScopeStack had a problem and could not create clients \(HTTP 502\)\./,
+        /ScopeStack answered with an error page instead of data\./,
+        UNKNOWN_CREATE,
+      ),
       0,
     ),
   },
@@ -350,58 +343,21 @@ const rows: Row[] = [
     fault: '503 once, then success',
     arrange: faultOnClients({ kind: 'server_error', status: 503, times: 1 }),
     read: recovered(2),
-    write: failed(
-      {
-        name: 'AppError',
-        code: 'ApiError',
-        says: [/^ScopeStack had a problem and could not create clients \(HTTP 503\)\./, UNKNOWN_CREATE],
-      },
-      0,
-    ),
+    write: failed(apiError(/^ScopeStack had a problem and could not create clients \(HTTP 503\)\./, UNKNOWN_CREATE), 0),
   },
-  {
-    fault: 'Connection dropped before the request is read',
-    arrange: faultOnClients({ kind: 'drop_before', times: 1 }),
-    read: recovered(2),
-    write: failed(
-      {
-        name: 'AppError',
-        code: 'ApiError',
-        says: [/^The connection to ScopeStack failed while trying to create clients \(ECONNRESET\)\./, WITH_FIND_STEP, UNKNOWN_CREATE],
-      },
-      0,
-    ),
-  },
-  {
-    fault: 'Connection dropped after the request was handled',
-    arrange: faultOnClients({ kind: 'drop_after', times: 1 }),
-    read: recovered(2),
-    write: failed(
-      {
-        name: 'AppError',
-        code: 'ApiError',
-        says: [/^The connection to ScopeStack failed while trying to create clients \(ECONNRESET\)\./, WITH_FIND_STEP, UNKNOWN_CREATE],
-      },
-      1,
-    ),
-  },
+  connectionDropped('Connection dropped before the request is read', 'drop_before', 0),
+  connectionDropped('Connection dropped after the request was handled', 'drop_after', 1),
   {
     fault: 'Malformed JSON (200, half the body)',
     arrange: faultOnClients({ kind: 'malformed_json', times: 1 }),
-    read: failed({
-      name: 'AppError',
-      code: 'ApiError',
-      says: [
+    read: failed(
+      apiError(
         /^ScopeStack answered the request to read clients \(HTTP 200\) with data that could not be read\./,
         /Try again in a few minutes\.$/,
-      ],
-    }),
+      ),
+    ),
     write: failed(
-      {
-        name: 'AppError',
-        code: 'ApiError',
-        says: [/^ScopeStack answered the request to create clients \(HTTP 200\) with data that could not be read\./, UNKNOWN_CREATE],
-      },
+      apiError(/^ScopeStack answered the request to create clients \(HTTP 200\) with data that could not be read\./, UNKNOWN_CREATE),
       1,
     ),
   },

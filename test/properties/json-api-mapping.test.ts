@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { keyFor } from '../../src/toolkit/field-names.js';
-import { toRecord, toRecords, type FlatRecord, type Resource, type ResourceIdentifier } from '../../src/toolkit/json-api.js';
+import type { FlatRecord } from '../../src/toolkit/flat-record.js';
+import { toRecord, toRecords, type Resource, type ResourceIdentifier } from '../../src/toolkit/formats/json-api.js';
 import type { AttributeKind, AttributeSpec, RelationshipSpec, Requester, ResourceSpec } from '../../src/toolkit/resource-spec.js';
-import { toDocument, type WriteDocument } from '../../src/toolkit/to-document.js';
+import { jsonApiFormat, toDocument, type WriteDocument } from '../../src/toolkit/formats/json-api-format.js';
 
 /*
  * Names. JSON:API member names in kebab-case, built from a small vocabulary as well as at random
@@ -273,6 +274,7 @@ const canonical: Record<WriteKind, fc.Arbitrary<unknown>> = {
 
 const requester: Requester = {
   service: 'Test',
+  format: jsonApiFormat,
   collectionsUrl: () => undefined,
   apiBaseUrl: () => 'https://api.example',
   recordId: { pattern: /^\d+$/, description: 'a whole number such as 1001' },

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
-import type { ZObject } from 'zapier-platform-core';
+import zapier, { type ZObject } from 'zapier-platform-core';
+import { appError, ErrorCode } from '../../src/toolkit/app-errors.js';
 import { retryTiming, withRetries } from '../../src/toolkit/retry-policy.js';
 
 /*
@@ -29,10 +30,10 @@ const fetchError = (code: string | undefined, reason: string): Error =>
     ...(code ? { code, errno: code } : {}),
   });
 
-/** An answer thrown for its status: as an error with a `status` property, or as core's AppError carrying it in the message. */
+/** An answer thrown for its status: as an error with a `status` property, or as the app's error carrying it as data. */
 const statusError = (status: number, asAppError: boolean): Error =>
   asAppError
-    ? Object.assign(new Error(JSON.stringify({ message: `HTTP ${status}`, code: 'ApiError', status })), { name: 'AppError' })
+    ? appError({ errors: zapier.errors } as unknown as ZObject, { message: `HTTP ${status}`, code: ErrorCode.Api, status })
     : Object.assign(new Error(`HTTP ${status}`), { status });
 
 const failure: fc.Arbitrary<Failure> = fc.oneof(

@@ -1,13 +1,9 @@
-import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { SLUG, call, clientCredentialsToken, tokenRequest } from './sandbox-client.js';
+import { SEED, type Sandbox } from '../../sandbox/index.js';
+import { SLUG, call, clientCredentialsRequest, clientCredentialsToken, useFreshSandbox } from './sandbox-client.js';
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.admin.reset();
+useFreshSandbox((started) => {
+  sandbox = started;
 });
 
 async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
@@ -31,17 +27,11 @@ describe('admin HTTP API', () => {
     const token = await clientCredentialsToken(sandbox, clientId, clientSecret);
     const me = await call(sandbox, 'GET', '/v1/me', { token });
     expect((me.body as { data: { attributes: Record<string, unknown> } }).data.attributes['name']).toBe('Make Bot');
-    const write = await call(sandbox, 'POST', `/${SLUG}/v1/clients`, {
-      token,
-      body: { data: { type: 'clients', attributes: { name: 'X' } } },
-    });
-    expect(write.status).toBe(403);
+    const createClient = () =>
+      call(sandbox, 'POST', `/${SLUG}/v1/clients`, { token, body: { data: { type: 'clients', attributes: { name: 'X' } } } });
+    expect((await createClient()).status).toBe(403);
     expect((await admin('POST', `/users/${userId}/role`, { role: 'admin' })).status).toBe(204);
-    const allowed = await call(sandbox, 'POST', `/${SLUG}/v1/clients`, {
-      token,
-      body: { data: { type: 'clients', attributes: { name: 'X' } } },
-    });
-    expect(allowed.status).toBe(201);
+    expect((await createClient()).status).toBe(201);
 
     const rotated = await admin('POST', `/credentials/${clientId}/rotate`);
     expect(rotated.status).toBe(200);
@@ -49,11 +39,7 @@ describe('admin HTTP API', () => {
     const newSecret = (rotated.body as { clientSecret: string }).clientSecret;
     await clientCredentialsToken(sandbox, clientId, newSecret);
     expect((await admin('DELETE', `/credentials/${clientId}`)).status).toBe(204);
-    const gone = await tokenRequest(
-      sandbox,
-      new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: newSecret }),
-    );
-    expect(gone.status).toBe(401);
+    expect((await clientCredentialsRequest(sandbox, clientId, newSecret)).status).toBe(401);
     expect((await admin('DELETE', `/credentials/${clientId}`)).status).toBe(404);
   });
 

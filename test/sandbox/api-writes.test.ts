@@ -1,5 +1,6 @@
 import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { SLUG, adminToken, call, clientCredentialsToken, ids, list, one, type Reply, useAdminSession } from './sandbox-client.js';
+import { SLUG, adminToken, call, clientCredentialsToken, ids, list, one, useAdminSession } from './sandbox-client.js';
+import { errorBody, errorsOf as errors, invalidAttribute, invalidRelationship, paramNotAllowed } from './errors.js';
 
 let sandbox: Sandbox;
 let token: string;
@@ -12,7 +13,6 @@ const post = (resource: string, body: unknown, options: { contentType?: string; 
   call(sandbox, 'POST', `/${SLUG}/v1/${resource}`, { token, body, ...options });
 const patch = (resource: string, id: string, body: unknown) => call(sandbox, 'PATCH', `/${SLUG}/v1/${resource}/${id}`, { token, body });
 const get = (path: string) => call(sandbox, 'GET', `/${SLUG}/v1/${path}`, { token });
-const errors = (answer: Reply) => (answer.body as { errors: Record<string, unknown>[] }).errors;
 
 describe('creates', () => {
   it('creates a client (201) stamped by the sandbox clock', async () => {
@@ -43,22 +43,7 @@ describe('creates', () => {
     const answer = await post('projects', { data: { type: 'projects', attributes: { 'project-name': '' } } });
     expect(answer.status).toBe(422);
     expect(answer.body).toEqual({
-      errors: [
-        {
-          title: "can't be blank",
-          detail: "project-name - can't be blank",
-          code: '100',
-          status: '422',
-          source: { pointer: '/data/attributes/project-name' },
-        },
-        {
-          title: 'must exist',
-          detail: 'client - must exist',
-          code: '100',
-          status: '422',
-          source: { pointer: '/data/relationships/client' },
-        },
-      ],
+      errors: [invalidAttribute('project-name', "can't be blank"), invalidRelationship('client', 'must exist')],
     });
   });
 
@@ -71,15 +56,7 @@ describe('creates', () => {
       },
     });
     expect(contact.status).toBe(422);
-    expect(errors(contact)).toEqual([
-      {
-        title: 'is not included in the list',
-        detail: 'contact-type - is not included in the list',
-        code: '100',
-        status: '422',
-        source: { pointer: '/data/attributes/contact-type' },
-      },
-    ]);
+    expect(errors(contact)).toEqual([invalidAttribute('contact-type', 'is not included in the list')]);
     const foreign = await post('clients', {
       data: {
         type: 'clients',
@@ -111,15 +88,7 @@ describe('creates', () => {
     });
     const duplicate = await post('project-locations', body(SEED.projects.northwindSdWan));
     expect(duplicate.status).toBe(422);
-    expect(errors(duplicate)).toEqual([
-      {
-        title: 'has already been taken',
-        detail: 'name - has already been taken',
-        code: '100',
-        status: '422',
-        source: { pointer: '/data/attributes/name' },
-      },
-    ]);
+    expect(errors(duplicate)).toEqual([invalidAttribute('name', 'has already been taken')]);
     expect((await post('project-locations', body(SEED.projects.contosoM365))).status).toBe(201);
   });
 
@@ -144,22 +113,7 @@ describe('creates', () => {
       data: { type: 'clients', attributes: { name: 'X', colour: 'red', 'created-at': '2020-01-01' } },
     });
     expect(unknown.status).toBe(400);
-    expect(errors(unknown)).toEqual([
-      {
-        title: 'Param not allowed',
-        detail: 'colour is not allowed.',
-        code: '105',
-        status: '400',
-        source: { pointer: '/data/attributes/colour' },
-      },
-      {
-        title: 'Param not allowed',
-        detail: 'created-at is not allowed.',
-        code: '105',
-        status: '400',
-        source: { pointer: '/data/attributes/created-at' },
-      },
-    ]);
+    expect(errors(unknown)).toEqual([paramNotAllowed('colour'), paramNotAllowed('created-at')]);
     const wrongType = await post('clients', { data: { type: 'projects', attributes: { name: 'X' } } });
     expect(wrongType.status).toBe(409);
     expect(errors(wrongType)[0]?.['source']).toEqual({ pointer: '/data/type' });
@@ -179,9 +133,7 @@ describe('creates', () => {
     expect((await call(sandbox, 'GET', `/${SLUG}/v1/clients`, { token: readOnly })).status).toBe(200);
     const answer = await post('clients', { data: { type: 'clients', attributes: { name: 'X' } } }, { token: readOnly });
     expect(answer.status).toBe(403);
-    expect(answer.body).toEqual({
-      errors: [{ title: 'Forbidden', detail: "This user's role does not allow POST on clients.", code: '403', status: '403' }],
-    });
+    expect(answer.body).toEqual(errorBody(403, 'Forbidden', "This user's role does not allow POST on clients."));
     sandbox.admin.setRole(SEED.readOnlyServiceUser.userId, 'admin');
     expect((await post('clients', { data: { type: 'clients', attributes: { name: 'X' } } }, { token: readOnly })).status).toBe(201);
   });
@@ -229,15 +181,7 @@ describe('updates', () => {
     expect(approved.attributes['approved-at']).toEqual(expect.any(String));
     const invalid = await status('technical_approval');
     expect(invalid.status).toBe(422);
-    expect(errors(invalid)).toEqual([
-      {
-        title: 'cannot change from approved to technical_approval',
-        detail: 'status - cannot change from approved to technical_approval',
-        code: '100',
-        status: '422',
-        source: { pointer: '/data/attributes/status' },
-      },
-    ]);
+    expect(errors(invalid)).toEqual([invalidAttribute('status', 'cannot change from approved to technical_approval')]);
     expect(one(await status('won')).attributes['status']).toBe('won');
     expect((await status('building')).status).toBe(422);
     const outcomes = (await get(`project-approvals?filter[project]=${id}`)).body as { data: { attributes: Record<string, unknown> }[] };

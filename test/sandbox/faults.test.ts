@@ -1,5 +1,7 @@
+import type { FaultSpec } from '../../sandbox/faults.js';
 import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { SLUG, basic, call, list, tokenRequest, useAdminSession } from './sandbox-client.js';
+import { SLUG, basic, call, clientCredentialsRequest, list, tokenRequest, useAdminSession } from './sandbox-client.js';
+import { errorBody } from './errors.js';
 
 let sandbox: Sandbox;
 let token: string;
@@ -11,37 +13,32 @@ useAdminSession((started, admin) => {
 const clients = () => call(sandbox, 'GET', `/${SLUG}/v1/clients`, { token });
 const createClient = (name: string) =>
   call(sandbox, 'POST', `/${SLUG}/v1/clients`, { token, body: { data: { type: 'clients', attributes: { name } } } });
+/** Switches `fault` on and reads the client list once. */
+const clientsWith = (fault: FaultSpec) => {
+  sandbox.faults.set(fault);
+  return clients();
+};
 const clientCount = async () => list(await clients()).meta['record-count'];
 
 describe('faults', () => {
   it('rate_limit answers 429 with Retry-After and a JSON:API body, for `times` requests only', async () => {
-    sandbox.faults.set({ kind: 'rate_limit', retryAfterSeconds: 7, times: 1 });
-    const limited = await clients();
+    const limited = await clientsWith({ kind: 'rate_limit', retryAfterSeconds: 7, times: 1 });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
-    expect(limited.body).toEqual({
-      errors: [{ title: 'Too Many Requests', detail: 'Rate limit exceeded. Retry in 7 seconds.', code: '429', status: '429' }],
-    });
+    expect(limited.body).toEqual(errorBody(429, 'Too Many Requests', 'Rate limit exceeded. Retry in 7 seconds.'));
     expect((await clients()).status).toBe(200);
   });
 
   it('server_error answers the chosen 5xx status with a JSON:API body', async () => {
-    sandbox.faults.set({ kind: 'server_error', status: 503, times: 1 });
-    const answer = await clients();
+    const answer = await clientsWith({ kind: 'server_error', status: 503, times: 1 });
     expect(answer.status).toBe(503);
     expect(answer.headers.get('content-type')).toBe('application/vnd.api+json');
-    expect(answer.body).toEqual({
-      errors: [
-        { title: 'Internal Server Error', detail: 'Something went wrong on the sandbox server (fault).', code: '503', status: '503' },
-      ],
-    });
-    sandbox.faults.set({ kind: 'server_error', times: 1 });
-    expect((await clients()).status).toBe(500);
+    expect(answer.body).toEqual(errorBody(503, 'Internal Server Error', 'Something went wrong on the sandbox server (fault).'));
+    expect((await clientsWith({ kind: 'server_error', times: 1 })).status).toBe(500);
   });
 
   it('html_error answers 502 with an HTML page', async () => {
-    sandbox.faults.set({ kind: 'html_error', times: 1 });
-    const answer = await clients();
+    const answer = await clientsWith({ kind: 'html_error', times: 1 });
     expect(answer.status).toBe(502);
     expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(answer.text).toContain('<h1>502 Bad Gateway</h1>');
@@ -68,8 +65,7 @@ describe('faults', () => {
   });
 
   it('malformed_json answers 200 with a truncated JSON body', async () => {
-    sandbox.faults.set({ kind: 'malformed_json', times: 1 });
-    const answer = await clients();
+    const answer = await clientsWith({ kind: 'malformed_json', times: 1 });
     expect(answer.status).toBe(200);
     expect(answer.body).toBeUndefined();
     expect(answer.text.startsWith('{"data":[{"id":"1001"')).toBe(true);
@@ -89,15 +85,11 @@ describe('faults', () => {
   it('matches on method and path, and applies to the token endpoint too', async () => {
     sandbox.faults.set({ kind: 'server_error', match: { method: 'POST', path: '/oauth/token' } });
     expect((await clients()).status).toBe(200);
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: SEED.serviceUser.clientId,
-      client_secret: SEED.serviceUser.clientSecret,
-    });
-    expect((await tokenRequest(sandbox, form)).status).toBe(500);
-    expect((await tokenRequest(sandbox, form)).status).toBe(500);
+    const serviceToken = () => clientCredentialsRequest(sandbox, SEED.serviceUser.clientId, SEED.serviceUser.clientSecret);
+    expect((await serviceToken()).status).toBe(500);
+    expect((await serviceToken()).status).toBe(500);
     sandbox.faults.clear();
-    expect((await tokenRequest(sandbox, form)).status).toBe(200);
+    expect((await serviceToken()).status).toBe(200);
   });
 
   it('the latencyMs option slows every non-admin request', async () => {

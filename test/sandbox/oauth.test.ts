@@ -1,5 +1,6 @@
-import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { basic, call, clientCredentialsToken, tokenRequest } from './sandbox-client.js';
+import { SEED, type Sandbox } from '../../sandbox/index.js';
+import { basic, call, clientCredentialsRequest, clientCredentialsToken, tokenRequest, useFreshSandbox } from './sandbox-client.js';
+import { errorBody } from './errors.js';
 
 const DOORKEEPER_INVALID_CLIENT =
   'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.';
@@ -7,12 +8,8 @@ const DOORKEEPER_INVALID_GRANT =
   'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.admin.reset();
+useFreshSandbox((started) => {
+  sandbox = started;
 });
 
 const service = SEED.serviceUser;
@@ -94,12 +91,7 @@ describe('POST /oauth/token client_credentials', () => {
   });
 
   it('refuses an account-level client for client_credentials (unauthorized_client 400)', async () => {
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: SEED.accountClient.clientId,
-      client_secret: SEED.accountClient.clientSecret,
-    });
-    const answer = await tokenRequest(sandbox, form);
+    const answer = await clientCredentialsRequest(sandbox, SEED.accountClient.clientId, SEED.accountClient.clientSecret);
     expect(answer.status).toBe(400);
     expect((answer.body as Record<string, unknown>)['error']).toBe('unauthorized_client');
   });
@@ -183,14 +175,8 @@ describe('token revocation and expiry', () => {
     expect(clientSecret).not.toBe(service.clientSecret);
     const revoked = await me(token);
     expect(revoked.status).toBe(401);
-    expect(revoked.body).toEqual({
-      errors: [{ title: 'Unauthorized', detail: 'The access token was revoked.', code: '401', status: '401' }],
-    });
-    const old = await tokenRequest(
-      sandbox,
-      new URLSearchParams({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.clientSecret }),
-    );
-    expect(old.status).toBe(401);
+    expect(revoked.body).toEqual(errorBody(401, 'Unauthorized', 'The access token was revoked.'));
+    expect((await clientCredentialsRequest(sandbox, service.clientId, service.clientSecret)).status).toBe(401);
     const fresh = await clientCredentialsToken(sandbox, service.clientId, clientSecret);
     expect((await me(fresh)).status).toBe(200);
   });
@@ -201,11 +187,7 @@ describe('token revocation and expiry', () => {
     sandbox.admin.deleteCredential(service.clientId);
     expect((await me(token)).status).toBe(401);
     expect((await me(other)).status).toBe(200);
-    const again = await tokenRequest(
-      sandbox,
-      new URLSearchParams({ grant_type: 'client_credentials', client_id: service.clientId, client_secret: service.clientSecret }),
-    );
-    expect(again.status).toBe(401);
+    expect((await clientCredentialsRequest(sandbox, service.clientId, service.clientSecret)).status).toBe(401);
   });
 
   it('changing a service user to licensed destroys all its credentials and revokes their tokens', async () => {
@@ -217,11 +199,7 @@ describe('token revocation and expiry', () => {
     sandbox.admin.changeUserType(userId, 'licensed');
     expect((await me(tokenOne)).status).toBe(401);
     expect((await me(tokenTwo)).status).toBe(401);
-    const retry = await tokenRequest(
-      sandbox,
-      new URLSearchParams({ grant_type: 'client_credentials', client_id: two.clientId, client_secret: two.clientSecret }),
-    );
-    expect(retry.status).toBe(401);
+    expect((await clientCredentialsRequest(sandbox, two.clientId, two.clientSecret)).status).toBe(401);
   });
 
   it('expires client-credentials tokens after 86400 s of the sandbox clock', async () => {
@@ -233,7 +211,7 @@ describe('token revocation and expiry', () => {
     const expired = await me(token);
     expect(expired.status).toBe(401);
     expect(expired.headers.get('www-authenticate')).toContain('error="invalid_token"');
-    expect(expired.body).toEqual({ errors: [{ title: 'Unauthorized', detail: 'The access token expired.', code: '401', status: '401' }] });
+    expect(expired.body).toEqual(errorBody(401, 'Unauthorized', 'The access token expired.'));
   });
 
   it('answers 403 for an expired token while the expired_token_403 fault is on, and 401 for a bad token regardless', async () => {
@@ -244,9 +222,7 @@ describe('token revocation and expiry', () => {
     sandbox.clock.advance(86400);
     const expired = await me(token);
     expect(expired.status).toBe(403);
-    expect(expired.body).toEqual({
-      errors: [{ title: 'Forbidden', detail: 'You are not authorized to access this resource.', code: '403', status: '403' }],
-    });
+    expect(expired.body).toEqual(errorBody(403, 'Forbidden', 'You are not authorized to access this resource.'));
     sandbox.faults.clear();
     expect((await me(token)).status).toBe(401);
   });

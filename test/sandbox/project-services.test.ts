@@ -1,5 +1,6 @@
 import { SEED, type Sandbox } from '../../sandbox/index.js';
 import { SLUG, call, ids, list, one, type Reply, type ResourceObject, useAdminSession } from './sandbox-client.js';
+import { errorsOf as errors, invalidAttribute, invalidRelationship } from './errors.js';
 
 let sandbox: Sandbox;
 let token: string;
@@ -10,7 +11,6 @@ useAdminSession((started, admin) => {
 
 const post = (path: string, body: unknown) => call(sandbox, 'POST', `/${SLUG}/v1/${path}`, { token, body });
 const get = (path: string) => call(sandbox, 'GET', `/${SLUG}/v1/${path}`, { token });
-const errors = (answer: Reply) => (answer.body as { errors: Record<string, unknown>[] }).errors;
 const included = (answer: Reply) => (answer.body as { included?: ResourceObject[] }).included ?? [];
 const keys = (resources: ResourceObject[]) => resources.map((resource) => `${resource.type}:${resource.id}`);
 
@@ -143,26 +143,10 @@ describe('adding a catalog service to a project', () => {
   it('answers 422 at the service relationship for an unknown, inactive or missing service', async () => {
     const unknown = await post('project-services', catalogBody('999999'));
     expect(unknown.status).toBe(422);
-    expect(errors(unknown)).toEqual([
-      {
-        title: 'must exist',
-        detail: 'service - must exist',
-        code: '100',
-        status: '422',
-        source: { pointer: '/data/relationships/service' },
-      },
-    ]);
+    expect(errors(unknown)).toEqual([invalidRelationship('service', 'must exist')]);
     const inactive = await post('project-services', catalogBody(SEED.services.pbxDecommission));
     expect(inactive.status).toBe(422);
-    expect(errors(inactive)).toEqual([
-      {
-        title: 'must be an active service of the account',
-        detail: 'service - must be an active service of the account',
-        code: '100',
-        status: '422',
-        source: { pointer: '/data/relationships/service' },
-      },
-    ]);
+    expect(errors(inactive)).toEqual([invalidRelationship('service', 'must be an active service of the account')]);
     const missing = await post('project-services', {
       data: { type: 'project-services', attributes: { 'task-source': 'service', name: 'X' }, relationships: projectLink('2001') },
     });
@@ -223,15 +207,7 @@ describe('custom services', () => {
       data: { type: 'project-services', attributes: { 'task-source': 'custom', name: ' ' }, relationships: projectLink('2001') },
     });
     expect(answer.status).toBe(422);
-    expect(errors(answer)).toEqual([
-      {
-        title: "can't be blank",
-        detail: "name - can't be blank",
-        code: '100',
-        status: '422',
-        source: { pointer: '/data/attributes/name' },
-      },
-    ]);
+    expect(errors(answer)).toEqual([invalidAttribute('name', "can't be blank")]);
     const nothing = await post('project-services', { data: { type: 'project-services', attributes: {} } });
     expect(errors(nothing).map((error) => error['detail'])).toEqual(["name - can't be blank", 'project - must exist']);
   });

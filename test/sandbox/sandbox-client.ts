@@ -37,11 +37,13 @@ export function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${id}:${secret}`, 'utf8').toString('base64')}`;
 }
 
+/** A client_credentials token request with the id and secret form-encoded in the body. */
+export function clientCredentialsRequest(sandbox: Sandbox, clientId: string, clientSecret: string): Promise<Reply> {
+  return tokenRequest(sandbox, new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }));
+}
+
 export async function clientCredentialsToken(sandbox: Sandbox, clientId: string, clientSecret: string): Promise<string> {
-  const answer = await tokenRequest(
-    sandbox,
-    new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
-  );
+  const answer = await clientCredentialsRequest(sandbox, clientId, clientSecret);
   const body = answer.body as { access_token?: string };
   if (answer.status !== 200 || body.access_token === undefined) throw new Error(`token request failed: ${answer.status} ${answer.text}`);
   return body.access_token;
@@ -92,19 +94,31 @@ export const list = (answer: Reply) => answer.body as ListBody;
 export const one = (answer: Reply) => (answer.body as { data: ResourceObject; included?: ResourceObject[] }).data;
 export const ids = (answer: Reply) => list(answer).data.map((resource) => resource.id);
 
+/** One sandbox for the test file, reset to the seed before each test: `use` gets it once it has started. */
+export const useFreshSandbox = (use: (sandbox: Sandbox) => void): void => {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    use(sandbox);
+  });
+  afterAll(() => sandbox?.close());
+  beforeEach(() => {
+    if (!sandbox) throw new Error('The sandbox did not start.');
+    sandbox.admin.reset();
+  });
+};
+
 /**
  * One sandbox for the test file, reset before each test, with a fresh admin token: `use` gets
  * both whenever they change.
  */
 export const useAdminSession = (use: (sandbox: Sandbox, token: string) => void): void => {
   let sandbox: Sandbox | undefined;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
+  useFreshSandbox((started) => {
+    sandbox = started;
   });
-  afterAll(() => sandbox?.close());
   beforeEach(async () => {
     if (!sandbox) throw new Error('The sandbox did not start.');
-    sandbox.admin.reset();
     use(sandbox, await adminToken(sandbox));
   });
 };

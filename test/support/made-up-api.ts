@@ -3,11 +3,13 @@
  * nothing in them leans on ScopeStack. Acme is known to accept `filter[kind]` and a sort by
  * name; `filter[colour]` and `sort=-id` are guesses.
  */
+import { jsonApiFormat } from '../../src/toolkit/formats/json-api-format.js';
 import type { Requester, ResourceSpec } from '../../src/toolkit/resource-spec.js';
 import { API, SLUG } from './bundle.js';
 
 const acme: Requester = {
   service: 'Acme',
+  format: jsonApiFormat,
   collectionsUrl: () => `${API}/${SLUG}/v1`,
   apiBaseUrl: () => API,
   recordId: { pattern: /^\d+$/, description: 'a whole number such as 12' },

@@ -4,11 +4,12 @@
  * the answer comes back flattened like every other step's, with the raw document beside it.
  */
 import { defineCreate, type Bundle, type Create, type HttpRequestOptions, type ZObject } from 'zapier-platform-core';
-import { appError, ErrorCode } from '../app-errors.js';
+import { appError, ErrorCode, failedResponseOf } from '../app-errors.js';
 import { apiTarget } from '../api-target.js';
 import { isGiven } from '../coerce.js';
-import { toRecords, type Resource } from '../json-api.js';
-import type { Requester } from '../resource-spec.js';
+import { fieldNotesOf } from '../field-notes.js';
+import type { Requester, ResourceSpec } from '../resource-spec.js';
+import { describeFailure } from '../response-errors.js';
 import { hasTemplateSyntax, sendableAsTyped } from '../template-syntax.js';
 import { scalarText } from '../text.js';
 import type { StepOptions } from './step-options.js';
@@ -18,25 +19,27 @@ type Method = keyof typeof METHODS;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isResource = (value: unknown): value is Resource => isObject(value) && typeof value['type'] === 'string' && value['id'] !== undefined;
-
-/** The answer's primary and included records, flattened; a single record is a list of one. */
-const flatRecords = (body: unknown) => {
-  if (!isObject(body) || !('data' in body)) return { data: [], included: [] };
-  const resources = (value: unknown): Resource[] => (Array.isArray(value) ? value : [value]).filter(isResource);
-  const included = resources(body['included'] ?? []);
-  return { data: toRecords({ data: resources(body['data']), included }), included: toRecords({ data: included }) };
-};
-
 export interface ApiRequestOptions<K extends string> extends StepOptions<K> {
   readonly label: string;
   readonly description: string;
   /** A path under the account, for help and messages (`/projects/123/phases`). */
   readonly examplePath: string;
-  /** A write body, for help. */
+  /** A write body, for messages. */
   readonly exampleBody: string;
+  /** What a write body is, with an example, for help ("a JSON object, for example …"). */
+  readonly bodyHelp: string;
+  /** Query parameters, for help ("filter[active] = true or include = client"). */
+  readonly exampleQuery: string;
   readonly sample: Readonly<Record<string, unknown>>;
+  /** The catalog's resources, so that an error about a path of theirs names fields by their labels. */
+  readonly resources?: readonly ResourceSpec[];
 }
+
+/** The resource whose collection the URL's path addresses (`…/projects/123`), if the catalog has it. */
+const resourceAt = (resources: readonly ResourceSpec[], url: string): ResourceSpec | undefined => {
+  const segments = new URL(url).pathname.split('/');
+  return resources.find((spec) => !spec.path.includes('{') && segments.includes(spec.path));
+};
 
 export const apiRequestStep = <K extends string>(requester: Requester, options: ApiRequestOptions<K>): Create<K> => {
   const service = requester.service;
@@ -49,7 +52,11 @@ export const apiRequestStep = <K extends string>(requester: Requester, options: 
     if (!Object.hasOwn(METHODS, method)) throw refuse(z, `Method must be one of ${Object.keys(METHODS).join(', ')}.`);
     const account = requester.collectionsUrl(bundle);
     if (!account) throw new z.errors.ExpiredAuthError(`This ${service} connection does not know its account. Reconnect it.`);
-    const target = apiTarget(scalarText(input['path']), { api: requester.apiBaseUrl(), account }, options.examplePath);
+    const target = apiTarget(
+      scalarText(input['path']),
+      { api: requester.apiBaseUrl(bundle), account, ...(requester.rootPaths ? { root: requester.rootPaths } : {}) },
+      options.examplePath,
+    );
     if (!target.ok) throw refuse(z, target.problem);
     const request: HttpRequestOptions & { url: string } = { url: target.url, method: method as Method };
     if (isGiven(input['body'])) {
@@ -71,13 +78,20 @@ export const apiRequestStep = <K extends string>(requester: Requester, options: 
         throw refuse(z, 'Query values cannot hold text in double curly braces ({{…}}): Zapier removes it from a request.');
       }
     }
-    const response = await z.request(sendableAsTyped(request));
+    const response = await z.request(sendableAsTyped(request)).catch((error: unknown) => {
+      // The path the user gave names the resource: its fields are told by the labels its steps use.
+      const failed = failedResponseOf(error);
+      const spec = failed && resourceAt(options.resources ?? [], target.url);
+      if (!failed || !spec) throw error;
+      const described = { ...failed, fieldNotes: fieldNotesOf(spec) };
+      throw appError(z, describeFailure(service, described), described);
+    });
     const body: unknown = response.data;
     return {
       status: response.status,
-      ...flatRecords(body),
+      ...(requester.format.flattenAnswer?.(body) ?? { data: [], included: [] }),
       links: isObject(body) && isObject(body['links']) ? body['links'] : {},
-      // As JSON text: JSON:API meta keys and documents nest freely, and a code step parses them whole.
+      // As JSON text: meta keys and documents nest freely, and a code step parses them whole.
       meta: JSON.stringify(isObject(body) ? (body['meta'] ?? {}) : {}),
       document: response.content,
     };
@@ -103,22 +117,21 @@ export const apiRequestStep = <K extends string>(requester: Requester, options: 
           label: 'Path',
           type: 'string',
           required: true,
-          helpText: `A path under your account, such as ${options.examplePath}, or an absolute API path such as /v1/me. Only ${service}'s API host is ever called.`,
+          helpText: `A path under your account, such as ${options.examplePath}${requester.rootPaths ? `, or an absolute API path such as ${requester.rootPaths.example}` : ''}. Only ${service}'s API host is ever called.`,
         },
         {
           key: 'query',
           label: 'Query',
           dict: true,
           required: false,
-          helpText: 'Query parameters, one per row, for example filter[active] = true or include = client.',
+          helpText: `Query parameters, one per row, for example ${options.exampleQuery}.`,
         },
         {
           key: 'body',
           label: 'Body (JSON)',
           type: 'text',
           required: false,
-          helpText:
-            'For POST and PATCH: a JSON:API document, for example {"data": {"type": "projects", "id": "123", "attributes": {...}}}.',
+          helpText: `For POST and PATCH: ${options.bodyHelp}.`,
         },
       ],
       sample: { ...options.sample },

@@ -1,6 +1,6 @@
 /** A step that deletes one record, picked from a dropdown or mapped by ID; a record that is not there is said plainly. */
 import { defineCreate, type Bundle, type Create, type ZObject } from 'zapier-platform-core';
-import { deleteResource } from '../api-client.js';
+import { deleteRecord } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
 import { dropdownRef } from '../fields.js';
 import { checkId } from '../record-id.js';
@@ -20,7 +20,7 @@ export const deleteStep = <K extends string>(spec: ResourceSpec, options: Delete
   const perform = async (z: ZObject, bundle: Bundle): Promise<{ id: string; deleted: boolean }> => {
     const checked = checkId(spec.requester, spec.noun, bundle.inputData['id']);
     if (!checked.ok) throw invalidInput(z, spec, [checked.problem]);
-    if (!(await deleteResource(z, bundle, spec, checked.id))) {
+    if (!(await deleteRecord(z, bundle, spec, checked.id))) {
       throw appError(z, {
         code: ErrorCode.NotFound,
         status: 404,

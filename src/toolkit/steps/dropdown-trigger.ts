@@ -4,16 +4,17 @@
  * person can tell apart from its twins (a project's name with its client's).
  */
 import { defineTrigger, type Bundle, type Trigger, type ZObject } from 'zapier-platform-core';
-import { listResources } from '../api-client.js';
+import { listRecords } from '../api-client.js';
 import { isGiven } from '../coerce.js';
 import { keyFor } from '../field-names.js';
 import { DROPDOWN_LABEL_KEY } from '../fields.js';
-import type { FlatRecord } from '../json-api.js';
-import { DEFAULT_PAGE_SIZE, pageParams } from '../paging.js';
+import type { FlatRecord } from '../flat-record.js';
+import { DEFAULT_PAGE_SIZE } from '../paging.js';
 import { checkId } from '../record-id.js';
-import { recordsOf } from '../records.js';
+import { finished } from '../records.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { scalarText } from '../text.js';
+import type { Paging } from '../wire-format.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 
@@ -31,6 +32,20 @@ const labelOf = (spec: ResourceSpec, record: FlatRecord): string => {
   return detail ? `${name} (${detail})` : name;
 };
 
+const NO_MORE = Symbol('no more pages');
+
+/**
+ * The page Zapier's "load more" asks for (`bundle.meta.page`, from 0): a page number, or the token
+ * the previous page left in Zapier's cursor store; an API that does not page has no page after the first.
+ */
+const cursorOf = async (z: ZObject, bundle: Bundle, paging: Paging): Promise<string | undefined | typeof NO_MORE> => {
+  const page = bundle.meta.page;
+  if (paging === 'page-number') return String(page + 1);
+  if (page === 0) return undefined;
+  if (paging === 'none') return NO_MORE;
+  return (await z.cursor.get()) || NO_MORE;
+};
+
 export const dropdownTrigger = <K extends string>(
   spec: ResourceSpec,
   options: StepOptions<K> & { plural: string; parent?: DropdownParent },
@@ -38,10 +53,10 @@ export const dropdownTrigger = <K extends string>(
   const text = stepText.list(options.plural);
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord[]> => {
+    const { format } = spec.requester;
     const params: Record<string, string> = {
       ...spec.dropdownParams,
-      sort: spec.dropdownSort ?? spec.display,
-      ...pageParams(bundle.meta.page, spec.pageSize ?? DEFAULT_PAGE_SIZE),
+      ...(format.sortParam ? { [format.sortParam]: spec.dropdownSort ?? spec.display } : {}),
     };
     const parent = options.parent;
     if (parent) {
@@ -50,8 +65,14 @@ export const dropdownTrigger = <K extends string>(
       if (!isGiven(bundle.inputData[parent.inputKey]) || !check.ok) return [];
       params[parent.param] = check.id;
     }
-    const records = recordsOf(await listResources(z, bundle, spec, params, false), spec);
-    return records.map((record) => ({ ...record, [DROPDOWN_LABEL_KEY]: labelOf(spec, record) }));
+    const cursor = await cursorOf(z, bundle, format.paging);
+    if (cursor === NO_MORE) return [];
+    const page = await listRecords(z, bundle, spec, params, { cursor, size: spec.pageSize ?? DEFAULT_PAGE_SIZE, withRelated: false });
+    if (format.paging === 'page-token' && page.next) await z.cursor.set(page.next);
+    return page.records.map((found) => {
+      const record = finished(spec, found);
+      return { ...record, [DROPDOWN_LABEL_KEY]: labelOf(spec, record) };
+    });
   };
 
   const sampleRecord = { ...spec.sample, id: scalarText(spec.sample['id']) };

@@ -5,15 +5,15 @@
  * values (a project's client) must all match too. Shared by searches and create-or-update steps.
  */
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
-import { findResource, listResources } from '../api-client.js';
+import { findRecord, listRecords } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
 import { apiNameFor, keyFor, labelFor, inSentence } from '../field-names.js';
 import { dropdownRef } from '../fields.js';
-import type { FlatRecord } from '../json-api.js';
-import { DEFAULT_PAGE_SIZE, hasNextPage, pageParams } from '../paging.js';
+import type { FlatRecord } from '../flat-record.js';
+import { DEFAULT_PAGE_SIZE } from '../paging.js';
 import { checkId } from '../record-id.js';
-import { recordOf, recordsOf } from '../records.js';
+import { finished } from '../records.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
 import { hasTemplateSyntax } from '../template-syntax.js';
 import { isScalar, scalarText } from '../text.js';
@@ -118,13 +118,20 @@ const matchesOf = async (
 ) => {
   const size = spec.pageSize ?? DEFAULT_PAGE_SIZE;
   const matches: FlatRecord[] = [];
-  let more = true;
-  for (let page = 0; page < MAX_SEARCH_PAGES && more; page += 1) {
-    const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
-    matches.push(...exactMatches(recordsOf(document, spec, z), filter, value));
-    more = hasNextPage(document, page + 1);
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_SEARCH_PAGES; page += 1) {
+    const { records, next } = await listRecords(z, bundle, spec, params, { cursor, size });
+    matches.push(
+      ...exactMatches(
+        records.map((record) => finished(spec, record, z)),
+        filter,
+        value,
+      ),
+    );
+    cursor = next;
+    if (!cursor) break;
   }
-  return { matches, complete: !more };
+  return { matches, complete: !cursor };
 };
 
 /** The query of each read a search makes: one, or one per value of the spec's `searchEach` filter. */
@@ -162,8 +169,8 @@ export const findRecords = async (z: ZObject, bundle: Bundle, spec: ResourceSpec
   if (isGiven(input[ID_INPUT])) {
     const check = checkId(spec.requester, `${spec.noun} ID`, input[ID_INPUT]);
     if (!check.ok) throw invalid(z, [check.problem]);
-    const document = await findResource(z, bundle, spec, check.id);
-    return document ? [recordOf(document, spec, z)] : [];
+    const found = await findRecord(z, bundle, spec, check.id);
+    return found ? [finished(spec, found, z)] : [];
   }
   const { filters } = options;
   const notText = filters.filter((filter) => isGiven(input[filter.key]) && !isScalar(input[filter.key]));

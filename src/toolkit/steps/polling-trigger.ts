@@ -10,15 +10,15 @@
  * loads read one page; a poll that seeds Zapier's dedupe list reads as many as allowed.
  */
 import { defineTrigger, type Bundle, type PlainInputField, type Trigger, type ZObject } from 'zapier-platform-core';
-import { listResources } from '../api-client.js';
+import { listRecords } from '../api-client.js';
 import { appError, ErrorCode } from '../app-errors.js';
 import { coerceValue, isGiven } from '../coerce.js';
 import { customOutputFields } from '../custom-fields.js';
 import { keyFor } from '../field-names.js';
 import { outputFieldsFor, type OutputField } from '../fields.js';
-import type { FlatRecord } from '../json-api.js';
-import { DEFAULT_PAGE_SIZE, hasNextPage, pageParams } from '../paging.js';
-import { recordsOf } from '../records.js';
+import type { FlatRecord } from '../flat-record.js';
+import { DEFAULT_PAGE_SIZE } from '../paging.js';
+import { finished } from '../records.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { scalarText } from '../text.js';
 import type { StepOptions } from './step-options.js';
@@ -59,8 +59,9 @@ export interface PollingOptions<K extends string> extends StepOptions<K> {
   readonly present?: readonly string[];
 }
 
-/** `-updated-at` -> `updated_at`: the timestamp a newest-first sort orders by, if it is one. */
-const sortTimestampKey = (sort: string): string | undefined => (/-(created|updated)-at$/.test(sort) ? keyFor(sort.slice(1)) : undefined);
+/** `-updated-at` -> `updated_at`, `-create_time` -> `create_time`: the timestamp a newest-first sort orders by, if it is one. */
+const sortTimestampKey = (sort: string): string | undefined =>
+  /^-[a-z][\w-]*[-_](at|time)$/i.test(sort) ? keyFor(sort.slice(1)) : undefined;
 
 /** An ISO-8601 date-time, in any of its spellings (offset, fraction). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -117,6 +118,10 @@ const inputFieldOf = (input: PollInput): PlainInputField => ({
   ...(input.choices ? { choices: { ...input.choices } } : {}),
 });
 
+/** Records sorted here, newest first by their timestamp, for an API that cannot sort. */
+const newestFirst = (records: readonly FlatRecord[], timestampKey: string): FlatRecord[] =>
+  [...records].sort((a, b) => (Date.parse(scalarText(b[timestampKey])) || 0) - (Date.parse(scalarText(a[timestampKey])) || 0));
+
 export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: PollingOptions<K>): Trigger<K> => {
   const text = stepText.newRecord(spec);
   const sort = options.sort ?? spec.newestFirst ?? '-created-at';
@@ -124,21 +129,26 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
   const inputs = options.inputs ?? [];
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord[]> => {
-    const params = { sort, ...inputParams(z, inputs, bundle) };
+    const { sortParam } = spec.requester.format;
+    const params = { ...(sortParam ? { [sortParam]: sort } : {}), ...inputParams(z, inputs, bundle) };
     const limit = bundle.meta.limit > 0 ? bundle.meta.limit : undefined;
     const size = Math.min(limit ?? Number.POSITIVE_INFINITY, spec.pageSize ?? DEFAULT_PAGE_SIZE);
     const mayReadMore = !bundle.meta.isLoadingSample && limit === undefined;
     const records: FlatRecord[] = [];
+    let cursor: string | undefined;
     for (let page = 0; page < MAX_POLL_PAGES; page += 1) {
-      const document = await listResources(z, bundle, spec, { ...params, ...pageParams(page, size) });
-      const found = recordsOf(document, spec, z);
-      records.push(...found);
+      const { records: found, next } = await listRecords(z, bundle, spec, params, { cursor, size });
+      records.push(...found.map((record) => finished(spec, record, z)));
       const oldest = timestampKey ? Date.parse(scalarText(found.at(-1)?.[timestampKey])) : Number.NaN;
       const burst = Date.now() - oldest < BURST_WINDOW_MS;
-      if (!mayReadMore || !hasNextPage(document, page + 1) || found.length < size || !(bundle.meta.isPopulatingDedupe || burst)) break;
+      // Unsorted pages say nothing about what follows: every page is read, up to the cap.
+      const enough = sortParam ? found.length < size || !(bundle.meta.isPopulatingDedupe || burst) : false;
+      if (!mayReadMore || !next || enough) break;
+      cursor = next;
     }
     const present = (options.present ?? []).map(keyFor);
-    const kept = onceEach(records).filter((record) => present.every((key) => isGiven(record[key])));
+    const newest = sortParam || !timestampKey ? records : newestFirst(records, timestampKey);
+    const kept = onceEach(newest).filter((record) => present.every((key) => isGiven(record[key])));
     const { change } = options;
     return change ? kept.map((record) => versionOf(record, change)) : kept;
   };

@@ -3,7 +3,7 @@ import { defineSearch, type Bundle, type Search, type ZObject } from 'zapier-pla
 import { customOutputFields } from '../custom-fields.js';
 import { inSentence } from '../field-names.js';
 import { outputFieldsFor } from '../fields.js';
-import type { FlatRecord } from '../json-api.js';
+import type { FlatRecord } from '../flat-record.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
 import { filterLabel, findInputFields, findRecords, type NarrowSpec } from './find-records.js';
 import type { StepOptions } from './step-options.js';

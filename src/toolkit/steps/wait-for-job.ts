@@ -4,12 +4,12 @@
  * pauses; then return it either way, with a message that says honestly what happened.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { findResource } from '../api-client.js';
+import { findRecord } from '../api-client.js';
 import { clock } from '../clock.js';
 import { keyFor } from '../field-names.js';
 import type { OutputField } from '../fields.js';
-import type { FlatRecord } from '../json-api.js';
-import { recordOf } from '../records.js';
+import type { FlatRecord } from '../flat-record.js';
+import { finished } from '../records.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { budgetAllows } from '../step-budget.js';
 import { scalarText } from '../text.js';
@@ -59,8 +59,8 @@ export const waitForJob = async (
     if (finals.has(scalarText(record[statusKey])) || !budgetAllows(pause)) break;
     await clock.sleep(pause);
     try {
-      const document = await findResource(z, bundle, spec, record.id);
-      if (document) record = recordOf(document, spec, z);
+      const found = await findRecord(z, bundle, spec, record.id);
+      if (found) record = finished(spec, found, z);
     } catch {
       // The job exists: a failed read must not fail the step, or a retry would start a second job.
       // What was created is returned as still running, and said so; the trigger on finished jobs reports the rest.

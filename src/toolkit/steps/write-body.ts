@@ -1,5 +1,5 @@
 /**
- * The one place a write's input is checked and turned into a JSON:API body: required fields,
+ * The one place a write's input is checked and keyed for the API: required fields,
  * every value by its kind, IDs, and custom fields against their definitions. Every problem is
  * reported at once, and nothing is written while there is one.
  */
@@ -8,11 +8,13 @@ import { appError, ErrorCode } from '../app-errors.js';
 import { isGiven } from '../coerce.js';
 import { customValues, fetchDefinitions, setsCustomFields } from '../custom-fields.js';
 import { readingNow } from '../dates.js';
-import type { FlatInput } from '../json-api.js';
-import { findResource } from '../api-client.js';
+import { keyFor } from '../field-names.js';
+import type { FlatInput } from '../flat-record.js';
+import { findRecord } from '../api-client.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { scalarText } from '../text.js';
-import { toDocument, type WriteDocument, type WriteOptions } from '../to-document.js';
+import type { WriteValues } from '../wire-format.js';
+import { toWriteValues, type WriteOptions } from '../write-values.js';
 
 export const invalidInput = (z: ZObject, spec: ResourceSpec, problems: readonly string[]): Error =>
   appError(z, {
@@ -72,10 +74,10 @@ const relatedProblems = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, i
     if (!isGiven(value)) continue;
     const id = scalarText(value).trim();
     const label = check.spec.noun;
-    const found = await findResource(z, bundle, check.spec, id);
+    const found = await findRecord(z, bundle, check.spec, id);
     if (!found) problems.push(`${label} ${id} does not exist in this ${spec.requester.service} account: pick one from the dropdown.`);
-    else if (check.active && found.data.attributes?.[check.active] === false) {
-      const name = scalarText(found.data.attributes[check.spec.display]) || id;
+    else if (check.active && found[keyFor(check.active)] === false) {
+      const name = scalarText(found[keyFor(check.spec.display)]) || id;
       problems.push(`${label} "${name}" is inactive: pick an active one, or activate it in ${spec.requester.service}.`);
     }
   }
@@ -83,7 +85,7 @@ const relatedProblems = async (z: ZObject, bundle: Bundle, spec: ResourceSpec, i
 };
 
 /**
- * Builds the body, or throws with every problem. Custom field definitions are read (one GET)
+ * Checks the write and keys it for the API, or throws with every problem. Custom field definitions are read (one GET)
  * only when a custom field is filled in, so a value that does not fit is refused before the write.
  */
 export const writeBody = async (
@@ -92,12 +94,12 @@ export const writeBody = async (
   spec: ResourceSpec,
   input: FlatInput,
   options: WriteOptions & { fields: readonly PlainInputField[]; variant?: Variant },
-): Promise<WriteDocument> => {
+): Promise<WriteValues> => {
   const required = new Set(options.variant?.required);
   const fields = options.fields.map((field) => (required.has(field.key) ? { ...field, required: true } : field));
   const problems = missingFields(fields, input);
   const reading = readingNow(bundle.meta.timezone);
-  const result = toDocument(spec, input, { ...options, reading });
+  const result = toWriteValues(spec, input, { ...options, reading });
   if (!result.ok) problems.push(...result.problems);
   // Custom values are checked even when other fields failed, so that every problem is told at once.
   const customFields = spec.customFields;
@@ -105,10 +107,10 @@ export const writeBody = async (
     customFields && setsCustomFields(input) ? customValues(await fetchDefinitions(z, bundle, customFields), input, reading) : undefined;
   if (custom && !custom.ok) problems.push(...custom.problems);
   if (problems.length > 0 || !result.ok || (custom && !custom.ok)) throw invalidInput(z, spec, problems);
-  let { data } = result.document;
-  if (options.variant?.fixed) data = { ...data, attributes: { ...data.attributes, ...options.variant.fixed } };
-  if (customFields && custom) data = { ...data, attributes: { ...data.attributes, [customFields.attribute]: custom.values } };
+  let { values } = result;
+  if (options.variant?.fixed) values = { ...values, attributes: { ...values.attributes, ...options.variant.fixed } };
+  if (customFields && custom) values = { ...values, attributes: { ...values.attributes, [customFields.attribute]: custom.values } };
   const related = await relatedProblems(z, bundle, spec, input, options.variant?.checks ?? []);
   if (related.length > 0) throw invalidInput(z, spec, related);
-  return { data };
+  return values;
 };

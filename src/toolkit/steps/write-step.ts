@@ -1,20 +1,19 @@
 /**
- * Create, update and create-or-update steps: input checked and turned into a JSON:API body
- * before any write, one write sent, the answer flattened. A create is never retried by this code.
+ * Create, update and create-or-update steps: input checked and keyed for the API before any write, one write sent, the answer flattened. A create is never retried by this code.
  */
 import { defineCreate, type Bundle, type Create, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { withAccountDefaults } from '../account-defaults.js';
 import { withMergedRows } from '../merged-rows.js';
-import { createResource, updateResource } from '../api-client.js';
+import { writeRecord } from '../api-client.js';
 import { isGiven } from '../coerce.js';
 import { customInputFields, customOutputFields } from '../custom-fields.js';
 import { dropdownRef, outputFieldsFor, writeInputFields } from '../fields.js';
-import type { FlatRecord } from '../json-api.js';
+import type { FlatRecord } from '../flat-record.js';
 import { checkId } from '../record-id.js';
-import { recordOf } from '../records.js';
+import { finished } from '../records.js';
 import type { FilterSpec, ResourceSpec } from '../resource-spec.js';
 import { scalarText } from '../text.js';
-import { withOwner } from '../to-document.js';
+import { withOwner } from '../write-values.js';
 import { findRecords, type NarrowSpec } from './find-records.js';
 import { inSentence } from '../field-names.js';
 import type { StepOptions } from './step-options.js';
@@ -43,12 +42,12 @@ export const createStep = <K extends string>(spec: ResourceSpec, options: Create
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
     const input = bundle.inputData;
-    const body = await writeBody(z, bundle, spec, input, {
+    const values = await writeBody(z, bundle, spec, input, {
       fields,
       ...ownerOf(spec, bundle),
       ...(options.variants ? { variant: chooseVariant(options.variants, input) } : {}),
     });
-    const created = recordOf(await createResource(z, bundle, spec, await withAccountDefaults(z, bundle, spec, input, body)), spec, z);
+    const created = finished(spec, await writeRecord(z, bundle, spec, await withAccountDefaults(z, bundle, spec, input, values)), z);
     return options.wait ? waitForJob(z, bundle, spec, created, options.wait) : created;
   };
 
@@ -121,9 +120,8 @@ export const updateStep = <K extends string>(spec: ResourceSpec, options: Update
     if (!Object.values(changes).some(isGiven)) {
       throw invalidInput(z, spec, [`Fill in at least one field to change on the ${inSentence(spec.noun)}.`]);
     }
-    const body = await writeBody(z, bundle, spec, changes, { fields: changeFields, id: checked.id });
-    const merged = await withMergedRows(z, bundle, spec, checked.id, body);
-    return recordOf(await updateResource(z, bundle, spec, checked.id, merged), spec, z);
+    const values = await writeBody(z, bundle, spec, changes, { fields: changeFields, id: checked.id });
+    return finished(spec, await writeRecord(z, bundle, spec, await withMergedRows(z, bundle, spec, values)), z);
   };
 
   return defineCreate({
@@ -151,13 +149,20 @@ const lockOn = (spec: ResourceSpec, keys: readonly string[]): { key: string; sco
   timeout: 60,
 });
 
+/** The spec's filter with this key; a catalog naming one it lacks fails when the app loads. */
+const filterNamed = (spec: ResourceSpec, key: string): FilterSpec => {
+  const filter = spec.filters?.find((candidate) => candidate.key === key);
+  if (!filter) throw new Error(`${spec.noun} has no filter "${key}" to match a create-or-update by.`);
+  return filter;
+};
+
 /** What a create-or-update step did, among its outputs. */
 const UPSERT_ACTION_KEY = 'upsert_action';
 
 export interface UpsertOptions<K extends string> extends StepOptions<K> {
   readonly required: readonly string[];
-  /** The unique key(s) a record is found by, tried in order; their keys are input field keys. */
-  readonly match: readonly FilterSpec[];
+  /** The keys of the spec's filters a record is found by (its unique keys), tried in order. */
+  readonly match: readonly string[];
   /** Matches must also belong to this related record (a project's client), an input field too. */
   readonly narrow?: readonly NarrowSpec[];
 }
@@ -169,26 +174,30 @@ export interface UpsertOptions<K extends string> extends StepOptions<K> {
  */
 export const upsertStep = <K extends string>(spec: ResourceSpec, options: UpsertOptions<K>): Create<K> => {
   const fields = writeInputFields(spec, options.required);
-  const by = options.match.map((filter) => filter.label ?? filter.key).join(' or ');
-  const find = { filters: options.match, ...(options.narrow ? { narrow: options.narrow } : {}) };
+  const match = options.match.map((key) => filterNamed(spec, key));
+  const by = match.map((filter) => filter.label ?? filter.key).join(' or ');
+  const find = { filters: match, ...(options.narrow ? { narrow: options.narrow } : {}) };
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord> => {
     const input = bundle.inputData;
     // One body for both outcomes; only a create carries the owner, only an update the ID.
-    const { data } = await writeBody(z, bundle, spec, input, { fields });
+    const values = await writeBody(z, bundle, spec, input, { fields });
     // Matching by ID is not a create-or-update: the unique key decides.
     // One lookup: by the first unique key given (a product by SKU when there is one, else by name).
-    const first = options.match.find((filter) => isGiven(input[filter.key]));
+    const first = match.find((filter) => isGiven(input[filter.key]));
     const lookup = first ? { ...find, filters: [first] } : find;
     const [existing] = await findRecords(z, { ...bundle, inputData: { ...input, id: '' } }, spec, lookup);
     if (!existing) {
-      const body = await withAccountDefaults(z, bundle, spec, input, withOwner({ data }, ownerOf(spec, bundle).owner));
-      const created = await createResource(z, bundle, spec, body);
-      return { ...recordOf(created, spec, z), [UPSERT_ACTION_KEY]: 'created' };
+      const created = await writeRecord(
+        z,
+        bundle,
+        spec,
+        await withAccountDefaults(z, bundle, spec, input, withOwner(values, ownerOf(spec, bundle).owner)),
+      );
+      return { ...finished(spec, created, z), [UPSERT_ACTION_KEY]: 'created' };
     }
-    const merged = await withMergedRows(z, bundle, spec, existing.id, { data: { ...data, id: existing.id } }, existing);
-    const updated = await updateResource(z, bundle, spec, existing.id, merged);
-    return { ...recordOf(updated, spec, z), [UPSERT_ACTION_KEY]: 'updated' };
+    const updated = await writeRecord(z, bundle, spec, await withMergedRows(z, bundle, spec, { ...values, id: existing.id }, existing));
+    return { ...finished(spec, updated, z), [UPSERT_ACTION_KEY]: 'updated' };
   };
 
   return defineCreate({
@@ -200,7 +209,7 @@ export const upsertStep = <K extends string>(spec: ResourceSpec, options: Upsert
     }),
     operation: {
       perform,
-      lock: lockOn(spec, [...options.match.map((filter) => filter.key), ...(options.narrow ?? []).map((filter) => filter.key)]),
+      lock: lockOn(spec, [...options.match, ...(options.narrow ?? []).map((filter) => filter.key)]),
       inputFields: [...fields, ...customInputFields(spec, true)],
       sample: { ...spec.sample, [UPSERT_ACTION_KEY]: 'created' },
       outputFields: [{ key: UPSERT_ACTION_KEY, label: 'Created or Updated' }, ...outputFieldsFor(spec), ...customOutputFields(spec)],

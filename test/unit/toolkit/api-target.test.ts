@@ -2,7 +2,9 @@ import { apiTarget, type ApiBases } from '../../../src/toolkit/api-target.js';
 
 const API = 'https://api.scopestack.test';
 const ACCOUNT = `${API}/example-it/v1`;
-const bases: ApiBases = { api: API, account: ACCOUNT };
+/** ScopeStack-like: versioned paths (`/v1/me`) name the API from its root. */
+const ROOT = { pattern: /^\/v\d+(\/|$)/, example: '/v1/me' };
+const bases: ApiBases = { api: API, account: ACCOUNT, root: ROOT };
 const EXAMPLE = '/projects/123/project-phases';
 
 const ACCEPTED = `Path must be a path under the API, such as ${EXAMPLE} or /v1/me`;
@@ -39,19 +41,34 @@ describe('apiTarget', () => {
   });
 
   it('ignores several trailing slashes on the bases', () => {
-    expect(apiTarget('/projects', { api: `${API}//`, account: `${ACCOUNT}//` }, EXAMPLE)).toEqual({ ok: true, url: `${ACCOUNT}/projects` });
-    expect(apiTarget('/v1/me', { api: `${API}//`, account: `${ACCOUNT}//` }, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });
+    expect(apiTarget('/projects', { api: `${API}//`, account: `${ACCOUNT}//`, root: ROOT }, EXAMPLE)).toEqual({
+      ok: true,
+      url: `${ACCOUNT}/projects`,
+    });
+    expect(apiTarget('/v1/me', { api: `${API}//`, account: `${ACCOUNT}//`, root: ROOT }, EXAMPLE)).toEqual({
+      ok: true,
+      url: `${API}/v1/me`,
+    });
+  });
+
+  it('puts every path under the account for an API without root paths, and names none in its messages', () => {
+    const flat: ApiBases = { api: API, account: ACCOUNT };
+    expect(apiTarget('/v1/me', flat, EXAMPLE)).toEqual({ ok: true, url: `${ACCOUNT}/v1/me` });
+    expect(apiTarget('', flat, EXAMPLE)).toEqual({ ok: false, problem: `Path must be a path under the API, such as ${EXAMPLE}.` });
   });
 
   it('refuses an account path when the account base names another host than the API', () => {
-    const elsewhere: ApiBases = { api: API, account: 'https://evil.example/example-it/v1' };
+    const elsewhere: ApiBases = { api: API, account: 'https://evil.example/example-it/v1', root: ROOT };
     expect(apiTarget('/projects', elsewhere, EXAMPLE)).toEqual({ ok: false, problem: `${ACCEPTED}.` });
     expect(apiTarget('/v1/me', elsewhere, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });
   });
 
   it('ignores a trailing slash on the bases', () => {
-    expect(apiTarget('/projects', { api: `${API}/`, account: `${ACCOUNT}/` }, EXAMPLE)).toEqual({ ok: true, url: `${ACCOUNT}/projects` });
-    expect(apiTarget('/v1/me', { api: `${API}/`, account: `${ACCOUNT}/` }, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });
+    expect(apiTarget('/projects', { api: `${API}/`, account: `${ACCOUNT}/`, root: ROOT }, EXAMPLE)).toEqual({
+      ok: true,
+      url: `${ACCOUNT}/projects`,
+    });
+    expect(apiTarget('/v1/me', { api: `${API}/`, account: `${ACCOUNT}/`, root: ROOT }, EXAMPLE)).toEqual({ ok: true, url: `${API}/v1/me` });
   });
 
   it.each([

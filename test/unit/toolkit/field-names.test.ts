@@ -22,8 +22,13 @@ describe('field names', () => {
   });
 
   it.each([
+    ['clients', 'client'],
     ['crm opportunities', 'crm opportunity'],
     ['addresses', 'address'],
+    ['project addresses', 'project address'],
+    ['taxes', 'tax'],
+    ['branches', 'branch'],
+    ['status', 'status'],
     ['series templates', 'series template'],
     ['orchestrations', 'orchestration'],
   ])('makes %j singular as %j, changing only the end of the name', (plural, one) => {

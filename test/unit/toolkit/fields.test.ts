@@ -1,12 +1,10 @@
 /** The input and output fields a resource spec turns into: what a Zap editor lists, labels and types. */
 import { customInputField, customOutputField, outputFieldsFor, writeInputFields } from '../../../src/toolkit/fields.js';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
+import { acmeResource } from './helpers.js';
 
 const order: ResourceSpec = {
-  type: 'orders',
-  path: 'orders',
-  noun: 'Order',
-  display: 'title',
+  ...acmeResource('orders', 'Order', 'title'),
   attributes: [
     { name: 'title', kind: 'string', writable: true },
     { name: 'seats', kind: 'integer' },
@@ -28,12 +26,6 @@ const order: ResourceSpec = {
   ],
   include: ['customer', 'sales-reps'],
   files: [{ urlAttribute: 'invoice-url', key: 'invoice_file', label: 'Invoice File' }],
-  requester: {
-    service: 'Acme',
-    collectionsUrl: () => 'https://api.acme.test/v1',
-    apiBaseUrl: () => 'https://api.acme.test',
-    recordId: { pattern: /^\d+$/, description: 'a whole number such as 12' },
-  },
   sample: { id: '1' },
 };
 

@@ -9,7 +9,7 @@ import { jest } from '@jest/globals';
 import nock from 'nock';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../../src/index.js';
-import type { Requester, ResourceSpec } from '../../../src/toolkit/resource-spec.js';
+import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
 import { pollingTrigger } from '../../../src/toolkit/steps/polling-trigger.js';
 import { searchStep } from '../../../src/toolkit/steps/search.js';
 import { createStep, updateStep, upsertStep } from '../../../src/toolkit/steps/write-step.js';
@@ -17,24 +17,14 @@ import { API, bundleWith, SLUG, useTestHosts } from '../../support/bundle.js';
 import { errorBodyOf, rejectionOf } from '../../support/errors.js';
 import { useNock } from '../../support/nock.js';
 import { performOf } from '../../support/steps.js';
+import { acmeResource } from './helpers.js';
 
 const appTester = zapier.createAppTester(App);
 
 type FlatRecord = { id: string } & Record<string, unknown>;
 
-/** A service whose records belong to no account: its creates carry no owner relationship. */
-const requester: Requester = {
-  service: 'Acme',
-  collectionsUrl: () => `${API}/${SLUG}/v1`,
-  apiBaseUrl: () => API,
-  recordId: { pattern: /^\d+$/, description: 'a whole number such as 12' },
-};
-
 const widget: ResourceSpec = {
-  type: 'widgets',
-  path: 'widgets',
-  noun: 'Widget',
-  display: 'name',
+  ...acmeResource('widgets', 'Widget', 'name'),
   attributes: [
     { name: 'name', kind: 'string', writable: true },
     { name: 'active', kind: 'boolean' },
@@ -43,7 +33,6 @@ const widget: ResourceSpec = {
   relationships: [{ name: 'workshop', type: 'workshops', writable: true }],
   filters: [{ key: 'name', param: 'filter[name]', match: 'contains' }],
   pageSize: 2,
-  requester,
   sample: { id: '12', name: 'Sample Widget', active: true, created_at: '2025-01-31T10:00:00Z' },
 };
 
@@ -72,6 +61,14 @@ const pageCreated = (ageMs: number, extra: Record<string, unknown> = {}) => ({
 const morePages = { links: { next: `${API}${WIDGETS}?page%5Bnumber%5D=2&page%5Bsize%5D=2` } };
 
 /** Records the page numbers a poll asks for, answering each with `reply`. */
+/** Answers the first page of 2 widgets read with `query`, once, with `found`; returns the scope, to check or to chain on. */
+const firstPage = (query: Record<string, string>, found: unknown[]) =>
+  nock(API)
+    .get(WIDGETS)
+    .query({ ...query, 'page[number]': '1', 'page[size]': '2' })
+    .once()
+    .reply(200, { data: found });
+
 const pagesAsked = (reply: () => unknown) => {
   const pages: string[] = [];
   nock(API)
@@ -93,22 +90,14 @@ afterEach(() => {
 
 describe('polling triggers: what a poll asks for', () => {
   it('asks for the newest records by creation when neither the step nor the resource names a sort', async () => {
-    const scope = nock(API)
-      .get(WIDGETS)
-      .query({ sort: '-created-at', 'page[number]': '1', 'page[size]': '2' })
-      .once()
-      .reply(200, { data: [widgetResource('1', 'Gear')] });
+    const scope = firstPage({ sort: '-created-at' }, [widgetResource('1', 'Gear')]);
     const records = await appTester(performOf<FlatRecord[]>(pollingTrigger(widget, { key: 'new_widget' })), bundleWith());
     expect(scope.isDone()).toBe(true);
     expect(records.map((record) => record.id)).toEqual(['1']);
   });
 
   it('asks in the order the resource names for its newest records, unless the step names its own', async () => {
-    const scope = nock(API)
-      .get(WIDGETS)
-      .query({ sort: '-id', 'page[number]': '1', 'page[size]': '2' })
-      .once()
-      .reply(200, { data: [] })
+    const scope = firstPage({ sort: '-id' }, [])
       .get(WIDGETS)
       .query({ sort: '-updated-at', 'page[number]': '1', 'page[size]': '2' })
       .once()
@@ -133,11 +122,7 @@ describe('polling triggers: what a poll asks for', () => {
   });
 
   it('sends no filter for an optional narrowing input left empty, and does not ask for it', async () => {
-    const scope = nock(API)
-      .get(WIDGETS)
-      .query({ sort: '-created-at', 'page[number]': '1', 'page[size]': '2' })
-      .once()
-      .reply(200, { data: [] });
+    const scope = firstPage({ sort: '-created-at' }, []);
     const trigger = pollingTrigger(widget, {
       key: 'new_widget',
       inputs: [{ key: 'colour', label: 'Colour', param: 'filter[colour]', help: 'Only widgets of these colours.', list: true }],
@@ -188,11 +173,7 @@ describe('polling triggers: reading on during a burst', () => {
 
 describe('searches', () => {
   it('list by the given value, trimmed, and return only the exact match, ignoring case', async () => {
-    const scope = nock(API)
-      .get(WIDGETS)
-      .query({ 'filter[name]': 'gear', 'page[number]': '1', 'page[size]': '2' })
-      .once()
-      .reply(200, { data: [widgetResource('12', 'Gear'), widgetResource('13', 'Gears')] });
+    const scope = firstPage({ 'filter[name]': 'gear' }, [widgetResource('12', 'Gear'), widgetResource('13', 'Gears')]);
     const found = await appTester(performOf<FlatRecord[]>(searchStep(widget, { key: 'find_widget' })), bundleWith({ name: ' gear ' }));
     expect(scope.isDone()).toBe(true);
     expect(found).toEqual([{ id: '12', name: 'Gear', active: true, created_at: '2025-01-31T10:00:00Z' }]);
@@ -249,12 +230,15 @@ describe('searches: ranking the exact matches', () => {
 
 describe('writes for a service without an owning account', () => {
   const created = { data: widgetResource('7', 'Gear') };
-
-  it('creates with no owner relationship', async () => {
-    const scope = nock(API)
+  /** Expects the POST of a widget named Gear with nothing but its name (no owner relationship), once, and answers it 201. */
+  const postOfGear = (scope = nock(API)) =>
+    scope
       .post(WIDGETS, { data: { type: 'widgets', attributes: { name: 'Gear' } } })
       .once()
       .reply(201, created);
+
+  it('creates with no owner relationship', async () => {
+    const scope = postOfGear();
     const record = await appTester(
       performOf<FlatRecord>(createStep(widget, { key: 'create_widget', required: ['name'] })),
       bundleWith({ name: 'Gear' }),
@@ -264,18 +248,11 @@ describe('writes for a service without an owning account', () => {
   });
 
   it('creates with no owner relationship from a create-or-update that finds nothing', async () => {
-    const scope = nock(API)
-      .get(WIDGETS)
-      .query({ 'filter[name]': 'Gear', 'page[number]': '1', 'page[size]': '2' })
-      .once()
-      .reply(200, { data: [] })
-      .post(WIDGETS, { data: { type: 'widgets', attributes: { name: 'Gear' } } })
-      .once()
-      .reply(201, created);
+    const scope = postOfGear(firstPage({ 'filter[name]': 'Gear' }, []));
     const step = upsertStep(widget, {
       key: 'upsert_widget',
       required: ['name'],
-      match: [{ key: 'name', param: 'filter[name]', match: 'exact' }],
+      match: ['name'],
     });
     const record = await appTester(performOf<FlatRecord>(step), bundleWith({ name: 'Gear' }));
     expect(scope.isDone()).toBe(true);
@@ -286,10 +263,7 @@ describe('writes for a service without an owning account', () => {
     const lookup = nock(API)
       .get(/\/workshops/)
       .reply(200, { data: widgetResource('3', 'Shop') });
-    const scope = nock(API)
-      .post(WIDGETS, { data: { type: 'widgets', attributes: { name: 'Gear' } } })
-      .once()
-      .reply(201, created);
+    const scope = postOfGear();
     const step = createStep(widget, {
       key: 'create_widget',
       required: ['name'],
@@ -324,15 +298,11 @@ describe('updates', () => {
 
 describe('create-or-updates', () => {
   it('update the record with the same unique value, sending what was filled in', async () => {
-    const scope = nock(API)
-      .get(WIDGETS)
-      .query({ 'filter[name]': 'Gear', 'page[number]': '1', 'page[size]': '2' })
-      .once()
-      .reply(200, { data: [widgetResource('12', 'Gear')] })
+    const scope = firstPage({ 'filter[name]': 'Gear' }, [widgetResource('12', 'Gear')])
       .patch(`${WIDGETS}/12`, { data: { type: 'widgets', id: '12', attributes: { name: 'Gear' } } })
       .once()
       .reply(200, { data: widgetResource('12', 'Gear') });
-    const step = upsertStep(widget, { key: 'upsert_widget', required: ['name'], match: widget.filters ?? [] });
+    const step = upsertStep(widget, { key: 'upsert_widget', required: ['name'], match: ['name'] });
     expect(await appTester(performOf(step), bundleWith({ name: 'Gear' }))).toMatchObject({ id: '12', upsert_action: 'updated' });
     expect(scope.isDone()).toBe(true);
   });
@@ -364,7 +334,7 @@ describe('custom fields of a resource', () => {
   };
 
   it('are required where the account requires them on a create and a create-or-update, never on an update', async () => {
-    const match = widget.filters ?? [];
+    const match = ['name'];
     expect(await loaded(createStep(customized, { key: 'create_widget', required: [] }).operation.inputFields)).toEqual([
       ['custom_region', true],
     ]);

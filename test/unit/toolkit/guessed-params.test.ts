@@ -6,7 +6,8 @@
 import nock from 'nock';
 import zapier, { type ZObject, type Bundle } from 'zapier-platform-core';
 import App from '../../../src/index.js';
-import { listResources } from '../../../src/toolkit/api-client.js';
+import { listRecords } from '../../../src/toolkit/api-client.js';
+import { toRecords } from '../../../src/toolkit/formats/json-api.js';
 import { applyToPage } from '../../../src/toolkit/page-query.js';
 import { API, bundleWith, useTestHosts } from '../../support/bundle.js';
 import { errorBodyOf, rejectionOf } from '../../support/errors.js';
@@ -21,31 +22,36 @@ const resource = widgetResource;
 const PAGE = { data: [resource('1', 'Bolt', 'red'), resource('3', 'Nut', 'blue'), resource('2', 'Gear', 'Red')] };
 const REFUSED = { errors: [{ status: '400', title: 'Filter not allowed', detail: 'colour is not allowed.', code: '102' }] };
 
+/** The first page of 3, as every list read here asks for it. */
+const FIRST = { 'page[number]': '1', 'page[size]': '3' };
+
 const list = (params: Record<string, string>) =>
-  appTester((z: ZObject, bundle: Bundle) => listResources(z, bundle, widget, params), bundleWith()) as Promise<{ data: { id: string }[] }>;
+  appTester((z: ZObject, bundle: Bundle) => listRecords(z, bundle, widget, params, { size: 3 }), bundleWith()) as Promise<{
+    records: { id: string }[];
+  }>;
 
 describe('guessed filters and sorts', () => {
   it('sends a guess first, and uses the answer when the service accepts it: one request', async () => {
     const scope = nock(API)
       .get(WIDGETS)
-      .query({ 'filter[colour]': 'red', sort: '-id' })
+      .query({ ...FIRST, 'filter[colour]': 'red', sort: '-id' })
       .once()
       .reply(200, { data: [resource('1', 'Bolt', 'red')] });
-    expect((await list({ 'filter[colour]': 'red', sort: '-id' })).data.map(({ id }) => id)).toEqual(['1']);
+    expect((await list({ 'filter[colour]': 'red', sort: '-id' })).records.map(({ id }) => id)).toEqual(['1']);
     expect(scope.isDone()).toBe(true);
   });
 
   it('reads again without a refused guessed filter, keeps the confirmed ones, and filters the page itself', async () => {
     const scope = nock(API)
       .get(WIDGETS)
-      .query({ 'filter[kind]': 'metal', 'filter[colour]': 'red', sort: 'name' })
+      .query({ ...FIRST, 'filter[kind]': 'metal', 'filter[colour]': 'red', sort: 'name' })
       .once()
       .reply(400, REFUSED)
       .get(WIDGETS)
-      .query({ 'filter[kind]': 'metal', sort: 'name' })
+      .query({ ...FIRST, 'filter[kind]': 'metal', sort: 'name' })
       .once()
       .reply(200, PAGE);
-    const { data } = await list({ 'filter[kind]': 'metal', 'filter[colour]': 'red', sort: 'name' });
+    const { records: data } = await list({ 'filter[kind]': 'metal', 'filter[colour]': 'red', sort: 'name' });
     expect(data.map(({ id }) => id)).toEqual(['1', '2']);
     expect(scope.isDone()).toBe(true);
   });
@@ -53,40 +59,67 @@ describe('guessed filters and sorts', () => {
   it('gives up the guessed sort next, and sorts the page itself', async () => {
     const scope = nock(API)
       .get(WIDGETS)
-      .query({ 'filter[colour]': 'red,blue', sort: '-id' })
+      .query({ ...FIRST, 'filter[colour]': 'red,blue', sort: '-id' })
       .once()
       .reply(400, REFUSED)
       .get(WIDGETS)
-      .query({ sort: '-id' })
+      .query({ ...FIRST, sort: '-id' })
       .once()
       .reply(400, REFUSED)
       .get(WIDGETS)
-      .query({})
+      .query(FIRST)
       .once()
       .reply(200, PAGE);
-    const { data } = await list({ 'filter[colour]': 'red,blue', sort: '-id' });
+    const { records: data } = await list({ 'filter[colour]': 'red,blue', sort: '-id' });
     expect(data.map(({ id }) => id)).toEqual(['3', '2', '1']);
     expect(scope.isDone()).toBe(true);
   });
 
+  it('keeps the page it reads when it gives up a guess, even for a service that calls every parameter a guess', async () => {
+    const doubtful = { ...widget, requester: { ...widget.requester, isGuessedParam: () => true } };
+    const scope = nock(API)
+      .get(WIDGETS)
+      .query({ ...FIRST, 'filter[colour]': 'red' })
+      .once()
+      .reply(400, REFUSED)
+      .get(WIDGETS)
+      .query(FIRST)
+      .once()
+      .reply(200, PAGE);
+    const records = await appTester(
+      (z: ZObject, bundle: Bundle) => listRecords(z, bundle, doubtful, { 'filter[colour]': 'red' }, { size: 3 }),
+      bundleWith(),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect((records as { records: { id: string }[] }).records.map(({ id }) => id)).toEqual(['1', '2']);
+  });
+
   it('does not retry a 400 to a list without guesses, nor another error of a list with guesses', async () => {
-    nock(API).get(WIDGETS).query({ 'filter[kind]': 'metal' }).once().reply(400, REFUSED);
+    nock(API)
+      .get(WIDGETS)
+      .query({ ...FIRST, 'filter[kind]': 'metal' })
+      .once()
+      .reply(400, REFUSED);
     expect(errorBodyOf(await rejectionOf(list({ 'filter[kind]': 'metal' })))).toMatchObject({ status: 400, code: 'ValidationError' });
-    nock(API).get(WIDGETS).query({ 'filter[colour]': 'red' }).once().reply(422, REFUSED);
+    nock(API)
+      .get(WIDGETS)
+      .query({ ...FIRST, 'filter[colour]': 'red' })
+      .once()
+      .reply(422, REFUSED);
     expect(errorBodyOf(await rejectionOf(list({ 'filter[colour]': 'red' })))).toMatchObject({ status: 422 });
   });
 });
 
 describe('applyToPage', () => {
+  const page = toRecords(PAGE);
   it('matches a partial filter by substring and others exactly, ignoring case, any of comma-separated values', () => {
-    const page = PAGE.data;
-    expect(applyToPage(page, widget, { 'filter[name]': 'ol' }).map(({ id }) => id)).toEqual(['1']);
-    expect(applyToPage(page, widget, { 'filter[colour]': 'RED,blue' }).map(({ id }) => id)).toEqual(['1', '3', '2']);
-    expect(applyToPage(page, widget, { 'filter[colour]': 're' })).toEqual([]);
+    expect(applyToPage(page, widget, { 'filter[name]': 'ol' }, 'sort').map(({ id }) => id)).toEqual(['1']);
+    expect(applyToPage(page, widget, { 'filter[colour]': 'RED,blue' }, 'sort').map(({ id }) => id)).toEqual(['1', '3', '2']);
+    expect(applyToPage(page, widget, { 'filter[colour]': 're' }, 'sort')).toEqual([]);
   });
 
   it('sorts by each key in turn, numbers as numbers, descending with a minus', () => {
-    expect(applyToPage(PAGE.data, widget, { sort: 'colour,-id' }).map(({ id }) => id)).toEqual(['3', '2', '1']);
-    expect(applyToPage(PAGE.data, widget, { sort: 'name' }).map(({ id }) => id)).toEqual(['1', '2', '3']);
+    expect(applyToPage(page, widget, { sort: 'colour,-id' }, 'sort').map(({ id }) => id)).toEqual(['3', '2', '1']);
+    expect(applyToPage(page, widget, { sort: 'name' }, 'sort').map(({ id }) => id)).toEqual(['1', '2', '3']);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { clients, projects } from '../../../src/scopestack/catalog/index.js';
-import { asDocument, errorsOf, toRecord, type Document, type Resource } from '../../../src/toolkit/json-api.js';
+import { asDocument, errorsOf, toRecord, type Document, type Resource } from '../../../src/toolkit/formats/json-api.js';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
-import { toDocument } from '../../../src/toolkit/to-document.js';
+import { toDocument } from '../../../src/toolkit/formats/json-api-format.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/clients/one.json', import.meta.url), 'utf8')) as Document<Resource>;
 

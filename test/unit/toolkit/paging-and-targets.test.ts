@@ -1,7 +1,7 @@
 import { describeAttempt, targetOf } from '../../../src/toolkit/describe-request.js';
-import { singular } from '../../../src/toolkit/field-names.js';
-import type { Document, Resource } from '../../../src/toolkit/json-api.js';
-import { hasNextPage, pageParams } from '../../../src/toolkit/paging.js';
+import { jsonApiFormat } from '../../../src/toolkit/formats/json-api-format.js';
+import type { Document, Resource } from '../../../src/toolkit/formats/json-api.js';
+import { widget } from '../../support/made-up-api.js';
 
 const page = (links?: Record<string, string | null>, meta?: Record<string, unknown>): Document<Resource[]> => ({
   data: [],
@@ -9,10 +9,10 @@ const page = (links?: Record<string, string | null>, meta?: Record<string, unkno
   ...(meta ? { meta } : {}),
 });
 
-describe('paging', () => {
-  it('counts Zapier pages from 0 and JSON:API pages from 1', () => {
-    expect(pageParams(0, 100)).toEqual({ 'page[number]': '1', 'page[size]': '100' });
-    expect(pageParams(2, 25)).toEqual({ 'page[number]': '3', 'page[size]': '25' });
+describe('JSON:API paging', () => {
+  it('asks for pages by number from 1, the first when no page is named', () => {
+    expect(jsonApiFormat.pageParams(undefined, 100)).toEqual({ 'page[number]': '1', 'page[size]': '100' });
+    expect(jsonApiFormat.pageParams('3', 25)).toEqual({ 'page[number]': '3', 'page[size]': '25' });
   });
 
   it.each([
@@ -23,7 +23,7 @@ describe('paging', () => {
     ['only a page count reached', page(undefined, { 'page-count': 3 }), 3, false],
     ['nothing to tell', page(), 1, false],
   ])('reads %s', (_case, document, pageNumber, expected) => {
-    expect(hasNextPage(document, pageNumber)).toBe(expected);
+    expect(jsonApiFormat.readList(document, widget, String(pageNumber))?.next).toBe(expected ? String(pageNumber + 1) : undefined);
   });
 });
 
@@ -36,15 +36,5 @@ describe('targetOf and describeAttempt', () => {
   ])('%s %s', (method, url, target, attempt) => {
     expect(targetOf(url)).toEqual(target);
     expect(describeAttempt(method, url)).toBe(attempt);
-  });
-
-  it.each([
-    ['clients', 'client'],
-    ['crm opportunities', 'crm opportunity'],
-    ['project addresses', 'project address'],
-    ['taxes', 'tax'],
-    ['status', 'status'],
-  ])('makes %s singular as %s', (plural, one) => {
-    expect(singular(plural)).toBe(one);
   });
 });

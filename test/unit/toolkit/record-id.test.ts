@@ -1,7 +1,7 @@
 import { scopestackRequester } from '../../../src/scopestack/requester.js';
 import { checkId } from '../../../src/toolkit/record-id.js';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
-import { toDocument } from '../../../src/toolkit/to-document.js';
+import { toDocument } from '../../../src/toolkit/formats/json-api-format.js';
 
 const projects: ResourceSpec = {
   type: 'projects',

@@ -1,10 +1,11 @@
-import {
-  describeError,
-  describeFailure,
-  describePermissionDenied,
-  describeUnreadable,
-  fieldOfPointer,
-} from '../../../src/toolkit/response-errors.js';
+import { jsonApiFormat } from '../../../src/toolkit/formats/json-api-format.js';
+import type { ErrorObject } from '../../../src/toolkit/formats/json-api.js';
+import { describeError, describeFailure, describePermissionDenied, describeUnreadable } from '../../../src/toolkit/response-errors.js';
+import type { ServiceError } from '../../../src/toolkit/wire-format.js';
+
+/** JSON:API error objects as the JSON:API format reads them from an error body. */
+const read = (...errors: ErrorObject[]): ServiceError[] => jsonApiFormat.errorsOf({ errors });
+const one = (error: ErrorObject): ServiceError => read(error)[0] ?? {};
 
 const base = { method: 'POST', url: 'https://api.example/acme/v1/clients', errors: [], isHtml: false };
 
@@ -25,37 +26,38 @@ describe('describeError', () => {
       'Dates must follow the start - end order.',
     ],
   ])('reads %o as "%s"', (error, text) => {
-    expect(describeError(error)).toBe(text);
+    expect(describeError(one(error))).toBe(text);
   });
 
   it('names a field by the label the step shows, and adds what the field accepts', () => {
-    const notes = (pointer: string) =>
-      pointer === '/data/attributes/msa-date' ? { label: 'MSA Date', hint: 'Use a date like 2025-01-31' } : undefined;
-    expect(describeError({ title: 'is not a valid date', source: { pointer: '/data/attributes/msa-date' } }, notes)).toBe(
+    const notes = (field: string) => (field === 'msa-date' ? { label: 'MSA Date', hint: 'Use a date like 2025-01-31' } : undefined);
+    expect(describeError(one({ title: 'is not a valid date', source: { pointer: '/data/attributes/msa-date' } }), notes)).toBe(
       'MSA Date is not a valid date. Use a date like 2025-01-31.',
     );
   });
 
   it('names a field the server will not take at all by its label, without what its values may be', () => {
-    const notes = (pointer: string) => (pointer === '/data/attributes/status' ? { label: 'Status', hint: 'Allowed moves: …' } : undefined);
-    expect(describeError({ title: 'Param not allowed', detail: 'status is not allowed.', code: '105' }, notes)).toBe(
+    const notes = (field: string) => (field === 'status' ? { label: 'Status', hint: 'Allowed moves: …' } : undefined);
+    expect(describeError(one({ title: 'Param not allowed', detail: 'status is not allowed.', code: '105' }), notes)).toBe(
       'Status is not allowed.',
     );
-    expect(describeError({ title: 'Param not allowed', detail: 'manufacturer-name is not allowed.' })).toBe(
+    expect(describeError(one({ title: 'Param not allowed', detail: 'manufacturer-name is not allowed.' }))).toBe(
       'Manufacturer Name is not allowed.',
     );
     expect(
       describeError(
-        { title: 'Param not allowed', detail: 'status is not allowed.', source: { pointer: '/data/attributes/status' } },
+        one({ title: 'Param not allowed', detail: 'status is not allowed.', source: { pointer: '/data/attributes/status' } }),
         notes,
       ),
     ).toBe('Status is not allowed.');
     // A refused filter is not a field the user filled in.
-    expect(describeError({ title: 'Filter not allowed', detail: 'name is not allowed.', code: '102' }, notes)).toBe('name is not allowed.');
+    expect(describeError(one({ title: 'Filter not allowed', detail: 'name is not allowed.', code: '102' }), notes)).toBe(
+      'name is not allowed.',
+    );
   });
 
   it('ignores a pointer to the whole document', () => {
-    expect(fieldOfPointer('/data')).toBeUndefined();
+    expect(one({ detail: 'is invalid', source: { pointer: '/data' } }).field).toBeUndefined();
   });
 });
 
@@ -64,7 +66,7 @@ describe('describeFailure', () => {
     const failure = describeFailure('ScopeStack', {
       ...base,
       status: 422,
-      errors: [{ detail: 'name - has already been taken', source: { pointer: '/data/attributes/name' } }],
+      errors: read({ detail: 'name - has already been taken', source: { pointer: '/data/attributes/name' } }),
     });
     expect(failure).toEqual({
       code: 'ValidationError',
@@ -75,13 +77,13 @@ describe('describeFailure', () => {
   });
 
   it('says to leave empty, and change in the service itself, the fields the server will not take', () => {
-    const notes = (pointer: string) => ({ '/data/attributes/status': { label: 'Status' } })[pointer];
+    const notes = (field: string) => ({ status: { label: 'Status' } })[field];
     const failure = describeFailure('ScopeStack', {
       ...base,
       method: 'PATCH',
       url: 'https://api.example/acme/v1/projects/9',
       status: 400,
-      errors: [{ title: 'Param not allowed', detail: 'status is not allowed.', code: '105', status: '400' }],
+      errors: read({ title: 'Param not allowed', detail: 'status is not allowed.', code: '105', status: '400' }),
       fieldNotes: notes,
     });
     expect(failure).toEqual({
@@ -129,7 +131,13 @@ describe('describeFailure', () => {
 
 describe('describePermissionDenied', () => {
   it('names what was attempted and who can fix it', () => {
-    expect(describePermissionDenied('ScopeStack', { ...base, status: 403 }).message).toBe(
+    expect(
+      describePermissionDenied(
+        'ScopeStack',
+        { ...base, status: 403 },
+        "Ask a ScopeStack admin to give the service account's role permission for this",
+      ).message,
+    ).toBe(
       "ScopeStack does not allow this connection to create clients (403 Forbidden). Ask a ScopeStack admin to give the service account's role permission for this, then try again.",
     );
   });
@@ -162,7 +170,7 @@ describe('describeFailure for server errors and conflicts', () => {
     [500, [], 'ApiError', 'may or may not have been created'],
     [499, [], 'ApiError', 'No further detail was given.'],
   ] as const)('treats HTTP %i %j as a %s that says "%s"', (status, errors, code, advice) => {
-    const failure = describeFailure('Acme', { ...base, status, errors: [...errors] });
+    const failure = describeFailure('Acme', { ...base, status, errors: read(...errors) });
     expect(failure.code).toBe(code);
     expect(failure.message).toContain(advice);
   });

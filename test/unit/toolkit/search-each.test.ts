@@ -5,7 +5,7 @@
 import nock from 'nock';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../../src/index.js';
-import type { FlatRecord } from '../../../src/toolkit/json-api.js';
+import type { FlatRecord } from '../../../src/toolkit/flat-record.js';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
 import { findRecords } from '../../../src/toolkit/steps/find-records.js';
 import { API, bundleWith, useTestHosts } from '../../support/bundle.js';

@@ -1,7 +1,8 @@
 /** The small helpers every message and wait leans on: value text, request names, network reasons, error codes, the clock's pause. */
 import { jest } from '@jest/globals';
+import zapier, { type ZObject } from 'zapier-platform-core';
 import { clock } from '../../../src/toolkit/clock.js';
-import { appErrorStatus, ErrorCode, hasErrorCode } from '../../../src/toolkit/app-errors.js';
+import { appError, appErrorStatus, ErrorCode, failedResponseOf, hasErrorCode } from '../../../src/toolkit/app-errors.js';
 import { describeAttempt, targetOf } from '../../../src/toolkit/describe-request.js';
 import { afterNetworkFailure, networkReason } from '../../../src/toolkit/network-errors.js';
 import { isScalar, quoteValue, scalarText } from '../../../src/toolkit/text.js';
@@ -102,22 +103,28 @@ describe('network reasons', () => {
 });
 
 describe('error codes', () => {
-  const appError = (body: unknown): Error => Object.assign(new Error(JSON.stringify(body)), { name: 'AppError' });
+  const z = { errors: zapier.errors } as unknown as ZObject;
+  /** An error core raised, or one written to look like an app error: its text is never read back. */
+  const lookalike = (body: unknown): Error => Object.assign(new Error(JSON.stringify(body)), { name: 'AppError' });
 
-  it('reads the code and status an app error carries', () => {
-    const error = appError({ message: 'No.', code: ErrorCode.Validation, status: 422 });
+  it('reads the code, status and failed response an app error carries as data, and shows Zapier the same in its message', () => {
+    const response = { status: 422, method: 'POST', url: 'https://api.example/v1/widgets', errors: [], isHtml: false };
+    const error = appError(z, { message: 'No.', code: ErrorCode.Validation, status: 422 }, response);
     expect(hasErrorCode(error, ErrorCode.Validation)).toBe(true);
     expect(hasErrorCode(error, ErrorCode.Api)).toBe(false);
     expect(appErrorStatus(error)).toBe(422);
+    expect(failedResponseOf(error)).toBe(response);
+    expect(JSON.parse(error.message)).toEqual({ message: 'No.', code: ErrorCode.Validation, status: 422 });
+    // Nothing that serialises the error sees the data beside the message.
+    expect(Object.keys(error)).not.toContain('failure');
   });
 
   it.each([
-    ['an app error without a status', appError({ message: 'No.', code: ErrorCode.Validation })],
-    ['an app error with a status in text', appError({ message: 'No.', code: ErrorCode.Validation, status: '422' })],
+    ['an app error without a status', appError(z, { message: 'No.', code: ErrorCode.Validation })],
+    ['an error whose message says it has a code and status', lookalike({ message: 'No.', code: ErrorCode.Api, status: 500 })],
     ['an app error whose message is not JSON', Object.assign(new Error('plain'), { name: 'AppError' })],
-    ['another error carrying the same JSON', new Error(JSON.stringify({ code: ErrorCode.Api, status: 500 }))],
     ['something that is not an error', { name: 'AppError', message: JSON.stringify({ code: ErrorCode.Api, status: 500 }) }],
-  ])('finds no code or status in %s', (_case, error) => {
+  ])('finds no API code or status in %s', (_case, error) => {
     expect(hasErrorCode(error, ErrorCode.Api)).toBe(false);
     expect(appErrorStatus(error)).toBeUndefined();
   });

@@ -12,19 +12,10 @@ import { dropdownTrigger } from '../../../src/toolkit/steps/dropdown-trigger.js'
 import { pollingTrigger } from '../../../src/toolkit/steps/polling-trigger.js';
 import { searchStep } from '../../../src/toolkit/steps/search.js';
 import { createStep, updateStep, upsertStep } from '../../../src/toolkit/steps/write-step.js';
-
-const requester = {
-  service: 'Acme',
-  collectionsUrl: () => 'https://api.acme.test/v1',
-  apiBaseUrl: () => 'https://api.acme.test',
-  recordId: { pattern: /^\d+$/, description: 'a whole number such as 12' },
-};
+import { acmeResource } from './helpers.js';
 
 const widget: ResourceSpec = {
-  type: 'widgets',
-  path: 'widgets',
-  noun: 'Widget',
-  display: 'name',
+  ...acmeResource('widgets', 'Widget', 'name'),
   attributes: [
     { name: 'name', kind: 'string', writable: true, help: 'What people call the widget.' },
     { name: 'code', kind: 'string', writable: true },
@@ -39,7 +30,6 @@ const widget: ResourceSpec = {
     { key: 'name', param: 'filter[name]', match: 'contains' },
     { key: 'code', param: 'filter[code]', match: 'exact', label: 'Widget Code', help: 'The code on the label.' },
   ],
-  requester,
   sample: { id: '12', name: 'Sample Widget', code: 'W-12', updated_at: '2025-01-31T10:00:00Z' },
 };
 
@@ -65,7 +55,7 @@ describe('step visibility', () => {
     const steps = [
       createStep(widget, { key: 'create_widget', required: ['name'] }),
       updateStep(widget, { key: 'update_widget', dropdown: 'list_widgets' }),
-      upsertStep(widget, { key: 'upsert_widget', required: ['name'], match: [{ key: 'code', param: 'filter[code]', match: 'exact' }] }),
+      upsertStep(widget, { key: 'upsert_widget', required: ['name'], match: ['code'] }),
       searchStep(widget, { key: 'find_widget' }),
       pollingTrigger(widget, { key: 'new_widget' }),
     ];
@@ -264,10 +254,7 @@ describe('create-or-update steps', () => {
     const step = upsertStep(widget, {
       key: 'upsert_widget',
       required: ['name'],
-      match: [
-        { key: 'code', param: 'filter[code]', match: 'exact', label: 'Widget Code' },
-        { key: 'name', param: 'filter[name]', match: 'contains' },
-      ],
+      match: ['code', 'name'],
     });
     expect(step.display).toEqual({
       label: 'Create or Update Widget',
@@ -277,6 +264,12 @@ describe('create-or-update steps', () => {
     expect(step.operation.sample).toMatchObject({ upsert_action: 'created' });
     expect(step.operation.outputFields?.[0]).toEqual({ key: 'upsert_action', label: 'Created or Updated' });
     expect(field(step.operation.inputFields, 'name')?.required).toBe(true);
+  });
+
+  it('match by filters named by key, and refuse to be defined on a key the resource cannot be found by', () => {
+    expect(() => upsertStep(widget, { key: 'upsert_widget', required: [], match: ['colour'] })).toThrow(
+      'Widget has no filter "colour" to match a create-or-update by.',
+    );
   });
 });
 
@@ -406,7 +399,7 @@ describe('samples and outputs', () => {
     const { operation } = upsertStep(widget, {
       key: 'upsert_widget',
       required: [],
-      match: [{ key: 'code', param: 'filter[code]', match: 'exact' }],
+      match: ['code'],
     });
     expect(operation.sample).toEqual({ ...widget.sample, upsert_action: 'created' });
     expect(outputsOf(operation.outputFields)).toEqual([['upsert_action', 'Created or Updated'], ...widgetOutputs]);
@@ -426,7 +419,7 @@ describe('what Zapier accepts', () => {
   };
 
   it('every kind of generated step passes Zapier’s app schema, so the app can be pushed', () => {
-    const match = [{ key: 'code', param: 'filter[code]', match: 'exact' as const }];
+    const match = ['code'];
     const app = {
       version: '1.0.0',
       platformVersion: '19.1.0',

@@ -10,7 +10,7 @@ import { projectDocuments } from '../../../src/scopestack/catalog/index.js';
 import App from '../../../src/index.js';
 import { clock } from '../../../src/toolkit/clock.js';
 import { fetchFile, fileHydrator, withFiles } from '../../../src/toolkit/files.js';
-import type { Document, Resource } from '../../../src/toolkit/json-api.js';
+import type { Document, Resource } from '../../../src/toolkit/formats/json-api.js';
 import type { ResourceSpec } from '../../../src/toolkit/resource-spec.js';
 import { WAIT_PAUSES_MS, waitForJob, withOutcome, type WaitSpec } from '../../../src/toolkit/steps/wait-for-job.js';
 import { ACCESS_TOKEN, API, bundleWith, SLUG, useTestHosts } from '../../support/bundle.js';

@@ -1,6 +1,7 @@
 /** JSON:API documents and their mapping to flat Zapier records and back. */
-import { keyFor } from './field-names.js';
-import type { RelationshipSpec, ResourceSpec } from './resource-spec.js';
+import { keyFor } from '../field-names.js';
+import type { FlatRecord } from '../flat-record.js';
+import type { RelationshipSpec, ResourceSpec } from '../resource-spec.js';
 
 export interface ResourceIdentifier {
   type: string;
@@ -24,7 +25,8 @@ export interface Resource {
 
 export interface ErrorObject {
   status?: string;
-  code?: string;
+  /** A string per JSON:API; some servers send numbers. */
+  code?: string | number;
   title?: string;
   detail?: string;
   source?: { pointer?: string; parameter?: string };
@@ -36,12 +38,6 @@ export interface Document<D = Resource | Resource[]> {
   meta?: Record<string, unknown>;
   links?: Record<string, string | null | undefined>;
 }
-
-/** A record as Zapier sees it: `id` plus snake_case keys. */
-export type FlatRecord = { id: string } & Record<string, unknown>;
-
-/** Input values for a write, keyed like records. */
-export type FlatInput = Readonly<Record<string, unknown>>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -63,48 +59,73 @@ export const asDocument = <D extends Resource | Resource[]>(
 export const errorsOf = (body: unknown): ErrorObject[] =>
   isObject(body) && Array.isArray(body.errors) ? body.errors.filter(isObject) : [];
 
-type IncludedIndex = ReadonlyMap<string, Resource>;
+/** Included records by type, then by ID as text: looked up once per relationship of every record. */
+type IncludedIndex = ReadonlyMap<string, ReadonlyMap<string, Resource>>;
 
-const indexIncluded = (included: readonly Resource[]): IncludedIndex =>
-  new Map(included.map((resource) => [`${resource.type}:${resource.id}`, resource]));
+const NOTHING_INCLUDED: IncludedIndex = new Map();
+
+const indexIncluded = (included: readonly Resource[]): IncludedIndex => {
+  const byType = new Map<string, Map<string, Resource>>();
+  for (const resource of included) {
+    let byId = byType.get(resource.type);
+    if (!byId) byType.set(resource.type, (byId = new Map<string, Resource>()));
+    byId.set(String(resource.id), resource);
+  }
+  return byType;
+};
+
+const lookUp = (byKey: IncludedIndex, linkage: ResourceIdentifier): Resource | undefined =>
+  byKey.get(linkage.type)?.get(String(linkage.id));
+
+/** Relationship specs by name, for one page. */
+type RelationshipIndex = ReadonlyMap<string, RelationshipSpec>;
+
+const indexRelationships = (relationships: readonly RelationshipSpec[]): RelationshipIndex =>
+  new Map(relationships.map((relationship) => [relationship.name, relationship]));
 
 const displayName = (resource: Resource, spec: RelationshipSpec | undefined): unknown => {
   const attributes = resource.attributes ?? {};
   return attributes[spec?.display ?? 'name'] ?? attributes['name'];
 };
 
-const flatten = (resource: Resource, byKey: IncludedIndex, relationships: readonly RelationshipSpec[]): FlatRecord => {
+/** First come, first kept: no relationship overwrites an attribute or another relationship. */
+const put = (record: FlatRecord, key: string, value: unknown): void => {
+  if (!Object.hasOwn(record, key)) record[key] = value;
+};
+
+const NO_RELATIONSHIPS: RelationshipIndex = new Map();
+
+const flatten = (resource: Resource, byKey: IncludedIndex, relationships: RelationshipIndex): FlatRecord => {
   const record: FlatRecord = { id: String(resource.id) };
-  for (const [name, value] of Object.entries(resource.attributes ?? {})) {
-    record[keyFor(name)] = value;
-  }
-  // First come, first kept: an attribute (a CRM's own `account-id`, a project's `client-name`)
-  // wins over a relationship that flattens to the same key, and no relationship overwrites another.
-  const put = (key: string, value: unknown) => {
-    if (!(key in record)) record[key] = value;
-  };
-  for (const [name, relationship] of Object.entries(resource.relationships ?? {})) {
-    const spec = relationships.find((candidate) => candidate.name === name);
+  const attributes = resource.attributes;
+  if (attributes) for (const name in attributes) if (Object.hasOwn(attributes, name)) record[keyFor(name)] = attributes[name];
+  // An attribute (a CRM's own `account-id`, a project's `client-name`) wins over a relationship
+  // that flattens to the same key.
+  const links = resource.relationships;
+  if (!links) return record;
+  for (const name in links) {
+    if (!Object.hasOwn(links, name)) continue;
     const key = keyFor(name);
-    const data = relationship.data;
+    const data = links[name]?.data;
     if (Array.isArray(data)) {
       put(
+        record,
         `${key}_ids`,
         data.map((linkage) => String(linkage.id)),
       );
-      const related = data.map((linkage) => byKey.get(`${linkage.type}:${linkage.id}`)).filter((found) => found !== undefined);
-      if (related.length > 0)
-        put(
-          key,
-          related.map((found) => flatten(found, new Map(), [])),
-        );
+      const related: FlatRecord[] = [];
+      for (const linkage of data) {
+        const found = lookUp(byKey, linkage);
+        if (found) related.push(flatten(found, NOTHING_INCLUDED, NO_RELATIONSHIPS));
+      }
+      if (related.length > 0) put(record, key, related);
     } else if (data) {
-      put(`${key}_id`, String(data.id));
-      const related = byKey.get(`${data.type}:${data.id}`);
-      if (related) put(`${key}_name`, displayName(related, spec) ?? null);
+      put(record, `${key}_id`, String(data.id));
+      const related = lookUp(byKey, data);
+      if (related) put(record, `${key}_name`, displayName(related, relationships.get(name)) ?? null);
     } else if (data === null) {
       // Linkage present and empty: there is no related record. (Absent linkage means "not told".)
-      put(`${key}_id`, null);
+      put(record, `${key}_id`, null);
     }
   }
   return record;
@@ -121,11 +142,12 @@ export const toRecord = (
   resource: Resource,
   included: readonly Resource[] = [],
   relationships: readonly RelationshipSpec[] = [],
-): FlatRecord => flatten(resource, indexIncluded(included), relationships);
+): FlatRecord => flatten(resource, indexIncluded(included), indexRelationships(relationships));
 
 /** Flattens every resource of a list document, resolving names from its `included`. */
 export const toRecords = (document: Document<Resource[]>, spec?: Pick<ResourceSpec, 'relationships'>): FlatRecord[] => {
   // One index per page: included records are shared by every resource of the page.
   const byKey = indexIncluded(document.included ?? []);
-  return document.data.map((resource) => flatten(resource, byKey, spec?.relationships ?? []));
+  const relationships = indexRelationships(spec?.relationships ?? []);
+  return document.data.map((resource) => flatten(resource, byKey, relationships));
 };
