@@ -4,7 +4,21 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.dist-next/', 'build/', 'coverage/', 'node_modules/', '.stryker-tmp/', '*.js', 'mutation/*.js', 'mutation/*.cjs'] },
+  {
+    ignores: [
+      'dist/',
+      'packages/*/dist/',
+      '.dist-next/',
+      'build/',
+      'coverage/',
+      'node_modules/',
+      '.stryker-tmp/',
+      '*.js',
+      '*.cjs',
+      'mutation/*.js',
+      'mutation/*.cjs',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,

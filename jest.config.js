@@ -7,13 +7,15 @@ export default {
     // jest 29's resolver misses chrono-node's subpath pattern exports ("./*"); Node and the build find it.
     '^chrono-node/en$': '<rootDir>/node_modules/chrono-node/dist/esm/locales/en/index.js',
   },
+  // The toolkit package: its build for the built app, its sources for everything else.
+  resolver: '<rootDir>/jest-resolver.cjs',
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
   // The build copies package.json into dist/; jest must not see two packages of one name.
   // Stryker's working copy (.stryker-tmp) holds a second copy of the project.
-  modulePathIgnorePatterns: ['<rootDir>/dist/package.json', '<rootDir>/.stryker-tmp/'],
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/package.json', '<rootDir>/packages/toolkit/dist/', '<rootDir>/.stryker-tmp/'],
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/packages/toolkit/test/**/*.test.ts'],
   testTimeout: 20000,
   silent: true,
 };

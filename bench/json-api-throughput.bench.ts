@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Document, Resource } from '../src/toolkit/formats/json-api.js';
+// The toolkit package resolves to its build (packages/toolkit/dist) at run time.
+import { toRecords, type Document, type Resource } from 'connector-toolkit/formats/json-api.js';
+import { toDocument } from 'connector-toolkit/formats/json-api-format.js';
 import { Jsona } from 'jsona';
 import type { Metric } from './report.js';
 import { median } from './median.js';
@@ -82,11 +84,10 @@ const throughput = (itemsPerCall: number, work: () => void): number => {
   return median(Array.from({ length: ROUNDS }, round));
 };
 
+/** A module of the built app (dist/), typed as its source. */
 const built = async <M>(path: string): Promise<M> => (await import(new URL(`../dist/src/${path}`, import.meta.url).href)) as M;
 
 export const measureJsonApiThroughput = async (): Promise<Metric[]> => {
-  const { toRecords } = await built<typeof import('../src/toolkit/formats/json-api.js')>('toolkit/formats/json-api.js');
-  const { toDocument } = await built<typeof import('../src/toolkit/formats/json-api-format.js')>('toolkit/formats/json-api-format.js');
   const { clients } = await built<typeof import('../src/scopestack/catalog/clients.js')>('scopestack/catalog/clients.js');
   const document = listDocument();
   const records = toRecords(document, clients);

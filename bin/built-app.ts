@@ -11,7 +11,7 @@ const BUILT_APP_ENTRY = fileURLToPath(new URL('../dist/src/index.js', import.met
 
 export const loadBuiltApp = async (): Promise<BuiltApp> => ((await import(BUILT_APP_ENTRY)) as { default: BuiltApp }).default;
 
-type Clock = typeof import('../src/toolkit/clock.js').clock;
+type Clock = typeof import('connector-toolkit/clock.js').clock;
 
 /**
  * Makes the built app's waits (for a document) advance a simulated ScopeStack's clock instead
@@ -19,7 +19,7 @@ type Clock = typeof import('../src/toolkit/clock.js').clock;
  * The app's own clock moves with them, so a wait still counts against a step's time budget.
  */
 export const simulateWaits = async (advanceSeconds: (seconds: number) => void): Promise<void> => {
-  const entry = fileURLToPath(new URL('../dist/src/toolkit/clock.js', import.meta.url));
+  const entry = fileURLToPath(new URL('../packages/toolkit/dist/clock.js', import.meta.url));
   const { clock } = (await import(entry)) as { clock: Clock };
   let waited = 0;
   clock.now = () => Date.now() + waited;

@@ -7,7 +7,7 @@
  */
 import * as catalog from '../src/scopestack/catalog/index.js';
 import { LEDGER } from '../src/scopestack/evidence.js';
-import type { ResourceSpec } from '../src/toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { messageOf } from './message-of.js';
 import { httpRequestCount, type ZapRunner } from './zap-runner.js';
 

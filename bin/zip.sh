@@ -19,14 +19,16 @@ if [ "${ZIP_SKIP_VALIDATE:-}" != 1 ]; then npm run validate --silent; fi
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp -r package.json package-lock.json .zapierapprc .gitignore README.md tsconfig.json src triggers searches creates dist "$stage/"
+# The toolkit is a workspace package: npm ci links it, and it arrives built.
+mkdir -p "$stage/packages" && cp -r packages/toolkit "$stage/packages/"
 # Optional packages are left out: in the production tree the only one is `encoding` (with iconv-lite,
 # 180 KiB zipped), which node-fetch loads for `textConverted()` and neither core nor the app calls; it
 # is installed here only because the CLI, a dev dependency, brings it.
 (cd "$stage" && npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund --silent)
 # dist/ is already built and the stage has no compiler: drop the build hook there.
 (cd "$stage" && npm pkg delete scripts._zapier-build)
-# The app and its own dependencies (chrono-node, p-retry) go in as one file: zipped, 120 compiled
-# modules and 60 of chrono's cost twice what one file does. Core stays a package, as Zapier's wrapper
+# The app, the toolkit and their dependencies (chrono-node, p-retry) go in as one file: zipped, 120
+# compiled modules and 60 of chrono's cost twice what one file does. Core stays a package, as Zapier's wrapper
 # imports it. Identifiers are kept, so a stack trace in Zapier's logs still names functions.
 esbuild "$stage/dist/src/index.js" --bundle --platform=node --format=esm --external:zapier-platform-core \
   --minify-whitespace --minify-syntax --log-level=warning --outfile="$stage/dist/app.js"

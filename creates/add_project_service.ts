@@ -1,5 +1,5 @@
 import { projectServices } from '../src/scopestack/catalog/index.js';
-import { createStep } from '../src/toolkit/steps/write-step.js';
+import { createStep } from 'connector-toolkit/steps/write-step.js';
 
 export default createStep(projectServices, {
   key: 'add_project_service',

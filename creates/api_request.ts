@@ -1,6 +1,6 @@
 import * as catalog from '../src/scopestack/catalog/index.js';
 import { scopestackRequester } from '../src/scopestack/requester.js';
-import { apiRequestStep } from '../src/toolkit/steps/api-request-step.js';
+import { apiRequestStep } from 'connector-toolkit/steps/api-request-step.js';
 
 export default apiRequestStep(scopestackRequester, {
   key: 'api_request',

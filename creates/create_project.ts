@@ -1,5 +1,5 @@
 import { projects } from '../src/scopestack/catalog/index.js';
-import { createStep } from '../src/toolkit/steps/write-step.js';
+import { createStep } from 'connector-toolkit/steps/write-step.js';
 
 export default createStep(projects, {
   key: 'create_project',

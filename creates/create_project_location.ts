@@ -1,5 +1,5 @@
 import { projectLocations } from '../src/scopestack/catalog/index.js';
-import { createStep } from '../src/toolkit/steps/write-step.js';
+import { createStep } from 'connector-toolkit/steps/write-step.js';
 
 // Public clients always send a full address with a new location: ScopeStack may require it.
 export default createStep(projectLocations, {

@@ -1,4 +1,4 @@
 import { vendors } from '../src/scopestack/catalog/index.js';
-import { createStep } from '../src/toolkit/steps/write-step.js';
+import { createStep } from 'connector-toolkit/steps/write-step.js';
 
 export default createStep(vendors, { key: 'create_vendor', required: ['name'], lockOn: ['name'] });

@@ -1,5 +1,5 @@
 import { crmOpportunities } from '../src/scopestack/catalog/index.js';
-import { deleteStep } from '../src/toolkit/steps/delete-step.js';
+import { deleteStep } from 'connector-toolkit/steps/delete-step.js';
 
 export default deleteStep(crmOpportunities, {
   key: 'delete_crm_opportunity',

@@ -1,5 +1,5 @@
 import { clients } from '../src/scopestack/catalog/index.js';
-import { updateStep } from '../src/toolkit/steps/write-step.js';
+import { updateStep } from 'connector-toolkit/steps/write-step.js';
 import findClient from '../searches/find_client.js';
 import listClients from '../triggers/list_clients.js';
 

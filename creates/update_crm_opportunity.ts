@@ -1,5 +1,5 @@
 import { crmOpportunities } from '../src/scopestack/catalog/index.js';
-import { updateStep } from '../src/toolkit/steps/write-step.js';
+import { updateStep } from 'connector-toolkit/steps/write-step.js';
 
 export default updateStep(crmOpportunities, {
   key: 'update_crm_opportunity',

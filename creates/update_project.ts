@@ -1,4 +1,4 @@
 import { projects } from '../src/scopestack/catalog/index.js';
-import { updateStep } from '../src/toolkit/steps/write-step.js';
+import { updateStep } from 'connector-toolkit/steps/write-step.js';
 
 export default updateStep(projects, { key: 'update_project', dropdown: 'list_projects', search: 'find_project' });

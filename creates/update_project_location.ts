@@ -1,5 +1,5 @@
 import { projectLocations } from '../src/scopestack/catalog/index.js';
-import { updateStep } from '../src/toolkit/steps/write-step.js';
+import { updateStep } from 'connector-toolkit/steps/write-step.js';
 
 export default updateStep(projectLocations, {
   key: 'update_project_location',

@@ -1,5 +1,5 @@
 import { salesExecutives } from '../src/scopestack/catalog/index.js';
-import { updateStep } from '../src/toolkit/steps/write-step.js';
+import { updateStep } from 'connector-toolkit/steps/write-step.js';
 
 export default updateStep(salesExecutives, {
   key: 'update_sales_executive',

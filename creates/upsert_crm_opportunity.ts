@@ -1,5 +1,5 @@
 import { crmOpportunities } from '../src/scopestack/catalog/index.js';
-import { upsertStep } from '../src/toolkit/steps/write-step.js';
+import { upsertStep } from 'connector-toolkit/steps/write-step.js';
 
 export default upsertStep(crmOpportunities, {
   key: 'upsert_crm_opportunity',

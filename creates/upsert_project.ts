@@ -1,5 +1,5 @@
 import { projects } from '../src/scopestack/catalog/index.js';
-import { upsertStep } from '../src/toolkit/steps/write-step.js';
+import { upsertStep } from 'connector-toolkit/steps/write-step.js';
 
 export default upsertStep(projects, {
   key: 'upsert_project',

@@ -1,4 +1,4 @@
 import { vendors } from '../src/scopestack/catalog/index.js';
-import { upsertStep } from '../src/toolkit/steps/write-step.js';
+import { upsertStep } from 'connector-toolkit/steps/write-step.js';
 
 export default upsertStep(vendors, { key: 'upsert_vendor', required: ['name'], match: ['name'] });

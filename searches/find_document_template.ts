@@ -1,4 +1,4 @@
 import { documentTemplates } from '../src/scopestack/catalog/index.js';
-import { searchStep } from '../src/toolkit/steps/search.js';
+import { searchStep } from 'connector-toolkit/steps/search.js';
 
 export default searchStep(documentTemplates, { key: 'find_document_template' });

@@ -1,5 +1,5 @@
 import { projects } from '../src/scopestack/catalog/index.js';
-import { searchStep } from '../src/toolkit/steps/search.js';
+import { searchStep } from 'connector-toolkit/steps/search.js';
 
 export default searchStep(projects, {
   key: 'find_project',

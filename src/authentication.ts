@@ -6,10 +6,10 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { meUrl, SERVICE_NAME, tokenUrl } from './scopestack/hosts.js';
 import { scopestackWords } from './scopestack/words.js';
-import { appError, ErrorCode } from './toolkit/app-errors.js';
-import { withRetries } from './toolkit/retry-policy.js';
-import { scalarText } from './toolkit/text.js';
-import { fetchToken, refuseCredentials, type TokenEndpoint, type TokenState } from './toolkit/token-session.js';
+import { appError, ErrorCode } from 'connector-toolkit/app-errors.js';
+import { withRetries } from 'connector-toolkit/retry-policy.js';
+import { scalarText } from 'connector-toolkit/text.js';
+import { fetchToken, refuseCredentials, type TokenEndpoint, type TokenState } from 'connector-toolkit/token-session.js';
 
 const CREDENTIALS_HELP =
   'In ScopeStack go to Settings > Users, open a user whose User Type is Service, select the Client Credentials tab ' +

@@ -62,9 +62,9 @@ import updatedProject from '../triggers/updated_project.js';
 import authentication from './authentication.js';
 import { SERVICE_NAME } from './scopestack/hosts.js';
 import { afters, befores } from './middleware.js';
-import { inSentence } from './toolkit/field-names.js';
-import { fileHydrator } from './toolkit/files.js';
-import { guardedApp } from './toolkit/guarded-app.js';
+import { inSentence } from 'connector-toolkit/field-names.js';
+import { fileHydrator } from 'connector-toolkit/files.js';
+import { guardedApp } from 'connector-toolkit/guarded-app.js';
 
 /** Zapier's "Find or Create" pair: a search, then a create when it finds nothing. */
 const findOrCreate = (noun: string, by: string, search: { key: string }, create: { key: string }) => ({

@@ -4,7 +4,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { apiBaseUrl, tokenUrl } from './scopestack/hosts.js';
 import { scopestackRequester } from './scopestack/requester.js';
 import { scopestackWords } from './scopestack/words.js';
-import { createApiMiddleware } from './toolkit/api-middleware.js';
+import { createApiMiddleware } from 'connector-toolkit/api-middleware.js';
 
 export const { befores, afters } = createApiMiddleware({
   words: scopestackWords,

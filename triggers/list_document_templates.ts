@@ -1,4 +1,4 @@
 import { documentTemplates } from '../src/scopestack/catalog/index.js';
-import { dropdownTrigger } from '../src/toolkit/steps/dropdown-trigger.js';
+import { dropdownTrigger } from 'connector-toolkit/steps/dropdown-trigger.js';
 
 export default dropdownTrigger(documentTemplates, { key: 'list_document_templates', plural: 'Document Templates' });

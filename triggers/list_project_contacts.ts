@@ -1,5 +1,5 @@
 import { projectContacts } from '../src/scopestack/catalog/index.js';
-import { dropdownTrigger } from '../src/toolkit/steps/dropdown-trigger.js';
+import { dropdownTrigger } from 'connector-toolkit/steps/dropdown-trigger.js';
 
 export default dropdownTrigger(projectContacts, {
   key: 'list_project_contacts',

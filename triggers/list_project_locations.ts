@@ -1,5 +1,5 @@
 import { projectLocations } from '../src/scopestack/catalog/index.js';
-import { dropdownTrigger } from '../src/toolkit/steps/dropdown-trigger.js';
+import { dropdownTrigger } from 'connector-toolkit/steps/dropdown-trigger.js';
 
 export default dropdownTrigger(projectLocations, {
   key: 'list_project_locations',

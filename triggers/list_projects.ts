@@ -1,4 +1,4 @@
 import { projects } from '../src/scopestack/catalog/index.js';
-import { dropdownTrigger } from '../src/toolkit/steps/dropdown-trigger.js';
+import { dropdownTrigger } from 'connector-toolkit/steps/dropdown-trigger.js';
 
 export default dropdownTrigger(projects, { key: 'list_projects', plural: 'Projects' });

@@ -1,4 +1,4 @@
 import { rateTables } from '../src/scopestack/catalog/index.js';
-import { dropdownTrigger } from '../src/toolkit/steps/dropdown-trigger.js';
+import { dropdownTrigger } from 'connector-toolkit/steps/dropdown-trigger.js';
 
 export default dropdownTrigger(rateTables, { key: 'list_rate_tables', plural: 'Rate Tables' });

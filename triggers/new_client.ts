@@ -1,4 +1,4 @@
 import { clients } from '../src/scopestack/catalog/index.js';
-import { pollingTrigger } from '../src/toolkit/steps/polling-trigger.js';
+import { pollingTrigger } from 'connector-toolkit/steps/polling-trigger.js';
 
 export default pollingTrigger(clients, { key: 'new_client' });

@@ -1,5 +1,5 @@
 import { projectApprovals } from '../src/scopestack/catalog/index.js';
-import { pollingTrigger } from '../src/toolkit/steps/polling-trigger.js';
+import { pollingTrigger } from 'connector-toolkit/steps/polling-trigger.js';
 
 export default pollingTrigger(projectApprovals, {
   key: 'new_project_approval',

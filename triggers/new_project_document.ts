@@ -1,5 +1,5 @@
 import { projectDocuments } from '../src/scopestack/catalog/index.js';
-import { pollingTrigger } from '../src/toolkit/steps/polling-trigger.js';
+import { pollingTrigger } from 'connector-toolkit/steps/polling-trigger.js';
 
 export default pollingTrigger(projectDocuments, {
   key: 'new_project_document',

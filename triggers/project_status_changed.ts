@@ -1,6 +1,6 @@
 import { projects } from '../src/scopestack/catalog/index.js';
 import { PROJECT_STATUSES } from '../src/scopestack/catalog/projects.js';
-import { pollingTrigger } from '../src/toolkit/steps/polling-trigger.js';
+import { pollingTrigger } from 'connector-toolkit/steps/polling-trigger.js';
 
 export default pollingTrigger(projects, {
   key: 'project_status_changed',

@@ -1,5 +1,5 @@
 import { projects } from '../src/scopestack/catalog/index.js';
-import { pollingTrigger } from '../src/toolkit/steps/polling-trigger.js';
+import { pollingTrigger } from 'connector-toolkit/steps/polling-trigger.js';
 
 export default pollingTrigger(projects, {
   key: 'updated_project',

@@ -1,6 +1,6 @@
 /** How every ScopeStack resource is reached: under the connection's account, owned by it. */
-import { jsonApiFormat } from '../toolkit/formats/json-api-format.js';
-import type { Requester } from '../toolkit/resource-spec.js';
+import { jsonApiFormat } from 'connector-toolkit/formats/json-api-format.js';
+import type { Requester } from 'connector-toolkit/resource-spec.js';
 import { isGuessedParam } from './evidence.js';
 import { accountUrl, apiBaseUrl, SERVICE_NAME } from './hosts.js';
 

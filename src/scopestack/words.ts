@@ -1,5 +1,5 @@
 /** ScopeStack and its credentials in its users' words, for the toolkit's messages. */
-import type { ServiceWords } from '../toolkit/service-words.js';
+import type { ServiceWords } from 'connector-toolkit/service-words.js';
 import { SERVICE_NAME } from './hosts.js';
 
 export const scopestackWords: ServiceWords = {

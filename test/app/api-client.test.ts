@@ -10,9 +10,9 @@ import App from '../../src/index.js';
 import findClient from '../../searches/find_client.js';
 import newClient from '../../triggers/new_client.js';
 import { API, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf } from '../support/errors.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
+import { errorBodyOf, rejectionOf } from '../../packages/toolkit/test/support/errors.js';
+import { useNock } from '../../packages/toolkit/test/support/nock.js';
+import { performOf } from '../../packages/toolkit/test/support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);

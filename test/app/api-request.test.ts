@@ -10,9 +10,9 @@ import zapier from 'zapier-platform-core';
 import apiRequest from '../../creates/api_request.js';
 import App from '../../src/index.js';
 import { ACCESS_TOKEN, API, bundleWith, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf } from '../support/errors.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
+import { errorBodyOf, rejectionOf } from '../../packages/toolkit/test/support/errors.js';
+import { useNock } from '../../packages/toolkit/test/support/nock.js';
+import { performOf } from '../../packages/toolkit/test/support/steps.js';
 import { nothingSent } from '../support/app-expect.js';
 
 const appTester = zapier.createAppTester(App);

@@ -4,10 +4,10 @@ import zapier from 'zapier-platform-core';
 import authentication from '../../src/authentication.js';
 import App from '../../src/index.js';
 import { ACCESS_TOKEN, API, AUTH, CLIENT_SECRET, connectedAuthData, SLUG, useTestHosts } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf } from '../support/errors.js';
-import { useNock } from '../support/nock.js';
+import { errorBodyOf, rejectionOf } from '../../packages/toolkit/test/support/errors.js';
+import { useNock } from '../../packages/toolkit/test/support/nock.js';
 import { ATTEMPTS, useQuickRetries } from '../support/retries.js';
-import type { Perform } from '../support/steps.js';
+import type { Perform } from '../../packages/toolkit/test/support/steps.js';
 
 const appTester = zapier.createAppTester(App);
 const perform = authentication.sessionConfig.perform as unknown as Perform<Record<string, string>>;

@@ -12,8 +12,8 @@ import upsertProject from '../../creates/upsert_project.js';
 import findProject from '../../searches/find_project.js';
 import App from '../../src/index.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { useNock } from '../support/nock.js';
-import type { Perform } from '../support/steps.js';
+import { useNock } from '../../packages/toolkit/test/support/nock.js';
+import type { Perform } from '../../packages/toolkit/test/support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);

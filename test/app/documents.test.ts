@@ -6,7 +6,7 @@
 import nock from 'nock';
 import generateProjectDocument from '../../creates/generate_project_document.js';
 import findDocumentTemplate from '../../searches/find_document_template.js';
-import { clock } from '../../src/toolkit/clock.js';
+import { clock } from 'connector-toolkit/clock.js';
 import listDocumentTemplates from '../../triggers/list_document_templates.js';
 import newProjectDocument from '../../triggers/new_project_document.js';
 import { API } from '../support/bundle.js';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as catalog from '../../src/scopestack/catalog/index.js';
 import { evidenceOf, LEDGER } from '../../src/scopestack/evidence.js';
-import type { ResourceSpec } from '../../src/toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 
 const specs = Object.values(catalog) as readonly ResourceSpec[];
 

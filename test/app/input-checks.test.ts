@@ -7,10 +7,10 @@ import createClient from '../../creates/create_client.js';
 import updateClient from '../../creates/update_client.js';
 import findClient from '../../searches/find_client.js';
 import App from '../../src/index.js';
-import { describeFailure } from '../../src/toolkit/response-errors.js';
+import { describeFailure } from 'connector-toolkit/response-errors.js';
 import { bundleWith, useTestHosts } from '../support/bundle.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
+import { useNock } from '../../packages/toolkit/test/support/nock.js';
+import { performOf } from '../../packages/toolkit/test/support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);

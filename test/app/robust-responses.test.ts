@@ -8,12 +8,12 @@ import apiRequest from '../../creates/api_request.js';
 import createClient from '../../creates/create_client.js';
 import findClient from '../../searches/find_client.js';
 import App from '../../src/index.js';
-import { retryTiming } from '../../src/toolkit/retry-policy.js';
-import { budgetTiming } from '../../src/toolkit/step-budget.js';
+import { retryTiming } from 'connector-toolkit/retry-policy.js';
+import { budgetTiming } from 'connector-toolkit/step-budget.js';
 import newClient from '../../triggers/new_client.js';
 import { API, bundleWith, SLUG, useTestHosts } from '../support/bundle.js';
-import { useNock } from '../support/nock.js';
-import { performOf } from '../support/steps.js';
+import { useNock } from '../../packages/toolkit/test/support/nock.js';
+import { performOf } from '../../packages/toolkit/test/support/steps.js';
 import { performAsProduction } from '../support/production-input.js';
 
 const appTester = zapier.createAppTester(App);

@@ -21,9 +21,10 @@ describe('npm scripts', () => {
     expect(scripts['_zapier-build']).toBe('npm run build');
   });
 
-  it('builds beside dist/ and swaps it in, so an interrupted build leaves the last dist/ whole', () => {
+  it('builds the toolkit package first, then the app beside dist/ and swaps it in, so an interrupted build leaves the last dist/ whole', () => {
     expect(scripts['build']).toBe(
-      "rimraf .dist-next && tsc -p tsconfig.json --outDir .dist-next && rimraf dist && node -e \"require('node:fs').renameSync('.dist-next', 'dist')\"",
+      'rimraf .dist-next packages/toolkit/dist && tsc -p packages/toolkit/tsconfig.json && ' +
+        "tsc -p tsconfig.json --outDir .dist-next && rimraf dist && node -e \"require('node:fs').renameSync('.dist-next', 'dist')\"",
     );
   });
 

@@ -1,4 +1,4 @@
-import { rejectionOf } from '../support/errors.js';
+import { rejectionOf } from '../../packages/toolkit/test/support/errors.js';
 import { failureOf, SEED, useSandbox, connectedTo } from './sandbox-harness.js';
 
 const context = useSandbox();

@@ -24,8 +24,8 @@ const context = useSandbox();
 // ---------------------------------------------------------------------------------------------
 // Retry pauses shortened: the policy (which requests, how many times) is what is under test.
 
-type RetryTiming = typeof import('../../src/toolkit/retry-policy.js').retryTiming;
-const RETRY_POLICY = fileURLToPath(new URL('../../dist/src/toolkit/retry-policy.js', import.meta.url));
+type RetryTiming = typeof import('connector-toolkit/retry-policy.js').retryTiming;
+const RETRY_POLICY = fileURLToPath(new URL('../../packages/toolkit/dist/retry-policy.js', import.meta.url));
 const timing: { live?: RetryTiming; saved?: RetryTiming } = {};
 
 beforeAll(async () => {

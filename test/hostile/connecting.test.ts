@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index.js';
-import { retryTiming } from '../../src/toolkit/retry-policy.js';
+import { retryTiming } from 'connector-toolkit/retry-policy.js';
 import { connectedAuthData, SLUG } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf } from '../support/errors.js';
+import { errorBodyOf, rejectionOf } from '../../packages/toolkit/test/support/errors.js';
 import { json, useLoopback } from './loopback.js';
 
 const appTester = zapier.createAppTester(App);

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index.js';
 import { connectedAuthData } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf } from '../support/errors.js';
+import { errorBodyOf, rejectionOf } from '../../packages/toolkit/test/support/errors.js';
 import { performAsProduction } from '../support/production-input.js';
 import { json, useLoopback } from './loopback.js';
 

@@ -7,9 +7,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index.js';
-import { fetchFile } from '../../src/toolkit/files.js';
+import { fetchFile } from 'connector-toolkit/files.js';
 import { ACCESS_TOKEN, CLIENT_SECRET, connectedAuthData, SLUG } from '../support/bundle.js';
-import { errorBodyOf, rejectionOf } from '../support/errors.js';
+import { errorBodyOf, rejectionOf } from '../../packages/toolkit/test/support/errors.js';
 import { performAsProduction } from '../support/production-input.js';
 import { json, useLoopback } from './loopback.js';
 

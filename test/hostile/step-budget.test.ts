@@ -8,11 +8,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../../src/index.js';
-import { clock } from '../../src/toolkit/clock.js';
-import { fetchFile } from '../../src/toolkit/files.js';
-import { budgetTiming } from '../../src/toolkit/step-budget.js';
+import { clock } from 'connector-toolkit/clock.js';
+import { fetchFile } from 'connector-toolkit/files.js';
+import { budgetTiming } from 'connector-toolkit/step-budget.js';
 import { connectedAuthData, SLUG } from '../support/bundle.js';
-import { errorBodyOf } from '../support/errors.js';
+import { errorBodyOf } from '../../packages/toolkit/test/support/errors.js';
 import { performAsProduction } from '../support/production-input.js';
 import { json, sleep, useLoopback } from './loopback.js';
 

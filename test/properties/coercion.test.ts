@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { coerceValue, isGiven } from '../../src/toolkit/coerce.js';
+import { coerceValue, isGiven } from 'connector-toolkit/coerce.js';
 
 /** Every character JavaScript's `trim()` removes (WhiteSpace and LineTerminator), i.e. what `\s` matches. */
 const WHITESPACE = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { apiNameFor, keyFor, labelFor } from '../../src/toolkit/field-names.js';
-import { customFieldKey } from '../../src/toolkit/fields.js';
+import { apiNameFor, keyFor, labelFor } from 'connector-toolkit/field-names.js';
+import { customFieldKey } from 'connector-toolkit/fields.js';
 
 /** Zapier's rule for a field key. */
 const ZAPIER_KEY = /^[a-zA-Z][a-zA-Z0-9_]*$/;

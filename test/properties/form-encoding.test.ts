@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildTokenRequest, type ClientCredentials, type Grant } from '../../src/toolkit/token-request.js';
+import { buildTokenRequest, type ClientCredentials, type Grant } from 'connector-toolkit/token-request.js';
 
 /**
  * Any text a user can paste as a secret: every Unicode code point (emoji, accents, CJK, control

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { keyFor } from '../../src/toolkit/field-names.js';
-import type { FlatRecord } from '../../src/toolkit/flat-record.js';
-import { toRecord, toRecords, type Resource, type ResourceIdentifier } from '../../src/toolkit/formats/json-api.js';
-import type { AttributeKind, AttributeSpec, RelationshipSpec, Requester, ResourceSpec } from '../../src/toolkit/resource-spec.js';
-import { jsonApiFormat, toDocument, type WriteDocument } from '../../src/toolkit/formats/json-api-format.js';
+import { keyFor } from 'connector-toolkit/field-names.js';
+import type { FlatRecord } from 'connector-toolkit/flat-record.js';
+import { toRecord, toRecords, type Resource, type ResourceIdentifier } from 'connector-toolkit/formats/json-api.js';
+import type { AttributeKind, AttributeSpec, RelationshipSpec, Requester, ResourceSpec } from 'connector-toolkit/resource-spec.js';
+import { jsonApiFormat, toDocument, type WriteDocument } from 'connector-toolkit/formats/json-api-format.js';
 
 /*
  * Names. JSON:API member names in kebab-case, built from a small vocabulary as well as at random

@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import zapier, { type ZObject } from 'zapier-platform-core';
-import { appError, ErrorCode } from '../../src/toolkit/app-errors.js';
-import { retryTiming, withRetries } from '../../src/toolkit/retry-policy.js';
+import { appError, ErrorCode } from 'connector-toolkit/app-errors.js';
+import { retryTiming, withRetries } from 'connector-toolkit/retry-policy.js';
 
 /*
  * The policy is driven through `withRetries` itself, on jest's fake clock: p-retry's pauses are

@@ -8,7 +8,7 @@ import nock from 'nock';
 import { notFound, SIGNED } from './app-requests.js';
 import { runAsProduction, runStep, type FlatRecord, type Input, type Step } from './app-suite.js';
 import { API } from './bundle.js';
-import { appErrorOf, type ErrorBody } from './errors.js';
+import { appErrorOf, type ErrorBody } from '../../packages/toolkit/test/support/errors.js';
 
 /** What pins requests: a nock scope, or a set-up of several (such as the account's default lookups). */
 type Pinned = Pick<nock.Scope, 'isDone'>;

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import zapier from 'zapier-platform-core';
 import App from '../../src/index.js';
 import { bundleWith, useTestHosts } from './bundle.js';
-import { useNock } from './nock.js';
+import { useNock } from '../../packages/toolkit/test/support/nock.js';
 import { performAsProduction } from './production-input.js';
-import { performOf } from './steps.js';
+import { performOf } from '../../packages/toolkit/test/support/steps.js';
 
 const appTester = zapier.createAppTester(App);
 

@@ -1,5 +1,5 @@
 /** One builder for test bundles, so every test states only what matters to it. */
-import { nowInSeconds } from '../../src/toolkit/token-timing.js';
+import { nowInSeconds } from 'connector-toolkit/token-timing.js';
 
 export const API = 'https://api.scopestack.test';
 export const AUTH = 'https://app.scopestack.test';

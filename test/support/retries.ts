@@ -1,9 +1,9 @@
 /**
  * Retries without their pauses. The app retries a failed read 2 times, 0.4 s then about 1 s
- * apart (src/toolkit/retry-policy.ts); tests keep the budget (how many retries) but not the wait.
+ * apart (packages/toolkit/src/retry-policy.ts); tests keep the budget (how many retries) but not the wait.
  */
 import { afterAll, beforeAll } from '@jest/globals';
-import { retryTiming } from '../../src/toolkit/retry-policy.js';
+import { retryTiming } from 'connector-toolkit/retry-policy.js';
 
 export type RetryTiming = typeof retryTiming;
 

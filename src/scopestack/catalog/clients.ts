@@ -1,5 +1,5 @@
 /** ScopeStack clients: the companies an IT services firm scopes work for. */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 
 export const clients = {

@@ -1,5 +1,5 @@
 /** CRM opportunities: the deals a CRM holds, mirrored in ScopeStack and linked to projects. */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 
 const text = (name: string, help: string, label?: string) =>

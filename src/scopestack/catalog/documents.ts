@@ -1,5 +1,5 @@
 /** Documents: the account's document templates, and the documents (a SOW, a pricing sheet) generated for a project. */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 
 const TIMESTAMPS = [

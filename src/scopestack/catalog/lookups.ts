@@ -2,7 +2,7 @@
  * Records a project points at and users pick from dropdowns: rate tables, payment terms, sales
  * executives, presales engineers and business units. Read-only here.
  */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 
 const TIMESTAMPS = [

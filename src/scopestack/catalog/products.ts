@@ -1,5 +1,5 @@
 /** Products: hardware and licences the firm resells, priced by unit or from list price and markup. */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 import { customFieldsOf } from './project-variables.js';
 

@@ -1,5 +1,5 @@
 /** The people and places of a project: its contacts and its (service) locations, and its approvals. */
-import type { RelationshipSpec, ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { RelationshipSpec, ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 import { customFieldsOf } from './project-variables.js';
 

@@ -3,9 +3,9 @@
  * for a select, its options. Their values travel on projects, contacts and locations as
  * `project-variables: [{ name, value }]`.
  */
-import type { FlatRecord } from '../../toolkit/flat-record.js';
-import type { CustomFieldDefinition, CustomFieldsSpec, ResourceSpec } from '../../toolkit/resource-spec.js';
-import { scalarText } from '../../toolkit/text.js';
+import type { FlatRecord } from 'connector-toolkit/flat-record.js';
+import type { CustomFieldDefinition, CustomFieldsSpec, ResourceSpec } from 'connector-toolkit/resource-spec.js';
+import { scalarText } from 'connector-toolkit/text.js';
 import { scopestackRequester } from '../requester.js';
 
 export const projectVariables = {

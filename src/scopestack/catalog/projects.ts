@@ -1,5 +1,5 @@
 /** ScopeStack projects: the scoped and priced piece of work at the heart of the product. */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 import { paymentTerms, rateTables } from './lookups.js';
 import { customFieldsOf } from './project-variables.js';

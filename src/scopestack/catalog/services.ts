@@ -1,5 +1,5 @@
 /** Services: the firm's service catalog, and the services (with subservices) scoped on a project. */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 
 const TIMESTAMPS = [

@@ -1,5 +1,5 @@
 /** Vendors: the distributors and makers a firm buys products from. */
-import type { ResourceSpec } from '../../toolkit/resource-spec.js';
+import type { ResourceSpec } from 'connector-toolkit/resource-spec.js';
 import { scopestackRequester } from '../requester.js';
 
 const text = (name: string, help: string, label?: string) =>
