@@ -8,6 +8,8 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'packages/*/dist/',
+      'connectors/*/dist/',
+      'connectors/*/build/',
       '.dist-next/',
       'build/',
       'coverage/',

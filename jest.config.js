@@ -15,7 +15,7 @@ export default {
   // The build copies package.json into dist/; jest must not see two packages of one name.
   // Stryker's working copy (.stryker-tmp) holds a second copy of the project.
   modulePathIgnorePatterns: ['<rootDir>/dist/package.json', '<rootDir>/packages/toolkit/dist/', '<rootDir>/.stryker-tmp/'],
-  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/packages/toolkit/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/packages/toolkit/test/**/*.test.ts', '<rootDir>/connectors/*/test/**/*.test.ts'],
   testTimeout: 20000,
   silent: true,
 };
