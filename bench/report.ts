@@ -57,6 +57,8 @@ const GROUPS: readonly { title: string; topics: readonly string[] }[] = [
   { title: 'Against peers (built or computed in the same run)', topics: ['template peer', 'workato (known mechanics)', 'json:api'] },
   { title: 'Growth (records in the account)', topics: ['growth'] },
   { title: 'Cold start and size', topics: ['cold start', 'bundle'] },
+  { title: 'Scalekit: requests per step, against the API minimum', topics: ['scalekit'] },
+  { title: 'What a second connector cost', topics: ['connector cost'] },
 ];
 
 const topicOf = (metric: Metric): string => metric.name.split(': ')[0] ?? '';

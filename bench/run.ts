@@ -25,6 +25,8 @@ const { measureJsonApiThroughput } = await import('./json-api-throughput.bench.j
 const { measureTokenEconomy } = await import('./token-economy.bench.js');
 const { measureGrowth } = await import('./growth.bench.js');
 const { measureWorkatoMechanics } = await import('./workato.bench.js');
+const { measureScalekit } = await import('./scalekit.bench.js');
+const { measureConnectorCost } = await import('./connector-cost.bench.js');
 const { markdownOf, printComparison, readRun, writeRun } = await import('./report.js');
 
 const { values: flags } = parseArgs({ options: { 'save-baseline': { type: 'boolean' }, 'skip-zip': { type: 'boolean' } } });
@@ -35,6 +37,10 @@ const LATEST = fileURLToPath(new URL('results/latest.json', import.meta.url));
 const PAGE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
+/** The toolkit's README shows what a second connector cost, from the same run. */
+const TOOLKIT_PAGE = fileURLToPath(new URL('../packages/toolkit/README.md', import.meta.url));
+const COST_START = '<!-- cost:start -->';
+const COST_END = '<!-- cost:end -->';
 
 const benches: readonly [string, () => Metric[] | Promise<Metric[]>][] = [
   ['round trips', measureRoundTrips],
@@ -45,6 +51,8 @@ const benches: readonly [string, () => Metric[] | Promise<Metric[]>][] = [
   ['token economy', measureTokenEconomy],
   ['growth', measureGrowth],
   ['workato (known mechanics)', measureWorkatoMechanics],
+  ['scalekit', measureScalekit],
+  ['connector cost', measureConnectorCost],
 ];
 
 const metrics: Metric[] = [];
@@ -76,9 +84,14 @@ if (flags['save-baseline']) {
   writeRun(BASELINE, current);
   console.log(`Saved as the baseline: ${BASELINE}`);
 }
-// Only a complete run writes the page, so every figure there comes from one run.
-const page = readFileSync(PAGE, 'utf8');
-const [before, rest = ''] = page.split(START);
-const after = rest.split(END)[1] ?? '';
-writeFileSync(PAGE, `${before ?? ''}${START}\n${markdownOf(current)}\n${END}${after}`);
-console.log(`Written to ${PAGE}`);
+// Only a complete run writes the pages, so every figure there comes from one run.
+const writeBetween = (file: string, start: string, end: string, text: string): void => {
+  const page = readFileSync(file, 'utf8');
+  const [before, rest = ''] = page.split(start);
+  const after = rest.split(end)[1] ?? '';
+  writeFileSync(file, `${before ?? ''}${start}\n${text}\n${end}${after}`);
+  console.log(`Written to ${file}`);
+};
+writeBetween(PAGE, START, END, markdownOf(current));
+const cost = { ...current, metrics: current.metrics.filter((metric) => metric.name.startsWith('connector cost: ')) };
+writeBetween(TOOLKIT_PAGE, COST_START, COST_END, markdownOf(cost));

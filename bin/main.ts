@@ -120,4 +120,8 @@ const total = rows.reduce((sum, row) => sum + row.requests, 0);
 console.log(`\n${rows.length} steps, ${total} HTTP requests, ${runner.renewals} token renewal(s).`);
 if (probe) printProbe(probe);
 if (failure) console.error(`\nStep ${rows.length + 1} failed. ${failure}${localHint(failure)}`);
-process.exit(failure ? 1 : 0);
+
+// The second connector, on the same toolkit: always against its own embedded sandbox.
+const { runScalekit } = await import('./scalekit-run.js');
+const scalekitFailure = await runScalekit();
+process.exit(failure || scalekitFailure ? 1 : 0);

@@ -37,15 +37,24 @@ const readmeTable = (): string => {
   return tableOf(section.slice(section.indexOf('```\n') + 4, section.indexOf('\n```', section.indexOf('```\n') + 4)) + '\n');
 };
 
-/** The fidelity probe: from its heading to the end of the output. */
-const probeOf = (text: string): string => text.slice(text.indexOf('Fidelity probe:')).trimEnd();
+/** The fidelity probe: from its heading to the Scalekit part. */
+const probeOf = (text: string): string => text.slice(text.indexOf('Fidelity probe:'), text.indexOf('\nScalekit for Zapier')).trimEnd();
 
-/** The code block after the README's probe paragraph. */
-const readmeProbe = (): string => {
+/** The Scalekit part's table and its totals line. */
+const scalekitOf = (text: string): string => {
+  const part = text.slice(text.indexOf('Scalekit for Zapier'));
+  return part.slice(part.indexOf('Step ')).trimEnd();
+};
+
+/** The README's first code block after `marker`. */
+const readmeBlockAfter = (marker: string): string => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('Against the strict sandbox (checked by a test):'));
+  const section = readme.slice(readme.indexOf(marker));
   return section.slice(section.indexOf('```\n') + 4, section.indexOf('\n```', section.indexOf('```\n') + 4)).trimEnd();
 };
+
+/** The code block after the README's probe paragraph. */
+const readmeProbe = (): string => readmeBlockAfter('Against the strict sandbox (checked by a test):');
 
 describe('npm start', () => {
   it('runs the whole workflow against the embedded sandbox and exits 0', async () => {
@@ -60,6 +69,11 @@ describe('npm start', () => {
       /Fidelity probe: \d+ guessed read elements, one GET each \(page size 1\), \d+ HTTP requests, nothing written\./,
     );
     expect(readmeProbe()).toBe(probeOf(run.stdout));
+    // Then the second connector, against its own sandbox.
+    expect(run.stdout).toContain(
+      'Scalekit for Zapier: running the onboarding workflow against the embedded Scalekit sandbox at http://127.0.0.1:',
+    );
+    expect(readmeBlockAfter('The Scalekit onboarding (checked by a test):')).toBe(scalekitOf(run.stdout));
   }, 60000);
 
   it('prints its usage for --help, and refuses an unknown option with it, without running anything', async () => {

@@ -58,5 +58,6 @@ export default {
   ],
   sessionConfig: { perform: exchangeCredentials },
   test: testConnection,
-  connectionLabel: '{{bundle.inputData.host}}',
+  // The environment's host tells connections to several environments apart.
+  connectionLabel: (_z: ZObject, bundle: Bundle<{ host?: string }>) => Promise.resolve(bundle.inputData.host ?? ''),
 } satisfies Authentication;

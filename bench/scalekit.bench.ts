@@ -1,0 +1,98 @@
+/**
+ * The Scalekit connector: one row per step, its requests next to the fewest Scalekit's API allows
+ * for the job (`scalekit-api.md` §6), through the built app against the Scalekit sandbox, each
+ * count cross-checked with the sandbox's log; and what a poll costs as an environment grows, since
+ * Scalekit lists organizations and members 100 at a time, with no sort and no date filter.
+ */
+import { fileURLToPath } from 'node:url';
+import { startScalekitSandbox, type ScalekitSandbox } from '../connectors/scalekit/sandbox/index.js';
+import { ZapRunner, type StepOutcome } from '../bin/zap-runner.js';
+import type { Metric } from './report.js';
+
+const BUILT_SCALEKIT_APP = fileURLToPath(new URL('../connectors/scalekit/dist/src/index.js', import.meta.url));
+
+interface Identified {
+  id: string;
+}
+
+const check = (condition: boolean, problem: string): void => {
+  if (!condition) throw new Error(`scalekit: ${problem}`);
+};
+
+export const measureScalekit = async (): Promise<Metric[]> => {
+  const sandbox: ScalekitSandbox = await startScalekitSandbox({ port: 0 });
+  try {
+    const App = ((await import(BUILT_SCALEKIT_APP)) as { default: object }).default;
+    const runner = new ZapRunner(App, {
+      environment_url: sandbox.url,
+      client_id: sandbox.seed.clientId,
+      client_secret: sandbox.seed.clientSecret,
+    });
+    await runner.connect();
+    const metrics: Metric[] = [];
+    const measure = async <T>(name: string, minimum: number, operation: () => Promise<StepOutcome<T>>): Promise<T> => {
+      const logged = sandbox.log.entries().length;
+      const outcome = await operation();
+      const seen = sandbox.log.entries().length - logged;
+      check(seen === outcome.requests, `${name}: the app started ${outcome.requests} request(s), the sandbox saw ${seen}.`);
+      metrics.push({
+        name: `scalekit: ${name}`,
+        unit: `requests, API minimum ${minimum}`,
+        value: outcome.requests,
+        better: 'lower',
+        exact: true,
+      });
+      return outcome.result;
+    };
+    const run = <T>(kind: 'triggers' | 'searches' | 'creates', key: string, input: Record<string, unknown> = {}) =>
+      runner.run<T>(kind, key, input);
+
+    const deal = { external_id: 'CRM-BENCH-1', display_name: 'Bench Corp' };
+    await measure('new_organization poll (3 organizations)', 1, () => run('triggers', 'new_organization'));
+    const created = await measure<Identified>('create_organization', 1, () =>
+      run('creates', 'create_organization', { ...deal, external_id: 'CRM-BENCH-0' }),
+    );
+    await measure('upsert_organization, absent (lookup + POST)', 2, () => run('creates', 'upsert_organization', deal));
+    await measure('upsert_organization, present (lookup + PATCH)', 2, () =>
+      run('creates', 'upsert_organization', { ...deal, display_name: 'Bench Inc' }),
+    );
+    await measure('find_organization by external ID', 1, () => run('searches', 'find_organization', { external_id: deal.external_id }));
+    await measure('find_organization by ID', 1, () => run('searches', 'find_organization', { id: created.id }));
+    await measure('update_organization', 1, () => run('creates', 'update_organization', { id: created.id, display_name: 'Bench Zero' }));
+    const invited = await measure<Identified>('invite_organization_user', 1, () =>
+      run('creates', 'invite_organization_user', { organization_id: created.id, email: 'bench@bench.example', role: 'admin' }),
+    );
+    await measure('new_organization_user poll (1 member)', 1, () =>
+      run('triggers', 'new_organization_user', { organization_id: created.id }),
+    );
+    await measure('find_user by email', 1, () => run('searches', 'find_user', { email: 'bench@bench.example' }));
+    await measure('find_user by ID', 1, () => run('searches', 'find_user', { id: invited.id }));
+    await measure('update_membership_roles', 1, () =>
+      run('creates', 'update_membership_roles', { organization_id: created.id, id: invited.id, roles: ['member'] }),
+    );
+    await measure('sso_connection_enabled poll', 1, () => run('triggers', 'sso_connection_enabled'));
+    await measure('list_organizations dropdown page', 1, () => run('triggers', 'list_organizations'));
+    await measure('list_roles dropdown', 1, () => run('triggers', 'list_roles'));
+    await measure('remove_organization_user', 1, () =>
+      run('creates', 'remove_organization_user', { organization_id: created.id, id: invited.id }),
+    );
+    await measure('delete_organization', 1, () => run('creates', 'delete_organization', { id: created.id }));
+
+    // Growth: a poll reads every page (Scalekit cannot sort), up to 5 pages of 100.
+    for (let index = 0; index < 250; index += 1) {
+      await run('creates', 'create_organization', { display_name: `Grown ${index}`, external_id: `GROWN-${index}` });
+    }
+    const grown = sandbox.log.entries().length;
+    await runner.run('triggers', 'new_organization');
+    metrics.push({
+      name: 'scalekit: new_organization poll at 255 organizations',
+      unit: 'requests, ⌈organizations/100⌉, at most 5',
+      value: sandbox.log.entries().length - grown,
+      better: 'lower',
+      exact: true,
+    });
+    return metrics;
+  } finally {
+    await sandbox.close();
+  }
+};
