@@ -7,13 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { definitionOf, entriesOf as entriesIn } from '../support/zip-contents.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const entriesOf = (zip: string): string[] =>
-  execFileSync('unzip', ['-Z1', join(ROOT, 'build', zip)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
-    .split('\n')
-    .filter(Boolean);
+const entriesOf = (zip: string): string[] => entriesIn(join(ROOT, 'build', zip));
 
 describe('npm run zip', () => {
   beforeAll(() => {
@@ -42,15 +40,6 @@ describe('npm run zip', () => {
     const unpacked = mkdtempSync(join(tmpdir(), 'build-zip-'));
     try {
       execFileSync('unzip', ['-q', join(ROOT, 'build/build.zip'), '-d', unpacked]);
-      // Each app is loaded in its own process with its own core, as Zapier loads the zip.
-      const definitionOf = (cwd: string, entry: string): unknown =>
-        JSON.parse(
-          execFileSync(process.execPath, ['--input-type=module', '-e', `const app = (await import('./${entry}')).default; console.log(JSON.stringify(app));`], {
-            cwd,
-            encoding: 'utf8',
-            maxBuffer: 16 * 1024 * 1024,
-          }),
-        );
       expect(definitionOf(unpacked, 'dist/app.js')).toEqual(definitionOf(ROOT, 'dist/src/index.js'));
     } finally {
       rmSync(unpacked, { recursive: true, force: true });

@@ -90,6 +90,15 @@ describe('the Scalekit connection', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('asks Zapier to renew the session when Scalekit refuses the token (401), whatever lifetime it was given', async () => {
+    scalekit()
+      .get('/api/v1/organizations')
+      .query({ page_size: '100' })
+      .once()
+      .reply(401, { code: 16, message: 'Token empty', details: [{ error_code: 'UNAUTHENTICATED' }] });
+    expect((await rejectionOf(run(App.triggers.new_organization))).name).toBe('RefreshAuthError');
+  });
+
   it('names a wrong secret as the credential, with the place to find it', async () => {
     nock(ENV).post('/oauth/token').once().reply(400, { error: 'invalid_client', error_description: 'client authentication failed' });
     const error = errorBodyOf(await rejectionOf(exchange({ environment_url: ENV, client_id: 'skc_1', client_secret: 'wrong' })));

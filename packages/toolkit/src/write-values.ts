@@ -5,7 +5,7 @@ import { keyFor } from './field-names.js';
 import { attributeLabel, lineItemKey, relationshipLabel } from './fields.js';
 import type { FlatInput } from './flat-record.js';
 import { checkId } from './record-id.js';
-import type { Requester, ResourceSpec } from './resource-spec.js';
+import type { AttributeSpec, Requester, ResourceSpec } from './resource-spec.js';
 import { quoteValue, scalarText } from './text.js';
 import type { RelatedIds, WriteValues } from './wire-format.js';
 
@@ -57,6 +57,18 @@ const rowExample = (items: readonly string[]): string => `[{${items.map((item) =
 const splitIds = (value: unknown): string[] =>
   (Array.isArray(value) ? value : String(value).split(',')).map((id) => String(id).trim()).filter(Boolean);
 
+/** A spec's writable attributes with their field keys, found once per spec: every write walks them. */
+const WRITABLE = new WeakMap<ResourceSpec, readonly { attribute: AttributeSpec; key: string }[]>();
+
+const writableAttributes = (spec: ResourceSpec): readonly { attribute: AttributeSpec; key: string }[] => {
+  let writable = WRITABLE.get(spec);
+  if (!writable) {
+    writable = spec.attributes.filter((attribute) => attribute.writable).map((attribute) => ({ attribute, key: keyFor(attribute.name) }));
+    WRITABLE.set(spec, writable);
+  }
+  return writable;
+};
+
 /**
  * `toWriteValues(spec, input)` maps each writable attribute and relationship that the input gives
  * (blank values are skipped) and reports every value that does not fit, labelled as the user
@@ -65,9 +77,8 @@ const splitIds = (value: unknown): string[] =>
 export const toWriteValues = (spec: ResourceSpec, input: FlatInput, options: WriteOptions = {}): WriteResult => {
   const problems: string[] = [];
   const attributes: Record<string, unknown> = {};
-  for (const attribute of spec.attributes) {
-    if (!attribute.writable) continue;
-    const value = input[keyFor(attribute.name)];
+  for (const { attribute, key } of writableAttributes(spec)) {
+    const value = input[key];
     if (!isGiven(value)) continue;
     const coerced = coerceValue(attribute.kind, value, options.reading);
     if (!coerced.ok) {
