@@ -11,6 +11,10 @@ import type { Metric } from './report.js';
 
 const BUILT_SCALEKIT_APP = fileURLToPath(new URL('../connectors/scalekit/dist/src/index.js', import.meta.url));
 
+/** Organizations the environment grows by, before its poll is measured. */
+const GROWN = 1000;
+const DAY_SECONDS = 24 * 60 * 60;
+
 interface Identified {
   id: string;
 }
@@ -78,16 +82,34 @@ export const measureScalekit = async (): Promise<Metric[]> => {
     );
     await measure('delete_organization', 1, () => run('creates', 'delete_organization', { id: created.id }));
 
-    // Growth: a poll reads every page (Scalekit cannot sort), up to 5 pages of 100.
-    for (let index = 0; index < 250; index += 1) {
+    // Growth: Scalekit cannot sort, so the poll that starts a Zap reads every page; each later poll starts
+    // at the page where the last day's organizations begin. The grown organizations are an environment's
+    // history: created two days ago (the sandbox's clock turned back while they are made).
+    sandbox.clock.advance(-2 * DAY_SECONDS);
+    for (let index = 0; index < GROWN; index += 1) {
       await run('creates', 'create_organization', { display_name: `Grown ${index}`, external_id: `GROWN-${index}` });
     }
-    const grown = sandbox.log.entries().length;
-    await runner.run('triggers', 'new_organization');
+    sandbox.clock.advance(2 * DAY_SECONDS);
+    const pollRequests = async (meta: Record<string, unknown> = {}): Promise<{ requests: number; organizations: number }> => {
+      const before = sandbox.log.entries().length;
+      const { result } = await runner.run<Identified[]>('triggers', 'new_organization', {}, meta);
+      return { requests: sandbox.log.entries().length - before, organizations: result.length };
+    };
+    const first = await pollRequests({ isPopulatingDedupe: true });
     metrics.push({
-      name: 'scalekit: new_organization poll at 255 organizations',
-      unit: 'requests, ⌈organizations/100⌉, at most 5',
-      value: sandbox.log.entries().length - grown,
+      name: `scalekit: new_organization first poll at ${first.organizations} organizations`,
+      unit: 'requests, ⌈organizations/100⌉',
+      value: first.requests,
+      better: 'lower',
+      exact: true,
+    });
+    await run('creates', 'create_organization', { display_name: 'Newcomer Corp', external_id: 'GROWN-NEW' });
+    const next = await pollRequests();
+    check(next.organizations === 1, `the next poll returned ${next.organizations} organizations, not the one created.`);
+    metrics.push({
+      name: `scalekit: new_organization next poll at ${first.organizations + 1} organizations`,
+      unit: "requests, API minimum 1 (from the last poll's page)",
+      value: next.requests,
       better: 'lower',
       exact: true,
     });

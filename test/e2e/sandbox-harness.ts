@@ -3,23 +3,13 @@
  * runner that drives the built app (dist/) as Zapier does, its retries without their pauses.
  */
 import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals';
-import { fileURLToPath } from 'node:url';
 import { loadBuiltApp, simulateWaits } from '../../bin/built-app.js';
 import { ZapRunner, type AuthData } from '../../bin/zap-runner.js';
 import { rejectionOf } from '../../packages/toolkit/test/support/errors.js';
-import { shortenRetryPauses, type RetryTiming } from '../support/retries.js';
+import { shortenBuiltRetryPauses } from '../support/retries.js';
 import { SEED, startSandbox, type Sandbox } from '../../sandbox/index.js';
 
 export { SEED };
-
-/** The built app's retry policy: the same module instance the built app retries with, loaded by path as the app is. */
-const BUILT_RETRY_POLICY = fileURLToPath(new URL('../../packages/toolkit/dist/retry-policy.js', import.meta.url));
-
-/** Keeps the built app's retry budget (2 retries) but shortens its pauses, so that no test sleeps for a retry. */
-const shortenBuiltRetryPauses = async (): Promise<() => void> => {
-  const { retryTiming } = (await import(BUILT_RETRY_POLICY)) as { retryTiming: RetryTiming };
-  return shortenRetryPauses(retryTiming);
-};
 
 const serviceCredentials: AuthData = { client_id: SEED.serviceUser.clientId, client_secret: SEED.serviceUser.clientSecret };
 

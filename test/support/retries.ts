@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import { retryTiming } from 'connector-toolkit/retry-policy.js';
+import { fileURLToPath } from 'node:url';
 
-export type RetryTiming = typeof retryTiming;
+type RetryTiming = typeof retryTiming;
 
 /** The requests a step makes for one read that keeps failing: the first and its 2 retries. */
 export const ATTEMPTS = retryTiming.retries + 1;
@@ -15,7 +16,7 @@ export const ATTEMPTS = retryTiming.retries + 1;
  * them back. The total wait stays capped, with room for slow requests, so the number of
  * attempts does not depend on how fast the machine is.
  */
-export const shortenRetryPauses = (timing: RetryTiming): (() => void) => {
+const shortenRetryPauses = (timing: RetryTiming): (() => void) => {
   const saved = { ...timing };
   timing.minTimeout = 1;
   timing.maxRetryTime = 1000;
@@ -33,4 +34,13 @@ export const useQuickRetries = (): void => {
   afterAll(() => {
     restore();
   });
+};
+
+/** The built apps' retry policy: the module instance they retry with, loaded by path as they load it. */
+const BUILT_RETRY_POLICY = fileURLToPath(new URL('../../packages/toolkit/dist/retry-policy.js', import.meta.url));
+
+/** Keeps the built apps' retry budget (2 retries) but shortens their pauses, so that no test sleeps for a retry. */
+export const shortenBuiltRetryPauses = async (): Promise<() => void> => {
+  const { retryTiming: built } = (await import(BUILT_RETRY_POLICY)) as { retryTiming: RetryTiming };
+  return shortenRetryPauses(built);
 };

@@ -42,8 +42,9 @@ const organization = (id: string, name: string, created: string, externalId = ''
   update_time: created,
 });
 
-const run = <T>(step: { operation: object }, inputData: Record<string, unknown> = {}) =>
-  appTester(performOf<T>(step), connected(inputData));
+/** Runs a step with Zapier's cache emptied first, unless it is to read what the run before kept there. */
+const run = <T>(step: { operation: object }, inputData: Record<string, unknown> = {}, cache: 'empty' | 'kept' = 'empty') =>
+  appTester(performOf<T>(step), connected(inputData), cache === 'empty');
 
 describe('the Scalekit connection', () => {
   const exchange = (authData: Record<string, string>) =>
@@ -108,23 +109,48 @@ describe('the Scalekit connection', () => {
 });
 
 describe('triggers', () => {
-  it('new_organization reads every page by its token (Scalekit cannot sort) and returns the newest first, each once', async () => {
+  /** Organizations org_1… created a day apart from 2025-01-01, oldest first as Scalekit lists them. */
+  const organizations = (from: number, count: number) =>
+    Array.from({ length: count }, (_, index) =>
+      organization(`org_${from + index}`, `Customer ${from + index}`, new Date(Date.UTC(2025, 0, from + index)).toISOString()),
+    );
+
+  it('new_organization reads every page by its token the first time (Scalekit cannot sort) and returns the newest first, each once', async () => {
     const scope = scalekit()
       .get('/api/v1/organizations')
       .query({ page_size: '100' })
       .once()
-      .reply(200, {
-        organizations: [organization('org_1', 'Oldest', '2025-01-01T00:00:00Z'), organization('org_2', 'Middle', '2025-02-01T00:00:00Z')],
-        next_page_token: 'p2',
-        total_size: 3,
-      })
+      .reply(200, { organizations: organizations(1, 100), next_page_token: 'p2', total_size: 101 })
       .get('/api/v1/organizations')
       .query({ page_size: '100', page_token: 'p2' })
       .once()
-      .reply(200, { organizations: [organization('org_3', 'Newest', '2025-03-01T00:00:00Z')], next_page_token: '', total_size: 3 });
+      .reply(200, { organizations: organizations(101, 1), next_page_token: '', total_size: 101 });
     const found = await run<{ id: string }[]>(App.triggers.new_organization);
     expect(scope.isDone()).toBe(true);
-    expect(found.map(({ id }) => id)).toEqual(['org_3', 'org_2', 'org_1']);
+    expect(found.map(({ id }) => id).slice(0, 3)).toEqual(['org_101', 'org_100', 'org_99']);
+    expect(new Set(found.map(({ id }) => id)).size).toBe(101);
+  });
+
+  it("new_organization then starts at the last page, by the token kept in Zapier's cache, and returns what is new", async () => {
+    const firstPage = { organizations: organizations(1, 100), next_page_token: 'p2', total_size: 101 };
+    const fresh = organization('org_102', 'Initech', new Date().toISOString());
+    const scope = scalekit()
+      .get('/api/v1/organizations')
+      .query({ page_size: '100' })
+      .once()
+      .reply(200, firstPage)
+      .get('/api/v1/organizations')
+      .query({ page_size: '100', page_token: 'p2' })
+      .once()
+      .reply(200, { organizations: organizations(101, 1), next_page_token: '', total_size: 101 })
+      .get('/api/v1/organizations')
+      .query({ page_size: '100', page_token: 'p2' })
+      .once()
+      .reply(200, { organizations: [...organizations(101, 1), fresh], next_page_token: '', total_size: 102 });
+    await run(App.triggers.new_organization);
+    const next = await run<{ id: string }[]>(App.triggers.new_organization, {}, 'kept');
+    expect(scope.isDone()).toBe(true);
+    expect(next.map(({ id }) => id)).toEqual(['org_102']);
   });
 
   it("new_organization_user reads the picked organization's members, and refuses a name where the ID goes", async () => {

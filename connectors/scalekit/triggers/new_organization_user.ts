@@ -8,7 +8,7 @@ export default withOrganizationField(
     sort: '-create_time',
     label: 'New Organization User',
     description:
-      'Triggers when a user joins an organization or is invited to it. Each check reads its members 100 at a time (one request per 100 members, up to 500).',
+      'Triggers when a user joins an organization or is invited to it. Scalekit cannot sort members and a user who joins may be older than the organization, so each check reads all its members, 100 per request (up to 2,000).',
   }),
   organizationField('The organization whose new members trigger the Zap.'),
 );

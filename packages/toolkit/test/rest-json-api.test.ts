@@ -11,6 +11,7 @@ import { restJsonFormat } from '../src/formats/rest-json-format.js';
 import type { Requester, ResourceSpec } from '../src/resource-spec.js';
 import type { ServiceWords } from '../src/service-words.js';
 import { dropdownTrigger } from '../src/steps/dropdown-trigger.js';
+import { MAX_UNSORTED_PAGES } from '../src/steps/unsorted-poll.js';
 import { pollingTrigger } from '../src/steps/polling-trigger.js';
 import { searchStep } from '../src/steps/search.js';
 import { createStep, updateStep } from '../src/steps/write-step.js';
@@ -80,7 +81,7 @@ const { befores, afters } = createApiMiddleware({
   format: restJsonFormat,
 });
 
-const newGadget = pollingTrigger(gadgets, { key: 'new_gadget', sort: '-create_time' });
+const newGadget = pollingTrigger(gadgets, { key: 'new_gadget', sort: '-create_time', addedAtEndBy: 'create_time' });
 const listGadgets = dropdownTrigger(gadgets, { key: 'list_gadgets', plural: 'Gadgets' });
 const findGadget = searchStep(gadgets, { key: 'find_gadget' });
 const createGadget = createStep(gadgets, { key: 'create_gadget', required: ['display_name'] });
@@ -303,6 +304,130 @@ describe('a made-up REST API with page tokens, through the toolkit', () => {
       .reply(200, 'a,b');
     await appTester((z: ZObject) => z.request({ url: 'https://files.gizmo-cdn.test/export.csv', raw: true }), connected());
     expect(elsewhere.isDone()).toBe(true);
+  });
+});
+
+describe('a poll of a list Gizmo cannot sort, read on from where the last poll left it', () => {
+  /** Gizmo's list as it stands, oldest first, served two a page by page-number tokens; each query asked is kept. */
+  const serveList = (list: () => readonly ReturnType<typeof gadget>[]) => {
+    const asked: Record<string, string>[] = [];
+    gizmoApi()
+      .get(GADGETS)
+      .query((query) => Boolean(asked.push(query as Record<string, string>)))
+      .reply(200, () => {
+        const page = Number(asked.at(-1)?.['page_token']?.replace('t', '') ?? '1');
+        const more = page * 2 < list().length;
+        return { gadgets: list().slice((page - 1) * 2, page * 2), next_page_token: more ? `t${page + 1}` : '', total_size: list().length };
+      })
+      .persist();
+    return asked;
+  };
+  const day = (n: number) => new Date(Date.UTC(2025, 0, n)).toISOString();
+  const older = (count: number) => Array.from({ length: count }, (_, n) => gadget(`gdg_${n + 1}`, `Old ${n + 1}`, day(n + 1)));
+  const justNow = (id: string, secondsAgo = 0) => gadget(id, `New ${id}`, new Date(Date.now() - secondsAgo * 1000).toISOString());
+  const page = (token?: string) => ({ page_size: '2', ...(token ? { page_token: token } : {}) });
+  const poll = (meta: Record<string, unknown> = {}, fresh = false) =>
+    appTester(performOf<{ id: string }[]>(newGadget), connected({}, meta), fresh).then((found) => found.map(({ id }) => id));
+
+  it('reads every page once, then starts at the page where the last day begins and returns only what is new', async () => {
+    const list = older(5);
+    const asked = serveList(() => list);
+    expect(await poll({}, true)).toEqual(['gdg_5', 'gdg_4', 'gdg_3', 'gdg_2', 'gdg_1']);
+    list.push(justNow('gdg_6', 2), justNow('gdg_7', 1));
+    expect(await poll()).toEqual(['gdg_7', 'gdg_6']);
+    expect(await poll()).toEqual(['gdg_7', 'gdg_6']);
+    // gdg_5 is the last record before the look-back: its page is where every later poll starts.
+    expect(asked).toEqual([page(), page('t2'), page('t3'), page('t3'), page('t4'), page('t3'), page('t4')]);
+  });
+
+  it('reads from the first page when records deleted before its start moved a new one onto an earlier page', async () => {
+    const list = older(5);
+    const asked = serveList(() => list);
+    await poll({}, true);
+    list.push(justNow('gdg_6'));
+    list.splice(0, 2);
+    // The kept token t3 now starts at gdg_6, created after the look-back: gdg_5 may have moved before it.
+    expect(await poll()).toEqual(['gdg_6', 'gdg_5', 'gdg_4', 'gdg_3']);
+    expect(asked.slice(3)).toEqual([page('t3'), page(), page('t2')]);
+  });
+
+  it('reads from the first page when Gizmo no longer takes the kept token', async () => {
+    const list = older(3);
+    serveList(() => list);
+    await poll({}, true);
+    nock.cleanAll();
+    const scope = gizmoApi()
+      .get(GADGETS)
+      .query(page('t2'))
+      .once()
+      .reply(400, { code: 3, message: 'invalid page_token' })
+      .get(GADGETS)
+      .query(page())
+      .once()
+      .reply(200, { gadgets: list.slice(0, 2), next_page_token: 't2' })
+      .get(GADGETS)
+      .query(page('t2'))
+      .once()
+      .reply(200, { gadgets: list.slice(2), next_page_token: '' });
+    expect(await poll()).toEqual(['gdg_3', 'gdg_2', 'gdg_1']);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('keeps no trail of a list out of creation order: every poll reads it whole', async () => {
+    const list = [gadget('gdg_1', 'One', day(2)), gadget('gdg_2', 'Two', day(1)), gadget('gdg_3', 'Three', day(3))];
+    const asked = serveList(() => list);
+    await poll({}, true);
+    expect(await poll()).toEqual(['gdg_3', 'gdg_1', 'gdg_2']);
+    expect(asked).toEqual([page(), page('t2'), page(), page('t2')]);
+  });
+
+  it('reads from the first page when a record comes out of creation order, so that it is not passed over', async () => {
+    const list = older(3);
+    const asked = serveList(() => list);
+    await poll({}, true);
+    list.push(gadget('gdg_0', 'Backdated', day(0)));
+    expect(await poll()).toEqual(['gdg_3', 'gdg_2', 'gdg_1', 'gdg_0']);
+    expect(await poll()).toHaveLength(4);
+    expect(asked.slice(2)).toEqual([page('t2'), page(), page('t2'), page(), page('t2')]);
+  });
+
+  it('reads the whole list at every poll when records may join it anywhere, so an old record that joins is returned', async () => {
+    const anywhere = pollingTrigger(gadgets, { key: 'new_gadget_anywhere', sort: '-create_time' });
+    const list = older(5);
+    const asked = serveList(() => list);
+    await appTester(performOf(anywhere), connected(), true);
+    list.splice(1, 0, gadget('gdg_0', 'Joined late', day(0)));
+    const found = await appTester(performOf<{ id: string }[]>(anywhere), connected());
+    expect(found.map(({ id }) => id)).toContain('gdg_0');
+    expect(asked).toEqual([page(), page('t2'), page('t3'), page(), page('t2'), page('t3')]);
+  });
+
+  it("reads from the first page to seed Zapier's dedupe list, and without Zapier's cache", async () => {
+    const list = older(3);
+    const asked = serveList(() => list);
+    await poll({}, true);
+    expect(await poll({ isPopulatingDedupe: true })).toHaveLength(3);
+    const noCache = (z: ZObject, bundle: Bundle) => {
+      const refused = () => Promise.reject(new Error('rpc is not available'));
+      return performOf(newGadget)({ ...z, cache: { get: refused, set: refused, delete: refused } }, bundle);
+    };
+    expect(await appTester(noCache, connected())).toHaveLength(3);
+    expect(asked).toEqual([page(), page('t2'), page(), page('t2'), page(), page('t2')]);
+  });
+
+  it('reads a list longer than one poll reads on at the next poll, and does not fire for its old records', async () => {
+    const pages = MAX_UNSORTED_PAGES + 2;
+    const list = older(pages * 2);
+    const asked = serveList(() => list);
+    expect(await poll({ isPopulatingDedupe: true }, true)).toHaveLength(MAX_UNSORTED_PAGES * 2);
+    list.push(justNow('gdg_new'));
+    expect(await poll()).toEqual(['gdg_new']);
+    expect(asked.slice(MAX_UNSORTED_PAGES)).toEqual([
+      page(`t${MAX_UNSORTED_PAGES}`),
+      page(`t${pages - 1}`),
+      page(`t${pages}`),
+      page(`t${pages + 1}`),
+    ]);
   });
 });
 

@@ -7,7 +7,8 @@
  * One page is one request, and one page is what a poll usually costs. When every record of a
  * page changed within the last hour (a burst bigger than a page between two polls), the next
  * page is read too, up to a few pages, so that a burst is not cut off at the page size. Sample
- * loads read one page; a poll that seeds Zapier's dedupe list reads as many as allowed.
+ * loads read one page; a poll that seeds Zapier's dedupe list reads as many as allowed. A list
+ * the API cannot sort is read whole, or on from where the previous poll left it (`unsorted-poll.ts`).
  */
 import { defineTrigger, type Bundle, type PlainInputField, type Trigger, type ZObject } from 'zapier-platform-core';
 import { listRecords } from '../api-client.js';
@@ -21,6 +22,7 @@ import { DEFAULT_PAGE_SIZE } from '../paging.js';
 import { finished } from '../records.js';
 import type { ResourceSpec } from '../resource-spec.js';
 import { scalarText } from '../text.js';
+import { pollUnsorted } from './unsorted-poll.js';
 import type { StepOptions } from './step-options.js';
 import { stepText } from './step-text.js';
 
@@ -55,6 +57,12 @@ export interface PollingOptions<K extends string> extends StepOptions<K> {
   readonly sort?: string;
   readonly change?: ChangeOptions;
   readonly inputs?: readonly PollInput[];
+  /**
+   * For a list the API cannot sort: the attribute that says when a record joined it, when new
+   * records join at its end (organizations listed oldest first by `create_time`). Polls then read
+   * on from where the last one left the list; without it, each poll reads the whole list.
+   */
+  readonly addedAtEndBy?: string;
   /** Records without a value for these attributes are left out (projects with no opportunity). */
   readonly present?: readonly string[];
 }
@@ -127,6 +135,9 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
   const sort = options.sort ?? spec.newestFirst ?? '-created-at';
   const timestampKey = sortTimestampKey(sort);
   const inputs = options.inputs ?? [];
+  // A list the API cannot sort, watched for new records: read whole, or on from where the last poll left it.
+  const unsorted = !spec.requester.format.sortParam && spec.requester.format.paging !== 'none' && !options.change;
+  const addedKey = options.addedAtEndBy === undefined ? undefined : keyFor(options.addedAtEndBy);
 
   const perform = async (z: ZObject, bundle: Bundle): Promise<FlatRecord[]> => {
     const { sortParam } = spec.requester.format;
@@ -134,18 +145,26 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
     const limit = bundle.meta.limit > 0 ? bundle.meta.limit : undefined;
     const size = Math.min(limit ?? Number.POSITIVE_INFINITY, spec.pageSize ?? DEFAULT_PAGE_SIZE);
     const mayReadMore = !bundle.meta.isLoadingSample && limit === undefined;
-    const records: FlatRecord[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_POLL_PAGES; page += 1) {
-      const { records: found, next } = await listRecords(z, bundle, spec, params, { cursor, size });
-      records.push(...found.map((record) => finished(spec, record, z)));
-      const oldest = timestampKey ? Date.parse(scalarText(found.at(-1)?.[timestampKey])) : Number.NaN;
-      const burst = Date.now() - oldest < BURST_WINDOW_MS;
-      // Unsorted pages say nothing about what follows: every page is read, up to the cap.
-      const enough = sortParam ? found.length < size || !(bundle.meta.isPopulatingDedupe || burst) : false;
-      if (!mayReadMore || !next || enough) break;
-      cursor = next;
-    }
+    const read = async (): Promise<FlatRecord[]> => {
+      if (mayReadMore && unsorted) {
+        const trailKey = `poll:${options.key}:${JSON.stringify(Object.entries(bundle.inputData).sort())}`;
+        return pollUnsorted(z, bundle, { spec, params, trailKey, ...(addedKey ? { addedKey } : {}) });
+      }
+      const records: FlatRecord[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_POLL_PAGES; page += 1) {
+        const { records: found, next } = await listRecords(z, bundle, spec, params, { cursor, size });
+        records.push(...found);
+        const oldest = timestampKey ? Date.parse(scalarText(found.at(-1)?.[timestampKey])) : Number.NaN;
+        const burst = Date.now() - oldest < BURST_WINDOW_MS;
+        // Unsorted pages say nothing about what follows: every page is read, up to the cap.
+        const enough = sortParam ? found.length < size || !(bundle.meta.isPopulatingDedupe || burst) : false;
+        if (!mayReadMore || !next || enough) break;
+        cursor = next;
+      }
+      return records;
+    };
+    const records = (await read()).map((record) => finished(spec, record, z));
     const present = (options.present ?? []).map(keyFor);
     const newest = sortParam || !timestampKey ? records : newestFirst(records, timestampKey);
     const kept = onceEach(newest).filter((record) => present.every((key) => isGiven(record[key])));
