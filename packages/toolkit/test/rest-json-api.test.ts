@@ -402,6 +402,14 @@ describe('a poll of a list Gizmo cannot sort, read on from where the last poll l
     expect(asked).toEqual([page(), page('t2'), page('t3'), page(), page('t2'), page('t3')]);
   });
 
+  it('loads a sample of the newest records, from the page the last poll left, whatever the limit asked', async () => {
+    const list = older(5);
+    const asked = serveList(() => list);
+    expect(await poll({ isLoadingSample: true, limit: 1 }, true)).toEqual(['gdg_5', 'gdg_4', 'gdg_3', 'gdg_2', 'gdg_1']);
+    expect(await poll({ isLoadingSample: true, limit: 1 })).toEqual(['gdg_5']);
+    expect(asked).toEqual([page(), page('t2'), page('t3'), page('t3')]);
+  });
+
   it("reads from the first page to seed Zapier's dedupe list, and without Zapier's cache", async () => {
     const list = older(3);
     const asked = serveList(() => list);

@@ -94,6 +94,8 @@ export const pollUnsorted = async (z: ZObject, bundle: Bundle, list: UnsortedLis
         polledAt: read.complete ? startedAt : trail.polledAt,
         pages: [...trail.pages.slice(0, start.index), ...read.marks],
       });
+      // A sample shows the newest records there are, new or not.
+      if (bundle.meta.isLoadingSample) return read.records;
       return read.records.filter((record) => addedAt(record, list.addedKey) >= start.since);
     }
     z.console.log(
