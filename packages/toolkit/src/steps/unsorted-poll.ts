@@ -99,7 +99,7 @@ export const pollUnsorted = async (z: ZObject, bundle: Bundle, list: UnsortedLis
       return read.records.filter((record) => addedAt(record, list.addedKey) >= start.since);
     }
     z.console.log(
-      `${list.spec.requester.service}'s ${list.spec.path} did not read on from the last poll as it was left: reading from the first page.`,
+      `${list.spec.requester.service}'s ${list.spec.path} has changed since the last poll read it (its order, records deleted, or a page token it no longer takes): reading from the first page.`,
     );
   }
   const read = await readPages(z, bundle, list, undefined);
