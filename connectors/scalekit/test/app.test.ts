@@ -172,6 +172,19 @@ describe('triggers', () => {
     );
   });
 
+  it('list_organization_users lists the picked organization from its path alone, and nothing until one is picked', async () => {
+    const scope = scalekit()
+      .get('/api/v1/organizations/org_1/users')
+      .query({ page_size: '100' })
+      .once()
+      .reply(200, { users: [{ id: 'usr_1', email: 'pat@acme.example' }], next_page_token: '', total_size: 1 });
+    expect(await run(App.triggers.list_organization_users, { organization_id: 'org_1' })).toMatchObject([
+      { id: 'usr_1', email: 'pat@acme.example' },
+    ]);
+    expect(await run(App.triggers.list_organization_users)).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('sso_connection_enabled reads all connections in one request and fires once per enabled, completed setup', async () => {
     const scope = scalekit()
       .get('/api/v1/connections')

@@ -22,8 +22,8 @@ import { stepText } from './step-text.js';
 export interface DropdownParent {
   /** Input key of the parent field (`project_id`). */
   readonly inputKey: string;
-  /** Query parameter that narrows the list to the parent (`filter[project]`). */
-  readonly param: string;
+  /** Query parameter that narrows the list to the parent (`filter[project]`); none when the parent is in the path the input fills. */
+  readonly param?: string;
 }
 
 const labelOf = (spec: ResourceSpec, record: FlatRecord): string => {
@@ -63,7 +63,7 @@ export const dropdownTrigger = <K extends string>(
       // Without its parent the list would mix every parent's records: show none until one is picked.
       const check = checkId(spec.requester, 'parent', bundle.inputData[parent.inputKey]);
       if (!isGiven(bundle.inputData[parent.inputKey]) || !check.ok) return [];
-      params[parent.param] = check.id;
+      if (parent.param) params[parent.param] = check.id;
     }
     const cursor = await cursorOf(z, bundle, format.paging);
     if (cursor === NO_MORE) return [];
