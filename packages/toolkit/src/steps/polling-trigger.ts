@@ -146,7 +146,7 @@ export const pollingTrigger = <K extends string>(spec: ResourceSpec, options: Po
     const size = Math.min(limit ?? Number.POSITIVE_INFINITY, spec.pageSize ?? DEFAULT_PAGE_SIZE);
     const mayReadMore = !bundle.meta.isLoadingSample && limit === undefined;
     const read = async (): Promise<FlatRecord[]> => {
-      // Its first page holds its oldest records: a sample too reads on to the newest, whatever the limit.
+      // Its newest records may be on any page, most likely its last: a sample too reads on, whatever the limit.
       if (unsorted) {
         const trailKey = `poll:${options.key}:${JSON.stringify(Object.entries(bundle.inputData).sort())}`;
         return pollUnsorted(z, bundle, { spec, params, trailKey, ...(addedKey ? { addedKey } : {}) });
