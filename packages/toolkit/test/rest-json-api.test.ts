@@ -265,6 +265,21 @@ describe('a made-up REST API with page tokens, through the toolkit', () => {
     });
   });
 
+  it('asks for a parent that is in the path as a required field of an update, and says why', () => {
+    const updatePart = updateStep(parts, {
+      key: 'update_part',
+      dropdown: 'list_parts',
+      parent: { key: 'gadget_id', label: 'Gadget', dropdown: 'list_gadgets' },
+    });
+    const [parentField] = updatePart.operation.inputFields as { key: string; required: boolean; helpText: string }[];
+    expect(parentField).toMatchObject({
+      key: 'gadget_id',
+      required: true,
+      helpText:
+        'Pick the gadget first to list its part records below. Gizmo finds the part under it, so it is needed even when you map the Part ID.',
+    });
+  });
+
   it("names a field by its label from the service's field violations, and quotes a plain message", async () => {
     gizmoApi()
       .post(GADGETS)

@@ -84,17 +84,23 @@ export interface UpdateOptions<K extends string> extends StepOptions<K> {
 
 export const updateStep = <K extends string>(spec: ResourceSpec, options: UpdateOptions<K>): Create<K> => {
   const { parent } = options;
+  // A parent in the spec's path (`organizations/{organization_id}/…`) is part of the record's address.
+  const parentInPath = parent !== undefined && spec.path.includes(`{${parent.key}}`);
   const parentField: PlainInputField[] = parent
     ? [
         {
           key: parent.key,
           label: parent.label,
           type: 'string',
-          required: false,
+          required: parentInPath,
           altersDynamicFields: true,
           dynamic: dropdownRef(parent.dropdown),
           ...(parent.search ? { search: `${parent.search}.id` } : {}),
-          helpText: `Pick the ${inSentence(parent.label)} first to list its ${inSentence(spec.noun)} records below. Not needed when you map the ${spec.noun} ID.`,
+          helpText:
+            `Pick the ${inSentence(parent.label)} first to list its ${inSentence(spec.noun)} records below. ` +
+            (parentInPath
+              ? `${spec.requester.service} finds the ${inSentence(spec.noun)} under it, so it is needed even when you map the ${spec.noun} ID.`
+              : `Not needed when you map the ${spec.noun} ID.`),
         },
       ]
     : [];
